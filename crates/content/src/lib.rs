@@ -1,0 +1,1 @@
+//! content crate (being written).

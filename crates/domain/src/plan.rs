@@ -1,0 +1,1 @@
+//! The safety plan (`veiligheidsplan`) model and audience filtering (domain.md §9).

@@ -1,0 +1,1 @@
+//! vault crate (being written).

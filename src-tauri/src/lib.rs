@@ -1,0 +1,1 @@
+//! Samen Kijken desktop shell (being written).
