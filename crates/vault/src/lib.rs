@@ -1,1 +1,291 @@
-//! vault crate (being written).
+//! The encrypted store of Samen Kijken: key file and key derivation, the SQLCipher connection, schema
+//! migrations, repositories (one per aggregate), the hash-chained access log, and backup/restore.
+//! Knows SQL; knows nothing of Tauri.
+//!
+//! # Key design (security.md)
+//! - A random 256-bit data key (DEK) is SQLCipher's raw key (`PRAGMA key = "x'…'"`). The passphrase
+//!   never reaches SQLCipher.
+//! - The DEK is stored twice in `vault.key` next to `vault.db` (see [`keyfile`] for the format):
+//!   wrapped with XChaCha20-Poly1305 under an Argon2id key of the passphrase (defaults 64 MiB, 3 passes,
+//!   1 lane, 16-byte salt; files below 19 MiB / 2 passes are refused), and under a random recovery key
+//!   (200 bits, shown once as 8 groups of 5 characters, HKDF-SHA256 because its entropy is high).
+//! - Unlocking = read the key file, unwrap the DEK (AEAD). A wrong passphrase fails there, before the
+//!   database is opened at all, so no file is touched. Only then is the database opened, read-write but
+//!   never created, with: `cipher_log_level = NONE`, the key, a `cipher_version` check, a first read
+//!   (page 1), `foreign_keys`, `temp_store = MEMORY`, `secure_delete`, `PRAGMA quick_check` (reads every
+//!   table and index page, so each page's HMAC is verified at unlock), `journal_mode = WAL`,
+//!   `synchronous = FULL`, then migrations. Any read failure after a good unwrap is `vault_damaged`;
+//!   a damaged vault is never re-created or overwritten (see [`Vault::set_aside`] and
+//!   [`Vault::restore_from`]).
+//! - Changing the passphrase re-wraps the DEK only; the key file is replaced atomically (temp file in the
+//!   same directory, fsync, rename, fsync directory), so after a crash exactly one passphrase works.
+//! - Keys live in zeroize-on-drop types ([`Passphrase`], [`RecoveryKey`], [`Dek`]). Dropping the
+//!   [`Vault`] (= lock) closes the connection and wipes the key.
+//!
+//! # Error codes ([`VaultError::code`])
+//! `wrong_passphrase`, `wrong_recovery_key`, `vault_damaged`, `vault_missing`, `vault_exists`,
+//! `key_file_params_too_weak`, `key_file_unsupported`, `vault_too_new`, `disk_full`, `not_found`,
+//! the domain's own codes for refused input (`field_empty`, `field_too_long`, `invalid`, …), `io`, `db`.
+//! Error messages never contain case data.
+//!
+//! # Tests
+//! Tests use [`KdfParams::insecure_fast_for_tests`], available only under `cfg(test)` or the
+//! `test-fast-kdf` feature (other crates' test builds may enable it; the app must not).
+
+pub mod audit;
+mod backup;
+pub mod db;
+pub mod error;
+pub mod keyfile;
+pub mod migrations;
+pub mod repo;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use audit::{AuditAction, AuditEntry};
+pub use db::OpenCheck;
+pub use error::{Result, VaultError};
+pub use keyfile::{Dek, KdfParams, KeyFile, Passphrase, RecoveryKey};
+pub use migrations::CURRENT_VERSION as SCHEMA_VERSION;
+pub use repo::cases::{CaseUpdate, Cases};
+pub use repo::persons::Persons;
+pub use repo::relations::Relations;
+pub use repo::settings::{Language, Settings, SettingsRepo};
+
+/// File name of the encrypted database.
+pub const DB_FILE: &str = "vault.db";
+/// File name of the key file.
+pub const KEY_FILE: &str = "vault.key";
+
+/// Where the files of a vault live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VaultPaths {
+    pub dir: PathBuf,
+    pub db: PathBuf,
+    pub key: PathBuf,
+}
+
+impl VaultPaths {
+    pub fn in_dir(dir: impl AsRef<Path>) -> Self {
+        let dir = dir.as_ref().to_path_buf();
+        VaultPaths { db: dir.join(DB_FILE), key: dir.join(KEY_FILE), dir }
+    }
+
+    /// The database and its SQLite side files (`-wal`, `-shm`, `-journal`).
+    pub fn db_files(&self) -> [PathBuf; 4] {
+        let side = |s: &str| {
+            let mut p = self.db.clone().into_os_string();
+            p.push(s);
+            PathBuf::from(p)
+        };
+        [self.db.clone(), side("-wal"), side("-shm"), side("-journal")]
+    }
+
+    fn any_exists(&self) -> bool {
+        self.key.exists() || self.db_files().iter().any(|p| p.exists())
+    }
+
+    /// Removes files this process just created (used only to undo a failed create/restore).
+    fn remove_created(&self) {
+        for p in self.db_files().iter().chain([&self.key]) {
+            let _ = fs::remove_file(p);
+        }
+    }
+}
+
+/// An unlocked vault. Dropping it locks: the connection closes and the key is wiped.
+pub struct Vault {
+    conn: Connection,
+    dek: Dek,
+    paths: VaultPaths,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault").field("dir", &self.paths.dir).finish_non_exhaustive()
+    }
+}
+
+impl Vault {
+    /// Whether anything of a vault (key file or database) is in `dir`.
+    pub fn exists(dir: impl AsRef<Path>) -> bool {
+        VaultPaths::in_dir(dir).any_exists()
+    }
+
+    /// Creates a new vault in `dir` (made if needed). Refuses with `vault_exists` if any vault file is
+    /// there. Returns the recovery key, to be shown once.
+    pub fn create(dir: impl AsRef<Path>, passphrase: &Passphrase, params: KdfParams) -> Result<(Vault, RecoveryKey)> {
+        Self::create_at_version(dir, passphrase, params, migrations::CURRENT_VERSION)
+    }
+
+    /// [`Self::create`], with the schema only migrated up to `version` (fixture generation).
+    #[doc(hidden)]
+    pub fn create_at_version(
+        dir: impl AsRef<Path>,
+        passphrase: &Passphrase,
+        params: KdfParams,
+        version: u32,
+    ) -> Result<(Vault, RecoveryKey)> {
+        let paths = VaultPaths::in_dir(dir);
+        if paths.any_exists() {
+            return Err(VaultError::Exists);
+        }
+        fs::create_dir_all(&paths.dir)?;
+        let dek = Dek::random()?;
+        let (kf, rk) = KeyFile::new(&dek, passphrase, params)?;
+        kf.write_new(&paths.key)?;
+        let made = (|| {
+            let mut conn = db::open(&paths.db, &dek, true, OpenCheck::Quick)?;
+            migrations::migrate(&mut conn, version)?;
+            repo::write(&conn, |tx| audit::append(tx, AuditAction::VaultCreated, None, None))?;
+            keyfile::sync_dir(&paths.dir)?;
+            Ok(conn)
+        })();
+        match made {
+            Ok(conn) => Ok((Vault { conn, dek, paths }, rk)),
+            Err(e) => {
+                paths.remove_created();
+                Err(e)
+            }
+        }
+    }
+
+    /// Unlocks with the passphrase. `wrong_passphrase` touches no file.
+    pub fn open(dir: impl AsRef<Path>, passphrase: &Passphrase) -> Result<Vault> {
+        let paths = VaultPaths::in_dir(dir);
+        let dek = Self::unwrap_dek(&paths, passphrase)?;
+        let v = Self::open_unwrapped(paths, dek, OpenCheck::Quick)?;
+        repo::write(&v.conn, |tx| audit::append(tx, AuditAction::Unlocked, None, None))?;
+        Ok(v)
+    }
+
+    /// Reads the key file and unwraps the DEK (the Argon2id step). Touches no file.
+    #[doc(hidden)]
+    pub fn unwrap_dek(paths: &VaultPaths, passphrase: &Passphrase) -> Result<Dek> {
+        let kf = KeyFile::read(&paths.key)?;
+        if !paths.db.is_file() {
+            return Err(VaultError::Missing);
+        }
+        kf.unwrap_with_passphrase(passphrase)
+    }
+
+    /// Everything of unlocking after key derivation: open with the raw key, pragmas, check, migrations.
+    #[doc(hidden)]
+    pub fn open_unwrapped(paths: VaultPaths, dek: Dek, check: OpenCheck) -> Result<Vault> {
+        let mut conn = db::open(&paths.db, &dek, false, check)?;
+        migrations::migrate(&mut conn, migrations::CURRENT_VERSION)?;
+        Ok(Vault { conn, dek, paths })
+    }
+
+    /// Unlocks with the recovery key and sets a new passphrase (the recovery key stays valid).
+    pub fn open_with_recovery_key(dir: impl AsRef<Path>, recovery_key: &RecoveryKey, new_passphrase: &Passphrase) -> Result<Vault> {
+        let paths = VaultPaths::in_dir(dir);
+        let kf = KeyFile::read(&paths.key)?;
+        if !paths.db.is_file() {
+            return Err(VaultError::Missing);
+        }
+        let dek = kf.unwrap_with_recovery_key(recovery_key)?;
+        let v = Self::open_unwrapped(paths, dek, OpenCheck::Quick)?;
+        kf.with_new_passphrase(&v.dek, new_passphrase, kf.params()?)?.write_atomic(&v.paths.key)?;
+        repo::write(&v.conn, |tx| {
+            audit::append(tx, AuditAction::UnlockedWithRecoveryKey, None, None)?;
+            audit::append(tx, AuditAction::PassphraseChanged, None, None)
+        })?;
+        Ok(v)
+    }
+
+    /// Changes the passphrase: checks `old` against the key file, re-wraps the DEK under `new` with the
+    /// key file's Argon2 parameters, and replaces the key file atomically. The database is not touched
+    /// except for the audit row.
+    pub fn change_passphrase(&self, old: &Passphrase, new: &Passphrase) -> Result<()> {
+        let kf = KeyFile::read(&self.paths.key)?;
+        let current = kf.unwrap_with_passphrase(old)?;
+        if current.sqlcipher_key_literal() != self.dek.sqlcipher_key_literal() {
+            return Err(VaultError::Damaged("key file does not belong to this vault"));
+        }
+        kf.with_new_passphrase(&self.dek, new, kf.params()?)?.write_atomic(&self.paths.key)?;
+        repo::write(&self.conn, |tx| audit::append(tx, AuditAction::PassphraseChanged, None, None))
+    }
+
+    /// Moves the files of a vault that cannot be opened into a new sub-directory `set-aside-<time>` of
+    /// `dir` (nothing is deleted or rewritten), so a backup can be restored in its place. Returns the new
+    /// sub-directory.
+    pub fn set_aside(dir: impl AsRef<Path>) -> Result<PathBuf> {
+        let paths = VaultPaths::in_dir(&dir);
+        if !paths.any_exists() {
+            return Err(VaultError::Missing);
+        }
+        let aside = paths.dir.join(format!("set-aside-{}", chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ")));
+        fs::create_dir(&aside)?;
+        for p in paths.db_files().iter().chain([&paths.key]) {
+            if p.exists() {
+                fs::rename(p, aside.join(p.file_name().expect("vault files have names")))?;
+            }
+        }
+        keyfile::sync_dir(&aside)?;
+        keyfile::sync_dir(&paths.dir)?;
+        Ok(aside)
+    }
+
+    /// Locks: closes the connection and wipes the key (the same as dropping the vault).
+    pub fn lock(self) {
+        let Vault { conn, dek, paths: _ } = self;
+        let _ = conn.close();
+        drop(dek);
+    }
+
+    pub fn paths(&self) -> &VaultPaths {
+        &self.paths
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32> {
+        migrations::user_version(&self.conn)
+    }
+
+    pub fn cases(&self) -> Cases<'_> {
+        Cases { conn: &self.conn }
+    }
+
+    pub fn persons(&self) -> Persons<'_> {
+        Persons { conn: &self.conn }
+    }
+
+    pub fn relations(&self) -> Relations<'_> {
+        Relations { conn: &self.conn }
+    }
+
+    pub fn settings(&self) -> SettingsRepo<'_> {
+        SettingsRepo { conn: &self.conn }
+    }
+
+    /// The household of a case, read in one transaction.
+    pub fn household(&self, case_id: uuid::Uuid) -> Result<domain::Household> {
+        self.cases().household(case_id)
+    }
+
+    /// The access log, oldest first.
+    pub fn audit_log(&self) -> Result<Vec<AuditEntry>> {
+        audit::read(&self.conn)
+    }
+
+    /// Checks the access log's hash chain; returns the number of rows.
+    pub fn verify_audit_chain(&self) -> Result<usize> {
+        audit::verify_chain(&self.conn)
+    }
+
+    /// The full check: `cipher_integrity_check` (every page's HMAC) and `integrity_check`.
+    pub fn check_integrity(&self) -> Result<()> {
+        db::check_db(&self.conn, OpenCheck::Full)
+    }
+
+    /// The raw connection, for tests that tamper with or inspect the database.
+    #[cfg(any(test, feature = "test-fast-kdf"))]
+    #[doc(hidden)]
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}

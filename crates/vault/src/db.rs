@@ -1,0 +1,99 @@
+//! Opening the SQLCipher database with the raw data key, and the connection settings.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Result, VaultError};
+use crate::keyfile::Dek;
+
+/// How thoroughly to check the database when it is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenCheck {
+    /// `PRAGMA quick_check`: walks every page of every table and index (each page read verifies its
+    /// SQLCipher HMAC), so damage anywhere in the data is found at unlock, not later mid-conversation.
+    Quick,
+    /// `PRAGMA cipher_integrity_check` + `PRAGMA integrity_check`: every page including free ones.
+    Full,
+}
+
+/// Opens an existing database (never creates one) or, with `create`, a new one.
+pub(crate) fn open(path: &Path, dek: &Dek, create: bool, check: OpenCheck) -> Result<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    } else if !path.is_file() {
+        return Err(VaultError::Missing);
+    }
+    let conn = Connection::open_with_flags(path, flags)?;
+    // SQLCipher's own log off before anything else can log.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    {
+        let stmt = Zeroizing::new(format!("PRAGMA key = \"{}\";", dek.sqlcipher_key_literal().as_str()));
+        conn.execute_batch(&stmt)?;
+    }
+    let version: String = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).unwrap_or_default();
+    if version.trim().is_empty() {
+        return Err(VaultError::Db("SQLCipher is not available".into()));
+    }
+    // First read: decrypts page 1. A wrong key is impossible here (the AEAD unwrap succeeded), so a
+    // failure means damage.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+        .map_err(damaged_if_unreadable)?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA secure_delete = ON;",
+    )
+    .map_err(damaged_if_unreadable)?;
+    if !create {
+        check_db(&conn, check)?;
+    }
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(damaged_if_unreadable)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(VaultError::Db("WAL journal mode not available".into()));
+    }
+    conn.execute_batch("PRAGMA synchronous = FULL;").map_err(damaged_if_unreadable)?;
+    Ok(conn)
+}
+
+use zeroize::Zeroizing;
+
+/// Any read error while opening means the file is damaged (the key is known to be right).
+fn damaged_if_unreadable(e: rusqlite::Error) -> VaultError {
+    match VaultError::from(e) {
+        VaultError::Db(_) => VaultError::Damaged("unreadable"),
+        other => other,
+    }
+}
+
+/// Runs the chosen check; anything but "ok" is `vault_damaged`.
+pub(crate) fn check_db(conn: &Connection, check: OpenCheck) -> Result<()> {
+    match check {
+        OpenCheck::Quick => expect_ok(conn, "PRAGMA quick_check"),
+        OpenCheck::Full => {
+            cipher_integrity_check(conn)?;
+            expect_ok(conn, "PRAGMA integrity_check")
+        }
+    }
+}
+
+fn expect_ok(conn: &Connection, sql: &str) -> Result<()> {
+    let mut stmt = conn.prepare(sql).map_err(damaged_if_unreadable)?;
+    let rows: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .map_err(damaged_if_unreadable)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(damaged_if_unreadable)?;
+    if rows.len() == 1 && rows[0] == "ok" { Ok(()) } else { Err(VaultError::Damaged("integrity check failed")) }
+}
+
+/// `PRAGMA cipher_integrity_check` returns no rows when every page's HMAC is valid.
+pub(crate) fn cipher_integrity_check(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare("PRAGMA cipher_integrity_check").map_err(damaged_if_unreadable)?;
+    let mut rows = stmt.query([]).map_err(damaged_if_unreadable)?;
+    if rows.next().map_err(damaged_if_unreadable)?.is_some() {
+        return Err(VaultError::Damaged("page authentication failed"));
+    }
+    Ok(())
+}

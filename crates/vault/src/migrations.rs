@@ -1,0 +1,88 @@
+//! Schema migrations, numbered by `PRAGMA user_version`.
+//!
+//! `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`. Each step runs in its own transaction
+//! together with the `user_version` bump, so a crash leaves the vault at the old or the new version.
+//! Never edit a published step: add a new one (and keep the fixture test of the old version passing).
+
+use rusqlite::Connection;
+
+use crate::error::{Result, VaultError};
+
+/// The schema steps, in order. Version N = the first N steps applied.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: the household, settings and the audit log.
+    r#"
+    CREATE TABLE cases (
+        id              TEXT PRIMARY KEY NOT NULL,
+        label           TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        phase           TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        retention_until TEXT
+    ) STRICT;
+    CREATE INDEX cases_updated ON cases(updated_at);
+
+    CREATE TABLE persons (
+        id                 TEXT PRIMARY KEY NOT NULL,
+        case_id            TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        role               TEXT NOT NULL,
+        name               TEXT NOT NULL,
+        year_of_birth      INTEGER,
+        gender             TEXT,
+        lives_in_household INTEGER NOT NULL,
+        notes              TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX persons_case ON persons(case_id);
+
+    CREATE TABLE relations (
+        id      TEXT PRIMARY KEY NOT NULL,
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        from_id TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+        to_id   TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+        kind    TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX relations_case ON relations(case_id);
+    CREATE INDEX relations_from ON relations(from_id);
+    CREATE INDEX relations_to ON relations(to_id);
+
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE audit_log (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        at         TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        case_id    TEXT,
+        subject_id TEXT,
+        prev_hash  TEXT NOT NULL,
+        hash       TEXT NOT NULL
+    ) STRICT;
+    "#,
+];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
+
+pub(crate) fn user_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Brings the schema up to `target` (at most [`CURRENT_VERSION`]). Refuses a vault from a newer app.
+pub(crate) fn migrate(conn: &mut Connection, target: u32) -> Result<u32> {
+    let target = target.min(CURRENT_VERSION);
+    let mut version = user_version(conn)?;
+    if version > CURRENT_VERSION {
+        return Err(VaultError::TooNew);
+    }
+    while version < target {
+        let tx = conn.transaction()?;
+        tx.execute_batch(MIGRATIONS[version as usize])?;
+        version += 1;
+        tx.execute_batch(&format!("PRAGMA user_version = {version};"))?;
+        tx.commit()?;
+    }
+    Ok(version)
+}

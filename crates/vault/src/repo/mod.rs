@@ -1,0 +1,72 @@
+//! Repositories: one per aggregate. Each write runs in one transaction that also appends an audit row.
+
+pub mod cases;
+pub mod persons;
+pub mod relations;
+pub mod settings;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use crate::error::{Result, VaultError};
+
+/// Runs `f` in an immediate transaction; commits on `Ok`, rolls back on `Err`.
+pub(crate) fn write<T>(conn: &Connection, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let out = f(&tx)?;
+    tx.commit()?;
+    Ok(out)
+}
+
+/// Runs `f` in one read transaction, so everything it reads is from one consistent state.
+pub(crate) fn read<T>(conn: &Connection, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
+    let out = f(&tx)?;
+    tx.finish()?;
+    Ok(out)
+}
+
+/// Timestamps are stored as RFC 3339 UTC text with microseconds (sorts as text).
+pub(crate) fn time_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+pub(crate) fn parse_time(s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).map_err(|_| VaultError::Damaged("bad timestamp"))
+}
+
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| VaultError::Damaged("bad date"))
+}
+
+pub(crate) fn parse_uuid(s: &str) -> Result<Uuid> {
+    Uuid::parse_str(s).map_err(|_| VaultError::Damaged("bad id"))
+}
+
+/// A unit-like serde enum as its text name (`"directe_veiligheid"`).
+pub(crate) fn enum_text<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => unreachable!("enum_text is only used for unit-variant enums"),
+    }
+}
+
+pub(crate) fn parse_enum<T: DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).map_err(|_| VaultError::Damaged("bad enum value"))
+}
+
+pub(crate) fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("domain types serialise")
+}
+
+pub(crate) fn parse_json<T: DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|_| VaultError::Damaged("bad stored record"))
+}
+
+/// Maps "no row changed" to `not_found`.
+pub(crate) fn expect_changed(n: usize, what: &'static str) -> Result<()> {
+    if n == 0 { Err(VaultError::NotFound(what)) } else { Ok(()) }
+}

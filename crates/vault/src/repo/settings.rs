@@ -1,0 +1,83 @@
+//! App settings kept inside the vault (key/value).
+
+use domain::DomainError;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::{enum_text, parse_enum, write};
+use crate::audit::{self, AuditAction};
+use crate::error::Result;
+
+/// Auto-lock after this many minutes of inactivity: bounds and default (security.md "In use").
+pub const AUTO_LOCK_MINUTES_MIN: u32 = 1;
+pub const AUTO_LOCK_MINUTES_MAX: u32 = 30;
+pub const AUTO_LOCK_MINUTES_DEFAULT: u32 = 5;
+
+const KEY_AUTO_LOCK: &str = "auto_lock_minutes";
+const KEY_LANGUAGE: &str = "language";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    #[default]
+    Nl,
+    En,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub auto_lock_minutes: u32,
+    pub language: Language,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { auto_lock_minutes: AUTO_LOCK_MINUTES_DEFAULT, language: Language::Nl }
+    }
+}
+
+/// Settings repository; get it with [`crate::Vault::settings`].
+pub struct SettingsRepo<'v> {
+    pub(crate) conn: &'v Connection,
+}
+
+fn get_raw(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+fn set_raw(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    write(conn, |tx| {
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        audit::append(tx, AuditAction::SettingChanged, None, None)
+    })
+}
+
+impl SettingsRepo<'_> {
+    /// The settings; missing or unreadable values fall back to their defaults.
+    pub fn get(&self) -> Result<Settings> {
+        let d = Settings::default();
+        let auto_lock_minutes = get_raw(self.conn, KEY_AUTO_LOCK)?
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|m| (AUTO_LOCK_MINUTES_MIN..=AUTO_LOCK_MINUTES_MAX).contains(m))
+            .unwrap_or(d.auto_lock_minutes);
+        let language = get_raw(self.conn, KEY_LANGUAGE)?
+            .and_then(|v| parse_enum::<Language>(&v).ok())
+            .unwrap_or(d.language);
+        Ok(Settings { auto_lock_minutes, language })
+    }
+
+    /// Sets the auto-lock delay; outside 1..=30 is refused with code `invalid`.
+    pub fn set_auto_lock_minutes(&self, minutes: u32) -> Result<()> {
+        if !(AUTO_LOCK_MINUTES_MIN..=AUTO_LOCK_MINUTES_MAX).contains(&minutes) {
+            return Err(DomainError::Invalid("auto_lock_minutes").into());
+        }
+        set_raw(self.conn, KEY_AUTO_LOCK, &minutes.to_string())
+    }
+
+    pub fn set_language(&self, language: Language) -> Result<()> {
+        set_raw(self.conn, KEY_LANGUAGE, &enum_text(&language))
+    }
+}
