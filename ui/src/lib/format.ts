@@ -1,0 +1,64 @@
+// Small display helpers shared by screens (dates, ages, relation kinds).
+import type { Language, RelationKind } from './ipc';
+import type { MessageKey } from './i18n/index.svelte';
+
+export function formatDate(iso: string, lang: Language): string {
+  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  }).format(date);
+}
+
+/** Age from a year of birth only: the age this person reaches this year. */
+export function approximateAge(yearOfBirth: number, today: Date = new Date()): number {
+  return Math.max(0, today.getFullYear() - yearOfBirth);
+}
+
+/** The choices offered in the relation form; step-parent is `parent_of` with `step: true`. */
+export type RelationChoice = 'partner_of' | 'ex_partner_of' | 'parent_of' | 'step_parent_of' | 'sibling_of';
+
+export const RELATION_CHOICES: readonly RelationChoice[] = [
+  'partner_of',
+  'ex_partner_of',
+  'parent_of',
+  'step_parent_of',
+  'sibling_of',
+];
+
+export function relationChoice(kind: RelationKind): RelationChoice {
+  if (kind.kind === 'parent_of') return kind.step ? 'step_parent_of' : 'parent_of';
+  return kind.kind;
+}
+
+export function relationKindFrom(choice: RelationChoice, separationDate: string): RelationKind {
+  switch (choice) {
+    case 'partner_of':
+      return { kind: 'partner_of' };
+    case 'ex_partner_of':
+      return { kind: 'ex_partner_of', separation_date: separationDate === '' ? null : separationDate };
+    case 'parent_of':
+      return { kind: 'parent_of', step: false };
+    case 'step_parent_of':
+      return { kind: 'parent_of', step: true };
+    case 'sibling_of':
+      return { kind: 'sibling_of' };
+  }
+}
+
+export function relationKey(choice: RelationChoice): MessageKey {
+  return `relations.kind.${choice}`;
+}
+
+/** Next free suggestion letter for "Gezin A.", "Gezin B.", … given the existing labels. */
+export function nextFreeLetter(labels: readonly string[], template: (letter: string) => string): string {
+  const taken = new Set(labels.map((label) => label.trim().toLowerCase()));
+  for (let code = 65; code <= 90; code += 1) {
+    const letter = String.fromCharCode(code);
+    if (!taken.has(template(letter).toLowerCase())) return letter;
+  }
+  return String(labels.length + 1);
+}

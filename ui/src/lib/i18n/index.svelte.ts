@@ -1,0 +1,45 @@
+// A tiny typed translation function. Dutch is the source; the language comes
+// from the settings (`settings_get`) and is reactive: templates that call t()
+// re-render when it changes.
+import type { BackendError } from '../ipc/errors';
+import { isKnownErrorCode } from '../ipc/errors';
+import type { Language } from '../ipc/types';
+import { en } from './en';
+import { nl, type MessageKey } from './nl';
+
+export type { MessageKey } from './nl';
+export type Params = Record<string, string | number>;
+
+const catalogues: Record<Language, Record<MessageKey, string>> = { nl, en };
+
+export const i18n = $state<{ lang: Language }>({ lang: 'nl' });
+
+export function setLanguage(lang: Language): void {
+  i18n.lang = lang;
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+
+export function format(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function t(key: MessageKey, params?: Params): string {
+  return format(catalogues[i18n.lang][key] ?? nl[key], params);
+}
+
+/** What to show for a backend error: the backend's Dutch message, or our English text for known codes. */
+export function errorText(error: BackendError): string {
+  if (i18n.lang === 'en' && isKnownErrorCode(error.code)) return t(`error.${error.code}`);
+  if (error.message.trim().length > 0) return error.message;
+  return isKnownErrorCode(error.code) ? t(`error.${error.code}`) : t('error.internal');
+}
+
+/** Placeholders used in a message, sorted, e.g. ['count', 'name']. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}
+
+export const catalogueFor = (lang: Language): Record<MessageKey, string> => catalogues[lang];

@@ -1,0 +1,347 @@
+// The app's one piece of shared state: which screen is shown, the vault state,
+// settings, and the case data currently held in memory.
+//
+// Invariant: case data (case list, household, anything derived) lives only here
+// and in components below the case screens, and `clearCaseData()` drops all of it.
+// Lock and quick hide clear first, flush the DOM synchronously, and only then
+// ask the backend to lock: nothing of a case stays on screen while we wait.
+// Results of calls that were started before a lock are thrown away (`epoch`).
+import { flushSync, getContext, setContext } from 'svelte';
+import type {
+  Backend,
+  Case,
+  CaseSummary,
+  Household,
+  Language,
+  LockReason,
+  Person,
+  PersonInput,
+  Relation,
+  RelationInput,
+  Settings,
+  Unsubscribe,
+  VaultState,
+} from '../ipc';
+import { toBackendError } from '../ipc/errors';
+import { setLanguage, t, type MessageKey } from '../i18n/index.svelte';
+import { createThrottle } from './throttle';
+
+export type View =
+  | { name: 'loading' }
+  | { name: 'startError' }
+  | { name: 'setup' }
+  | { name: 'unlock' }
+  | { name: 'recover' }
+  | { name: 'cases' }
+  | { name: 'case'; caseId: string }
+  | { name: 'hidden' };
+
+export type Theme = 'system' | 'light' | 'dark' | 'contrast';
+
+/** Thrown instead of returning data that arrived after a lock or hide. */
+export class StaleResultError extends Error {
+  constructor() {
+    super('stale');
+    this.name = 'StaleResultError';
+  }
+}
+
+export function isStale(error: unknown): error is StaleResultError {
+  return error instanceof StaleResultError;
+}
+
+export const ACTIVITY_INTERVAL_MS = 20_000;
+
+export class Session {
+  view = $state<View>({ name: 'loading' });
+  vault = $state<VaultState>('missing');
+  settings = $state<Settings>({ autoLockMinutes: 5, language: 'nl' });
+  theme = $state<Theme>('system');
+  settingsOpen = $state(false);
+  /** Text of the aria-live status line. Never holds case text. */
+  status = $state('');
+  /** Why the vault was locked, shown once on the unlock screen. */
+  lockNotice = $state('');
+
+  // --- case data: cleared on every lock and hide ---
+  cases = $state<CaseSummary[]>([]);
+  household = $state<Household | null>(null);
+
+  readonly backend: Backend;
+  private epoch = 0;
+  private unsubscribe: Unsubscribe | null = null;
+  private readonly activityThrottle = createThrottle(() => {
+    this.backend.activity().catch(() => {
+      // Activity is best effort; the backend's idle timer decides.
+    });
+  }, ACTIVITY_INTERVAL_MS);
+
+  constructor(backend: Backend) {
+    this.backend = backend;
+  }
+
+  // ---------- life cycle ----------
+
+  async start(): Promise<void> {
+    this.unsubscribe = await this.backend.onVaultLocked(({ reason }) => this.onLocked(reason));
+    await this.loadSettings();
+    await this.refreshVault();
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  async refreshVault(): Promise<void> {
+    try {
+      const status = await this.backend.vaultStatus();
+      this.vault = status.state;
+      this.settings.autoLockMinutes = status.autoLockMinutes;
+      if (status.state === 'missing') this.view = { name: 'setup' };
+      else if (status.state === 'locked') this.view = { name: 'unlock' };
+      else await this.enterCases();
+    } catch {
+      this.view = { name: 'startError' };
+    }
+  }
+
+  private async loadSettings(): Promise<void> {
+    try {
+      this.applySettings(await this.backend.settingsGet());
+    } catch {
+      // Settings may need an open vault; keep the defaults until unlock.
+    }
+  }
+
+  private applySettings(settings: Settings): void {
+    this.settings = settings;
+    setLanguage(settings.language);
+  }
+
+  // ---------- status line ----------
+
+  announce(key: MessageKey): void {
+    this.status = t(key);
+  }
+
+  // ---------- lock, hide, unlock ----------
+
+  /** Drops every piece of case data held by the UI. */
+  clearCaseData(): void {
+    this.epoch += 1;
+    this.cases = [];
+    this.household = null;
+    this.settingsOpen = false;
+    this.status = '';
+  }
+
+  /** Quick hide: neutral screen first (synchronously), then lock. */
+  hide(): void {
+    this.clearCaseData();
+    this.lockNotice = '';
+    this.view = { name: 'hidden' };
+    flushSync();
+    this.lockBackend();
+  }
+
+  /** Lock: unlock screen first (synchronously), then lock. */
+  lock(): void {
+    this.clearCaseData();
+    this.lockNotice = '';
+    if (this.vault === 'unlocked') this.vault = 'locked';
+    this.view = { name: this.vault === 'missing' ? 'setup' : 'unlock' };
+    flushSync();
+    this.announce('status.locked');
+    this.lockBackend();
+  }
+
+  private lockBackend(): void {
+    this.backend.vaultLock().catch(() => {
+      // Leaving the neutral or unlock screen checks the state and locks again.
+    });
+  }
+
+  /** The backend locked by itself (idle, suspend) or confirms our lock. */
+  onLocked(reason: LockReason): void {
+    this.clearCaseData();
+    if (this.vault === 'unlocked') this.vault = 'locked';
+    if (this.view.name === 'hidden') {
+      flushSync();
+      return;
+    }
+    if (this.view.name !== 'recover') this.view = { name: 'unlock' };
+    this.lockNotice =
+      reason === 'idle' ? t('status.lockedIdle') : reason === 'suspend' ? t('status.lockedSuspend') : '';
+    flushSync();
+    this.announce('status.locked');
+  }
+
+  /** From the neutral screen back to the unlock screen; makes sure the vault is locked. */
+  async leaveHidden(): Promise<void> {
+    try {
+      let status = await this.backend.vaultStatus();
+      if (status.state === 'unlocked') {
+        await this.backend.vaultLock();
+        status = await this.backend.vaultStatus();
+      }
+      if (status.state === 'unlocked') return; // could not lock: stay neutral
+      this.vault = status.state;
+      this.view = { name: status.state === 'missing' ? 'setup' : 'unlock' };
+    } catch {
+      // Stay on the neutral screen; the user can try again.
+    }
+  }
+
+  /** Called after a successful unlock, recovery or vault creation. */
+  async unlocked(options: { stayInSetup?: boolean } = {}): Promise<void> {
+    this.vault = 'unlocked';
+    this.lockNotice = '';
+    await this.loadSettings();
+    if (!options.stayInSetup) {
+      await this.enterCases();
+      this.announce('status.unlocked');
+    }
+  }
+
+  noteActivity(): void {
+    if (this.vault === 'unlocked' && this.view.name !== 'hidden') this.activityThrottle.trigger();
+  }
+
+  // ---------- settings ----------
+
+  async saveSettings(next: Settings): Promise<void> {
+    const saved = await this.backend.settingsSet(next);
+    this.applySettings(saved);
+    this.announce('status.settingsSaved');
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    if (typeof document === 'undefined') return;
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }
+
+  setLanguage(lang: Language): void {
+    setLanguage(lang);
+  }
+
+  // ---------- guarded calls ----------
+
+  /** Runs a backend call; its result is dropped if a lock or hide happened meanwhile. */
+  private async guarded<T>(call: () => Promise<T>): Promise<T> {
+    const epoch = this.epoch;
+    try {
+      const result = await call();
+      if (epoch !== this.epoch) throw new StaleResultError();
+      return result;
+    } catch (error) {
+      if (error instanceof StaleResultError || epoch !== this.epoch) throw new StaleResultError();
+      throw toBackendError(error);
+    }
+  }
+
+  // ---------- cases ----------
+
+  async enterCases(): Promise<void> {
+    this.household = null;
+    this.view = { name: 'cases' };
+    await this.refreshCases();
+  }
+
+  async refreshCases(): Promise<void> {
+    try {
+      this.cases = await this.guarded(() => this.backend.casesList());
+    } catch (error) {
+      if (!isStale(error)) this.status = toBackendError(error).message;
+    }
+  }
+
+  async createCase(label: string): Promise<Case> {
+    const created = await this.guarded(() => this.backend.caseCreate(label));
+    await this.refreshCases();
+    this.announce('status.caseCreated');
+    return created;
+  }
+
+  async renameCase(caseId: string, label: string): Promise<Case> {
+    const renamed = await this.guarded(() => this.backend.caseRename(caseId, label));
+    if (this.household?.case.id === caseId) this.household.case = renamed;
+    await this.refreshCases();
+    this.announce('status.caseRenamed');
+    return renamed;
+  }
+
+  async deleteCase(caseId: string): Promise<void> {
+    await this.guarded(() => this.backend.caseDelete(caseId));
+    await this.refreshCases();
+    this.announce('status.caseDeleted');
+  }
+
+  openCase(caseId: string): void {
+    this.household = null;
+    this.view = { name: 'case', caseId };
+  }
+
+  async loadHousehold(caseId: string): Promise<void> {
+    this.household = await this.guarded(() => this.backend.householdGet(caseId));
+  }
+
+  // ---------- household ----------
+
+  private currentCaseId(): string {
+    if (this.view.name !== 'case') throw new StaleResultError();
+    return this.view.caseId;
+  }
+
+  async addPerson(input: PersonInput): Promise<Person> {
+    const caseId = this.currentCaseId();
+    const person = await this.guarded(() => this.backend.personAdd(caseId, input));
+    await this.loadHousehold(caseId);
+    this.announce('status.personAdded');
+    return person;
+  }
+
+  async updatePerson(personId: string, input: PersonInput): Promise<Person> {
+    const caseId = this.currentCaseId();
+    const person = await this.guarded(() => this.backend.personUpdate(personId, input));
+    await this.loadHousehold(caseId);
+    this.announce('status.personUpdated');
+    return person;
+  }
+
+  async deletePerson(personId: string): Promise<void> {
+    const caseId = this.currentCaseId();
+    await this.guarded(() => this.backend.personDelete(personId));
+    await this.loadHousehold(caseId);
+    this.announce('status.personDeleted');
+  }
+
+  async addRelation(input: RelationInput): Promise<Relation> {
+    const caseId = this.currentCaseId();
+    const relation = await this.guarded(() => this.backend.relationAdd(caseId, input));
+    await this.loadHousehold(caseId);
+    this.announce('status.relationAdded');
+    return relation;
+  }
+
+  async deleteRelation(relationId: string): Promise<void> {
+    const caseId = this.currentCaseId();
+    await this.guarded(() => this.backend.relationDelete(relationId));
+    await this.loadHousehold(caseId);
+    this.announce('status.relationDeleted');
+  }
+}
+
+const KEY = Symbol('session');
+
+export function setSession(session: Session): void {
+  setContext(KEY, session);
+}
+
+export function getSession(): Session {
+  const session = getContext<Session | undefined>(KEY);
+  if (!session) throw new Error('Session context missing');
+  return session;
+}
