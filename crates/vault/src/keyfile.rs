@@ -383,6 +383,19 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> Result<(
     result
 }
 
+/// Removes temp files of an interrupted key-file write (`.vault.key.<random>.tmp`). Called only after a
+/// successful unlock; the real key file is never among them.
+pub(crate) fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&format!(".{}.", crate::KEY_FILE)) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 /// fsyncs a directory so a rename in it is durable.
 pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]

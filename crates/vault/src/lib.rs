@@ -177,6 +177,7 @@ impl Vault {
     pub fn open_unwrapped(paths: VaultPaths, dek: Dek, check: OpenCheck) -> Result<Vault> {
         let mut conn = db::open(&paths.db, &dek, false, check)?;
         migrations::migrate(&mut conn, migrations::CURRENT_VERSION)?;
+        keyfile::remove_stale_temp_files(&paths.dir);
         Ok(Vault { conn, dek, paths })
     }
 

@@ -1,0 +1,86 @@
+//! Schema migrations: a vault made by schema version 1 (committed fixture) opens with the current code.
+//!
+//! The fixture in `tests/fixtures/v1/` was made by `make_v1_fixture` below, with the fast test KDF and
+//! the passphrase [`FIXTURE_PASS`]. To regenerate it (only ever for a *new* version's fixture; never
+//! overwrite an old one): `VAULT_WRITE_FIXTURE=1 cargo test -p vault --test migrations`.
+//! The files are named `vault.db` / `vault.key` inside the folder; `crates/vault/.gitignore` un-ignores them.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use domain::{Gender, PersonInput, RelationInput, RelationKind, Role};
+use uuid::Uuid;
+use vault::{KdfParams, Language, Passphrase, Vault};
+
+const FIXTURE_PASS: &str = "fixture-wachtwoord-v1";
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1")
+}
+
+/// Makes a small schema-1 vault: one case with two persons and a relation, one setting.
+fn make_v1_fixture(dir: &Path) -> (Uuid, Uuid) {
+    let (v, _) = Vault::create_at_version(dir, &Passphrase::new(FIXTURE_PASS), KdfParams::insecure_fast_for_tests(), 1)
+        .unwrap();
+    assert_eq!(v.schema_version().unwrap(), 1);
+    let c = v.cases().create("Oefengezin Jansen").unwrap();
+    let p = |role, name: &str| PersonInput {
+        role,
+        name: name.into(),
+        year_of_birth: Some(1985),
+        gender: Some(Gender::Male),
+        lives_in_household: true,
+        notes: "fictief".into(),
+    };
+    let a = v.persons().add(c.id, p(Role::Parent, "Piet")).unwrap();
+    let b = v.persons().add(c.id, p(Role::Child, "Kim")).unwrap();
+    v.relations().add(c.id, RelationInput { from: a.id, to: b.id, kind: RelationKind::ParentOf { step: true } }).unwrap();
+    v.settings().set_language(Language::En).unwrap();
+    v.lock();
+    (c.id, a.id)
+}
+
+#[test]
+fn fixture_generator_makes_an_openable_v1_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let (case_id, _) = make_v1_fixture(dir.path());
+    let v = Vault::open(dir.path(), &Passphrase::new(FIXTURE_PASS)).unwrap();
+    assert_eq!(v.cases().get(case_id).unwrap().label, "Oefengezin Jansen");
+    if std::env::var("VAULT_WRITE_FIXTURE").is_ok() {
+        let target = fixture_dir();
+        assert!(!target.join("vault.db").exists(), "never overwrite a committed fixture");
+        fs::create_dir_all(&target).unwrap();
+        make_v1_fixture(&target);
+        eprintln!("fixture written to {}", target.display());
+    }
+}
+
+#[test]
+fn v1_fixture_migrates_and_keeps_its_data() {
+    // Work on a copy: the committed fixture must stay as it is.
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["vault.db", "vault.key"] {
+        fs::copy(fixture_dir().join(f), dir.path().join(f)).expect("fixture file is committed");
+    }
+    let v = Vault::open(dir.path(), &Passphrase::new(FIXTURE_PASS)).unwrap();
+    assert_eq!(v.schema_version().unwrap(), vault::SCHEMA_VERSION);
+    let cases = v.cases().list().unwrap();
+    assert_eq!(cases.len(), 1);
+    assert_eq!(cases[0].label, "Oefengezin Jansen");
+    assert_eq!(cases[0].person_count, 2);
+    let h = v.household(cases[0].id).unwrap();
+    let names: Vec<&str> = h.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Piet", "Kim"]);
+    assert_eq!(h.relations.len(), 1);
+    assert_eq!(h.relations[0].kind, RelationKind::ParentOf { step: true });
+    assert_eq!(v.settings().get().unwrap().language, Language::En);
+    v.verify_audit_chain().unwrap();
+    v.check_integrity().unwrap();
+    // The migrated vault takes new writes.
+    let c = v.cases().create("Na migratie").unwrap();
+    drop(v);
+    let v = Vault::open(dir.path(), &Passphrase::new(FIXTURE_PASS)).unwrap();
+    assert!(v.cases().get(c.id).is_ok());
+}
