@@ -244,10 +244,12 @@ export class Session {
 
   // ---------- cases ----------
 
+  /** Shows the case list, with the cases loaded first so the screen never flashes empty. */
   async enterCases(): Promise<void> {
     this.household = null;
-    this.view = { name: 'cases' };
+    const epoch = this.epoch;
     await this.refreshCases();
+    if (epoch === this.epoch && this.vault === 'unlocked') this.view = { name: 'cases' };
   }
 
   async refreshCases(): Promise<void> {

@@ -1,0 +1,156 @@
+// lock_clears_ui (security.md): after quick hide, lock or a lock by the backend,
+// no case text may remain anywhere in the DOM.
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import App from '../App.svelte';
+import { createFakeBackend } from '../lib/ipc';
+import { addPerson, addRelation, createCase, openCase, PASSPHRASE, renderUnlocked } from './helpers';
+
+const MARKERS = {
+  label: 'Casus-Qx7Marker',
+  mother: 'Mzq-Moeder-Ülla',
+  father: 'Fzq-Vader-Øystein',
+  child: 'Kzq-Kind-Zoë',
+};
+
+function expectNoCaseText(): void {
+  const html = document.body.innerHTML;
+  for (const marker of Object.values(MARKERS)) {
+    expect(html).not.toContain(marker);
+  }
+  // Attributes (aria-label, value) count too: innerHTML holds attributes, and inputs are checked here.
+  for (const input of Array.from(document.querySelectorAll('input, textarea, select'))) {
+    const value = (input as HTMLInputElement).value;
+    for (const marker of Object.values(MARKERS)) expect(value).not.toContain(marker);
+  }
+}
+
+/** An unlocked app with one case open, full of marker text, and a half-typed form. */
+async function appWithCaseOpen() {
+  const app = await renderUnlocked();
+  const { user } = app;
+  await createCase(user, MARKERS.label);
+  await openCase(user, MARKERS.label);
+  await addPerson(user, { role: 'parent', name: MARKERS.mother, year: '1990' });
+  await addPerson(user, { role: 'ex_partner', name: MARKERS.father, year: '1987', household: false });
+  await addPerson(user, { role: 'child', name: MARKERS.child, year: '2015' });
+  await addRelation(user, { from: MARKERS.mother, kind: 'parent_of', to: MARKERS.child });
+  await waitFor(() => expect(screen.getByTestId('relation-list')).toHaveTextContent(MARKERS.child));
+  // A form with unsaved case text is open too.
+  await user.click(screen.getAllByTestId('person-edit')[0]!);
+  expect(screen.getByTestId('person-name')).toHaveValue(MARKERS.mother);
+  expect(document.body.innerHTML).toContain(MARKERS.father);
+  return app;
+}
+
+describe('lock_clears_ui', () => {
+  it('quick hide (button) shows the neutral screen at once, with no case text, then locks', async () => {
+    const { fake } = await appWithCaseOpen();
+    // A plain DOM click: no awaiting anything. The neutral screen must be there synchronously.
+    screen.getByTestId('btn-hide').click();
+    expect(screen.getByTestId('neutral-screen')).toBeInTheDocument();
+    expectNoCaseText();
+    expect(screen.queryByTestId('btn-hide')).toBeNull();
+    expect(screen.queryByTestId('app-status')).toBeNull();
+    await waitFor(async () => expect((await fake.vaultStatus()).state).toBe('locked'));
+    expect(fake.calls).toContain('vault_lock');
+    // The vault-locked event that follows keeps the neutral screen.
+    expect(screen.getByTestId('neutral-screen')).toBeInTheDocument();
+    expectNoCaseText();
+  });
+
+  it('leaving the neutral screen asks for the passphrase, and shows the case again only after unlock', async () => {
+    const { user } = await appWithCaseOpen();
+    screen.getByTestId('btn-hide').click();
+    await user.click(screen.getByRole('button', { name: 'Doorgaan' }));
+    expect(await screen.findByTestId('unlock-screen')).toBeInTheDocument();
+    expectNoCaseText();
+    await user.type(screen.getByTestId('unlock-passphrase'), PASSPHRASE);
+    await user.click(screen.getByTestId('unlock-submit'));
+    await waitFor(() => expect(screen.getByTestId('case-list')).toHaveTextContent(MARKERS.label));
+  });
+
+  it('Shift pressed three times hides, like the button', async () => {
+    const { fake } = await appWithCaseOpen();
+    fireEvent.keyDown(window, { key: 'Shift' });
+    fireEvent.keyDown(window, { key: 'Shift' });
+    expect(screen.queryByTestId('neutral-screen')).toBeNull();
+    fireEvent.keyDown(document.activeElement ?? window, { key: 'Shift' });
+    expect(screen.getByTestId('neutral-screen')).toBeInTheDocument();
+    expectNoCaseText();
+    await waitFor(async () => expect((await fake.vaultStatus()).state).toBe('locked'));
+  });
+
+  it('Shift, a, Shift, Shift does not hide', async () => {
+    const { fake } = await appWithCaseOpen();
+    for (const key of ['Shift', 'a', 'Shift', 'Shift']) fireEvent.keyDown(window, { key });
+    expect(screen.queryByTestId('neutral-screen')).toBeNull();
+    expect(document.body.innerHTML).toContain(MARKERS.child);
+    expect(fake.calls).not.toContain('vault_lock');
+  });
+
+  it('Vergrendelen shows the unlock screen at once, with no case text', async () => {
+    const { fake } = await appWithCaseOpen();
+    screen.getByTestId('btn-lock').click();
+    expect(screen.getByTestId('unlock-screen')).toBeInTheDocument();
+    expectNoCaseText();
+    await waitFor(async () => expect((await fake.vaultStatus()).state).toBe('locked'));
+    expect(screen.getByTestId('app-status')).toHaveTextContent('De kluis is vergrendeld.');
+    expectNoCaseText();
+  });
+
+  it('a vault-locked event from the backend (idle) drops all case data and shows unlock', async () => {
+    const { fake } = await appWithCaseOpen();
+    fake.simulateLock('idle');
+    expect(screen.getByTestId('unlock-screen')).toBeInTheDocument();
+    expect(screen.getByTestId('unlock-screen')).toHaveTextContent('omdat er een tijd niets gebeurde');
+    expectNoCaseText();
+  });
+
+  it('a vault-locked event closes open dialogs too', async () => {
+    const { user, fake } = await appWithCaseOpen();
+    await user.click(screen.getByRole('button', { name: 'Annuleren' }));
+    await user.click(screen.getAllByTestId('person-delete')[2]!);
+    expect(screen.getByRole('dialog')).toHaveTextContent(MARKERS.child);
+    fake.simulateLock('suspend');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expectNoCaseText();
+  });
+
+  it('data that arrives after a hide is thrown away, and does not bring the case list back', async () => {
+    const fake = createFakeBackend({ state: 'unlocked', passphrase: PASSPHRASE, latencyMs: 40 });
+    const created = await fake.caseCreate(MARKERS.label);
+    await fake.personAdd(created.id, {
+      role: 'child',
+      name: MARKERS.child,
+      year_of_birth: 2015,
+      gender: null,
+      lives_in_household: true,
+      notes: '',
+    });
+    await fake.vaultLock();
+    const user = userEvent.setup();
+    render(App, { props: { backend: fake } });
+    await user.type(await screen.findByTestId('unlock-passphrase'), PASSPHRASE);
+    await user.click(screen.getByTestId('unlock-submit'));
+    // The case list is on its way from the backend: hide now.
+    await waitFor(() => expect(fake.calls).toContain('cases_list'));
+    screen.getByTestId('btn-hide').click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(screen.getByTestId('neutral-screen')).toBeInTheDocument();
+    expect(screen.queryByTestId('case-list')).toBeNull();
+    expectNoCaseText();
+  });
+});
+
+describe('activity', () => {
+  it('tells the backend about user input at most once per 20 seconds', async () => {
+    const { fake } = await renderUnlocked();
+    const before = fake.activityCount;
+    fireEvent.keyDown(window, { key: 'a' });
+    fireEvent.pointerDown(window);
+    fireEvent.wheel(window);
+    await waitFor(() => expect(fake.activityCount).toBe(before + 1));
+  });
+});
