@@ -51,6 +51,7 @@ pub use error::{Result, VaultError};
 pub use keyfile::{Dek, KdfParams, KeyFile, Passphrase, RecoveryKey};
 pub use migrations::CURRENT_VERSION as SCHEMA_VERSION;
 pub use repo::cases::{CaseUpdate, Cases};
+pub use repo::docs::{Doc, Docs};
 pub use repo::persons::Persons;
 pub use repo::relations::Relations;
 pub use repo::settings::{Language, Settings, SettingsRepo};
@@ -261,6 +262,53 @@ impl Vault {
 
     pub fn settings(&self) -> SettingsRepo<'_> {
         SettingsRepo { conn: &self.conn }
+    }
+
+    pub fn conversations(&self) -> Docs<'_, domain::Conversation> {
+        self.docs()
+    }
+
+    /// Answers; saving one is the autosave of the conversation screen.
+    pub fn answers(&self) -> Docs<'_, domain::Answer> {
+        self.docs()
+    }
+
+    /// Behaviour records, with a trash ([`Docs::trash`], [`Docs::restore`]).
+    pub fn behaviour_records(&self) -> Docs<'_, domain::BehaviourRecord> {
+        self.docs()
+    }
+
+    /// The professional's judgements of the analysis' conclusions (history: every judgement is kept).
+    pub fn judgements(&self) -> Docs<'_, domain::analysis::Judgement> {
+        self.docs()
+    }
+
+    pub fn acute_decisions(&self) -> Docs<'_, domain::analysis::AcuteDecision> {
+        self.docs()
+    }
+
+    /// Child pre-checks, one per child (keyed by the child's id).
+    pub fn child_prechecks(&self) -> Docs<'_, domain::ChildPrecheck> {
+        self.docs()
+    }
+
+    pub fn meldcode_entries(&self) -> Docs<'_, domain::MeldcodeEntry> {
+        self.docs()
+    }
+
+    /// Safety plans and their frozen versions.
+    pub fn safety_plans(&self) -> Docs<'_, domain::plan::SafetyPlan> {
+        self.docs()
+    }
+
+    fn docs<T: Doc>(&self) -> Docs<'_, T> {
+        Docs { conn: &self.conn, _t: std::marker::PhantomData }
+    }
+
+    /// Everything of a case the analysis needs (household, conversations, answers, behaviour records not
+    /// in the trash, judgements, acute decisions, child pre-checks), read in one transaction.
+    pub fn snapshot(&self, case_id: uuid::Uuid) -> Result<domain::CaseSnapshot> {
+        repo::docs::snapshot(&self.conn, case_id)
     }
 
     /// The household of a case, read in one transaction.

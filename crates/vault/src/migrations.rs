@@ -61,6 +61,95 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         hash       TEXT NOT NULL
     ) STRICT;
     "#,
+    // 2: conversations, answers, behaviour records (with trash), the professional's judgements and acute
+    // decisions, child pre-checks, the Meldcode log and the safety plan with its frozen versions.
+    // Each row keeps the domain value as JSON in `body`; the other columns are for lookups and order.
+    r#"
+    CREATE TABLE conversations (
+        id            TEXT PRIMARY KEY NOT NULL,
+        case_id       TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        guide_id      TEXT NOT NULL,
+        guide_version INTEGER NOT NULL,
+        started_at    TEXT NOT NULL,
+        body          TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX conversations_case ON conversations(case_id, started_at);
+
+    CREATE TABLE answers (
+        id              TEXT PRIMARY KEY NOT NULL,
+        case_id         TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        question_id     TEXT NOT NULL,
+        source_person   TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        body            TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX answers_case ON answers(case_id);
+    CREATE INDEX answers_conversation ON answers(conversation_id, question_id);
+
+    CREATE TABLE behaviour_records (
+        id              TEXT PRIMARY KEY NOT NULL,
+        case_id         TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        behaviour_id    TEXT NOT NULL,
+        source_person   TEXT NOT NULL,
+        conversation_id TEXT,
+        updated_at      TEXT NOT NULL,
+        deleted_at      TEXT,
+        body            TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX behaviour_records_case ON behaviour_records(case_id, deleted_at);
+
+    CREATE TABLE judgements (
+        id             TEXT PRIMARY KEY NOT NULL,
+        case_id        TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        conclusion_key TEXT NOT NULL,
+        decided_at     TEXT NOT NULL,
+        body           TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX judgements_case ON judgements(case_id, conclusion_key);
+
+    CREATE TABLE acute_decisions (
+        id         TEXT PRIMARY KEY NOT NULL,
+        case_id    TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        decided_at TEXT NOT NULL,
+        body       TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX acute_decisions_case ON acute_decisions(case_id);
+
+    CREATE TABLE child_prechecks (
+        id         TEXT PRIMARY KEY NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+        case_id    TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        checked_at TEXT NOT NULL,
+        body       TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX child_prechecks_case ON child_prechecks(case_id);
+
+    CREATE TABLE meldcode_entries (
+        id          TEXT PRIMARY KEY NOT NULL,
+        case_id     TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        step        INTEGER NOT NULL,
+        recorded_at TEXT NOT NULL,
+        body        TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX meldcode_entries_case ON meldcode_entries(case_id, step);
+
+    CREATE TABLE safety_plans (
+        id         TEXT PRIMARY KEY NOT NULL,
+        case_id    TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        updated_at TEXT NOT NULL,
+        body       TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX safety_plans_case ON safety_plans(case_id);
+
+    CREATE TABLE plan_versions (
+        plan_id   TEXT NOT NULL REFERENCES safety_plans(id) ON DELETE CASCADE,
+        number    INTEGER NOT NULL,
+        case_id   TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        frozen_at TEXT NOT NULL,
+        body      TEXT NOT NULL,
+        PRIMARY KEY (plan_id, number)
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -78,6 +78,8 @@ fn v1_fixture_migrates_and_keeps_its_data() {
     assert_eq!(v.settings().get().unwrap().language, Language::En);
     v.verify_audit_chain().unwrap();
     v.check_integrity().unwrap();
+    // The tables of later schema versions are there and empty.
+    assert!(v.snapshot(cases[0].id).unwrap().conversations.is_empty());
     // The migrated vault takes new writes.
     let c = v.cases().create("Na migratie").unwrap();
     drop(v);

@@ -1,6 +1,7 @@
 //! Repositories: one per aggregate. Each write runs in one transaction that also appends an audit row.
 
 pub mod cases;
+pub mod docs;
 pub mod persons;
 pub mod relations;
 pub mod settings;
