@@ -15,3 +15,34 @@ pub mod plan;
 
 pub use error::DomainError;
 pub use household::*;
+
+/// The behaviour catalogue's shape, frequency categories and red-flag vocabulary (§5).
+pub mod catalogue;
+/// Behaviour records: "wie doet wat tegen wie" (§5).
+pub mod behaviour;
+/// Conversations, answers, confidentiality and the child pre-check (§4).
+pub mod conversation;
+/// Conversation guides as data (§4).
+pub mod guide;
+/// Indicators and the five family profiles' indicator lists (§6.3).
+pub mod indicators;
+/// Profile cards, red-flag texts, indicator labels, victim-blaming phrases (shapes of content data).
+pub mod cards;
+/// The analysis: severity, pattern, profiles, red flags, coverage, perspectives, reviews (§6).
+pub mod analysis;
+/// Guard-rails (§7).
+pub mod guardrails;
+/// Meldcode steps, weighing questions and log (§8).
+pub mod meldcode;
+/// A fictional example family with its hand-written expected analysis, for tests in any crate.
+#[cfg(feature = "fixture")]
+pub mod fixture;
+
+pub use analysis::{Analysis, CaseSnapshot, Evidence, analyse};
+pub use behaviour::*;
+pub use cards::*;
+pub use catalogue::*;
+pub use conversation::*;
+pub use guide::*;
+pub use indicators::{Expect, IndicatorSource, ProfileKind};
+pub use meldcode::*;

@@ -1,0 +1,159 @@
+//! The analysis (domain.md §6–7): pure functions from a case snapshot to hypotheses with evidence.
+//!
+//! `analyse` is the single entry point. It is deterministic: every list is sorted by a stable key and
+//! only ordered maps are used. Each conclusion names its evidence (record ids, answer ids, sources);
+//! the professional's judgements are paired with the recomputed hypotheses in `reviews`, never
+//! overwritten by them. There is no clock in here: `today` is passed in.
+
+mod coverage;
+mod facts;
+mod pattern;
+mod perspectives;
+mod profiles;
+mod redflags;
+mod review;
+mod severity;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::guardrails::{self, GuardRail};
+use crate::{Answer, BehaviourRecord, Catalogue, ChildPrecheck, Conversation, Household};
+
+pub use coverage::{Coverage, OpenWork, PersonCoverage};
+pub use facts::CountedBehaviour;
+pub use pattern::{CONTROL_DOMAINS_THRESHOLD, CouplePattern, OpenQuestion, PartnerAssessment, PatternKind};
+pub use perspectives::{PerspectiveAgreement, Perspective, Statement};
+pub use profiles::{IndicatorFinding, ProfileHypothesis};
+pub use redflags::{AcuteDecision, AcuteUnsafety, RedFlagFinding};
+pub use review::{Judgement, Review, ReviewStatus, Verdict};
+pub use severity::{ChildFinding, Severity, SeverityCategory, SeverityReason};
+
+/// Everything the analysis reads, as loaded from the vault in one go.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CaseSnapshot {
+    pub household: Household,
+    pub conversations: Vec<Conversation>,
+    pub answers: Vec<Answer>,
+    pub records: Vec<BehaviourRecord>,
+    pub judgements: Vec<Judgement>,
+    pub acute_decisions: Vec<AcuteDecision>,
+    pub prechecks: Vec<ChildPrecheck>,
+}
+
+/// What a conclusion rests on. All lists sorted and without duplicates.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Evidence {
+    pub records: Vec<Uuid>,
+    pub answers: Vec<Uuid>,
+    pub relations: Vec<Uuid>,
+    /// The persons who said so.
+    pub sources: Vec<Uuid>,
+}
+
+fn insert_sorted(v: &mut Vec<Uuid>, id: Uuid) {
+    if let Err(i) = v.binary_search(&id) {
+        v.insert(i, id);
+    }
+}
+
+impl Evidence {
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty() && self.answers.is_empty() && self.relations.is_empty()
+    }
+
+    pub fn add_record(&mut self, record: Uuid, source: Uuid) {
+        insert_sorted(&mut self.records, record);
+        insert_sorted(&mut self.sources, source);
+    }
+
+    pub fn add_answer(&mut self, answer: Uuid, source: Uuid) {
+        insert_sorted(&mut self.answers, answer);
+        insert_sorted(&mut self.sources, source);
+    }
+
+    pub fn add_relation(&mut self, relation: Uuid) {
+        insert_sorted(&mut self.relations, relation);
+    }
+
+    pub fn merge(&mut self, other: &Evidence) {
+        for r in &other.records {
+            insert_sorted(&mut self.records, *r);
+        }
+        for a in &other.answers {
+            insert_sorted(&mut self.answers, *a);
+        }
+        for r in &other.relations {
+            insert_sorted(&mut self.relations, *r);
+        }
+        for s in &other.sources {
+            insert_sorted(&mut self.sources, *s);
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Analysis {
+    pub case_id: Uuid,
+    pub today: NaiveDate,
+    pub catalogue_version: u32,
+    pub severity: Severity,
+    /// Per child: the abuse and the witnessing recorded, each shown in its own right.
+    pub children: Vec<ChildFinding>,
+    /// One per (ex-)couple, sorted by the pair's ids.
+    pub patterns: Vec<CouplePattern>,
+    /// All five profiles, each with its indicators, in `ProfileKind::ALL` order.
+    pub profiles: Vec<ProfileHypothesis>,
+    /// Present red flags, sorted by flag.
+    pub red_flags: Vec<RedFlagFinding>,
+    pub acute: AcuteUnsafety,
+    pub coverage: Coverage,
+    /// Per (actor, target, behaviour): what each source said.
+    pub perspectives: Vec<Perspective>,
+    pub guard_rails: Vec<GuardRail>,
+    /// Each conclusion with the professional's latest judgement.
+    pub reviews: Vec<Review>,
+    /// Records whose behaviour id is not in the catalogue (left out of every rule; shown so they can be
+    /// fixed).
+    pub unknown_behaviours: Vec<Uuid>,
+}
+
+/// Recomputes the whole analysis of one case.
+pub fn analyse(input: &CaseSnapshot, catalogue: &Catalogue, today: NaiveDate) -> Analysis {
+    let facts = facts::Facts::build(input, catalogue);
+    let severity = severity::severity(&facts);
+    let children = severity::children(&facts);
+    let coverage = coverage::coverage(input, &facts, today);
+    let patterns = pattern::patterns(&facts, &coverage);
+    let derived = profiles::derived_indicators(&facts, &patterns);
+    let profiles = profiles::profiles(&facts, &derived);
+    let red_flags = redflags::red_flags(&facts, today);
+    let acute = redflags::acute(&red_flags, &input.acute_decisions);
+    let perspectives = perspectives::perspectives(&facts);
+    let guard_rails = guardrails::joint_conversation_warnings(input, &facts.control_between);
+    let reviews = review::reviews(&input.judgements, &severity, &patterns, &profiles, &red_flags, &acute);
+    Analysis {
+        case_id: input.household.case.id,
+        today,
+        catalogue_version: catalogue.version,
+        severity,
+        children,
+        patterns,
+        profiles,
+        red_flags,
+        acute,
+        coverage,
+        perspectives,
+        guard_rails,
+        reviews,
+        unknown_behaviours: facts.unknown_behaviours.clone(),
+    }
+}
+
+pub(crate) use facts::Facts;
+pub(crate) use facts::is_control as facts_is_control;

@@ -1,0 +1,213 @@
+//! Violence pattern per (ex-)couple, after Johnson's typology (domain.md §6.2).
+//!
+//! Per partner: violent (any physical or sexual behaviour, or `ernstig` psychological behaviour,
+//! towards the other) and controlling (control in at least `CONTROL_DOMAINS_THRESHOLD` life domains).
+//! The other partner's fear is supporting evidence, shown but not deciding. Because calling a pattern
+//! "situational" when control was never asked about is exactly the mistake that endangers victims, a
+//! pattern without a controlling partner is only concluded when both partners were heard alone and
+//! both were asked the control questions; otherwise the result is `onvoldoende informatie` with the
+//! questions still to ask.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use super::{Coverage, Evidence, Facts};
+use crate::indicators::{ASKED_CONTROL, ASKED_FEAR, ASKED_PARTNER_BEHAVIOUR, FEAR_CHRONIC, FEAR_FOR_LIFE};
+use crate::{BehaviourCategory, ControlDomain, ImpactTag, Weight};
+
+/// Control in this many life domains or more makes a partner "controlling".
+pub const CONTROL_DOMAINS_THRESHOLD: usize = 3;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum PatternKind {
+    /// Coercive controlling violence by `by`; `violent_resistance_by` is the other partner when they
+    /// used violence too (possible `gewelddadig verzet`).
+    IntiemeTerreur { by: Uuid, violent_resistance_by: Option<Uuid> },
+    SituationeelPartnergeweld,
+    WederzijdsGewelddadigeControle,
+    /// Both heard and asked; no partner violence or control recorded.
+    GeenPartnergeweldGemeld,
+    OnvoldoendeInformatie,
+}
+
+impl PatternKind {
+    /// A stable text for comparing with what the professional judged.
+    pub fn summary(&self) -> String {
+        match self {
+            PatternKind::IntiemeTerreur { by, violent_resistance_by: None } => format!("intieme_terreur:{by}"),
+            PatternKind::IntiemeTerreur { by, violent_resistance_by: Some(r) } => {
+                format!("intieme_terreur:{by}:gewelddadig_verzet:{r}")
+            }
+            PatternKind::SituationeelPartnergeweld => "situationeel_partnergeweld".into(),
+            PatternKind::WederzijdsGewelddadigeControle => "wederzijds_gewelddadige_controle".into(),
+            PatternKind::GeenPartnergeweldGemeld => "geen_partnergeweld_gemeld".into(),
+            PatternKind::OnvoldoendeInformatie => "onvoldoende_informatie".into(),
+        }
+    }
+}
+
+/// A concrete question still to ask before the pattern can be judged.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum OpenQuestion {
+    /// No account heard from this partner in a conversation of their own.
+    NotHeardAlone { person: Uuid },
+    /// The control questions (freedom, money, contacts, phone, ...) were not answered by this partner.
+    ControlNotAsked { person: Uuid },
+    /// The questions about behaviour between the partners were not answered by this partner.
+    PartnerBehaviourNotAsked { person: Uuid },
+    /// This partner was not asked about fear.
+    FearNotAsked { person: Uuid },
+    /// Control is recorded but no violence: ask about threats, physical and sexual violence.
+    AskAboutViolence { person: Uuid },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PartnerAssessment {
+    pub person: Uuid,
+    pub violent: bool,
+    pub violence_evidence: Evidence,
+    /// Life domains this partner controls, sorted.
+    pub control_domains: Vec<ControlDomain>,
+    pub controlling: bool,
+    pub control_evidence: Evidence,
+    /// The *other* partner is afraid of this one (supporting evidence only).
+    pub other_afraid: bool,
+    pub fear_evidence: Evidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CouplePattern {
+    /// `pattern:<a>:<b>` with a < b.
+    pub key: String,
+    pub a: PartnerAssessment,
+    pub b: PartnerAssessment,
+    pub kind: PatternKind,
+    pub questions_to_ask: Vec<OpenQuestion>,
+    pub evidence: Evidence,
+}
+
+fn assess(f: &Facts, person: Uuid, other: Uuid) -> PartnerAssessment {
+    let mut violence_evidence = Evidence::default();
+    let mut control_evidence = Evidence::default();
+    let mut fear_evidence = Evidence::default();
+    let mut domains = BTreeSet::new();
+    for c in f.between(person, other) {
+        let violent = matches!(c.category, BehaviourCategory::Physical | BehaviourCategory::Sexual)
+            || (c.category == BehaviourCategory::Psychological && c.weight == Weight::Ernstig);
+        if violent {
+            violence_evidence.merge(&c.evidence);
+        }
+        if let Some(def) = f.defs.get(c.behaviour_id.as_str()) {
+            if let Some(d) = def.control_domain {
+                domains.insert(d);
+                control_evidence.merge(&c.evidence);
+            } else if def.category == BehaviourCategory::CoerciveControl {
+                control_evidence.merge(&c.evidence);
+            }
+        }
+    }
+    for (record, _) in &f.reported {
+        if record.actors.contains(&person)
+            && record.targets.contains(&other)
+            && record.impact.iter().any(|i| matches!(i, ImpactTag::Fear | ImpactTag::FearForLife))
+        {
+            fear_evidence.add_record(record.id, record.source_person);
+        }
+    }
+    for ind in [FEAR_CHRONIC, FEAR_FOR_LIFE] {
+        if let Some(e) = f.person_indicator(other, ind) {
+            fear_evidence.merge(e);
+        }
+    }
+    PartnerAssessment {
+        person,
+        violent: !violence_evidence.records.is_empty(),
+        violence_evidence,
+        controlling: domains.len() >= CONTROL_DOMAINS_THRESHOLD,
+        control_domains: domains.into_iter().collect(),
+        control_evidence,
+        other_afraid: !fear_evidence.is_empty(),
+        fear_evidence,
+    }
+}
+
+pub(crate) fn patterns(f: &Facts, coverage: &Coverage) -> Vec<CouplePattern> {
+    f.couples
+        .iter()
+        .map(|&(a, b)| {
+            let pa = assess(f, a, b);
+            let pb = assess(f, b, a);
+            let mut questions = Vec::new();
+            for p in [a, b] {
+                if !coverage.heard_alone(p) {
+                    questions.push(OpenQuestion::NotHeardAlone { person: p });
+                }
+                if f.person_indicator(p, ASKED_CONTROL).is_none() {
+                    questions.push(OpenQuestion::ControlNotAsked { person: p });
+                }
+                if f.person_indicator(p, ASKED_PARTNER_BEHAVIOUR).is_none() {
+                    questions.push(OpenQuestion::PartnerBehaviourNotAsked { person: p });
+                }
+                if f.person_indicator(p, ASKED_FEAR).is_none() {
+                    questions.push(OpenQuestion::FearNotAsked { person: p });
+                }
+            }
+            for (x, y) in [(&pa, &pb), (&pb, &pa)] {
+                if !x.control_domains.is_empty() && !x.violent {
+                    // Ask the other partner, who would be the one to tell about it.
+                    questions.push(OpenQuestion::AskAboutViolence { person: y.person });
+                }
+            }
+            questions.sort();
+            questions.dedup();
+            let complete = [a, b]
+                .iter()
+                .all(|p| coverage.heard_alone(*p) && f.person_indicator(*p, ASKED_CONTROL).is_some());
+
+            let kind = classify(&pa, &pb, complete);
+            let mut evidence = Evidence::default();
+            for p in [&pa, &pb] {
+                evidence.merge(&p.violence_evidence);
+                evidence.merge(&p.control_evidence);
+                evidence.merge(&p.fear_evidence);
+            }
+            CouplePattern { key: format!("pattern:{a}:{b}"), a: pa, b: pb, kind, questions_to_ask: questions, evidence }
+        })
+        .collect()
+}
+
+fn classify(a: &PartnerAssessment, b: &PartnerAssessment, complete: bool) -> PatternKind {
+    let terror = |x: &PartnerAssessment, y: &PartnerAssessment| PatternKind::IntiemeTerreur {
+        by: x.person,
+        violent_resistance_by: y.violent.then_some(y.person),
+    };
+    let (av, ac, bv, bc) = (a.violent, a.controlling, b.violent, b.controlling);
+    match (av && ac, bv && bc) {
+        (true, true) => PatternKind::WederzijdsGewelddadigeControle,
+        (true, false) if !bc => terror(a, b),
+        (false, true) if !ac => terror(b, a),
+        // Violent and controlling on one side, controlling without violence on the other: not a
+        // pattern the typology names; gather more before concluding.
+        (true, false) | (false, true) => PatternKind::OnvoldoendeInformatie,
+        (false, false) => {
+            if ac || bc {
+                PatternKind::OnvoldoendeInformatie
+            } else if !complete {
+                PatternKind::OnvoldoendeInformatie
+            } else if av || bv {
+                PatternKind::SituationeelPartnergeweld
+            } else {
+                PatternKind::GeenPartnergeweldGemeld
+            }
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! Conversations (`gesprekken`), the answers given in them, and the pre-check before talking with a
+//! child (domain.md §4).
+//!
+//! A conversation is with one person by default; a joint conversation needs a recorded reason. Every
+//! answer keeps its source (person + conversation) and who may see it. What a child tells is visible to
+//! the professional only unless the professional deliberately widens it.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::{DomainError, Role};
+
+/// Who may see an answer, a record or a plan item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export, rename = "Confidentiality")]
+pub enum Visibility {
+    Everyone,
+    /// `vertrouwelijk`: the professional only.
+    ProfessionalOnly,
+    /// The professional and these persons.
+    NamedPersons { persons: Vec<Uuid> },
+}
+
+impl Visibility {
+    /// The default for what a person tells: children's disclosures are confidential (§4).
+    pub fn default_for(source_role: Role) -> Visibility {
+        match source_role {
+            Role::Child => Visibility::ProfessionalOnly,
+            _ => Visibility::Everyone,
+        }
+    }
+
+    /// May `person` see this? The professional sees everything and is not a person in the case.
+    pub fn visible_to(&self, person: Uuid) -> bool {
+        match self {
+            Visibility::Everyone => true,
+            Visibility::ProfessionalOnly => false,
+            Visibility::NamedPersons { persons } => persons.contains(&person),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Conversation {
+    pub id: Uuid,
+    pub case_id: Uuid,
+    /// One person by default. More than one is a joint conversation and needs `joint_reason`.
+    pub participants: Vec<Uuid>,
+    pub joint_reason: Option<String>,
+    /// Why a joint conversation is still responsible although coercive-control indicators exist
+    /// (Istanbul Convention art. 48). Asked for by the guard-rail, see `guardrails`.
+    #[serde(default)]
+    pub safety_justification: Option<String>,
+    pub guide_id: String,
+    pub guide_version: u32,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Conversation {
+    pub fn is_joint(&self) -> bool {
+        self.participants.len() > 1
+    }
+
+    /// A conversation with exactly this person and nobody else.
+    pub fn is_alone_with(&self, person: Uuid) -> bool {
+        self.participants.len() == 1 && self.participants[0] == person
+    }
+
+    /// Checks the participants and the joint reason.
+    pub fn validate(&self) -> Result<(), DomainError> {
+        if self.participants.is_empty() {
+            return Err(DomainError::Empty("participants"));
+        }
+        let mut p = self.participants.clone();
+        p.sort();
+        p.dedup();
+        if p.len() != self.participants.len() {
+            return Err(DomainError::Invalid("participant listed twice"));
+        }
+        if self.is_joint() && self.joint_reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            return Err(DomainError::Empty("joint_reason"));
+        }
+        if self.guide_id.trim().is_empty() {
+            return Err(DomainError::Empty("guide_id"));
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum YesNoUnknown {
+    Yes,
+    No,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export)]
+pub enum AnswerValue {
+    Text { text: String },
+    /// The id of the chosen option.
+    Choice { option: String },
+    /// 0–10.
+    Scale { value: u8 },
+    YesNoUnknown { value: YesNoUnknown },
+    /// A behaviour question: the records made for it (empty: asked, nothing reported).
+    BehaviourRecords { records: Vec<Uuid> },
+}
+
+impl AnswerValue {
+    pub fn validate(&self) -> Result<(), DomainError> {
+        match self {
+            AnswerValue::Scale { value } if *value > 10 => Err(DomainError::Invalid("scale is 0–10")),
+            AnswerValue::Choice { option } if option.trim().is_empty() => Err(DomainError::Empty("option")),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Answer {
+    pub id: Uuid,
+    pub conversation_id: Uuid,
+    /// The guide question, e.g. `vol.stress.schulden`.
+    pub question_id: String,
+    /// Who said this.
+    pub source_person: Uuid,
+    pub value: AnswerValue,
+    pub confidential: Visibility,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The age bands of the child guides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AgeBand {
+    /// 4–7
+    Young,
+    /// 8–11
+    Middle,
+    /// 12–17
+    Teen,
+}
+
+impl AgeBand {
+    /// The guide band for an age; children under 4 are not interviewed, adults use the adult guide.
+    pub fn for_age(age: u8) -> Option<AgeBand> {
+        match age {
+            4..=7 => Some(AgeBand::Young),
+            8..=11 => Some(AgeBand::Middle),
+            12..=17 => Some(AgeBand::Teen),
+            _ => None,
+        }
+    }
+}
+
+/// Below this age a child's conversation normally needs consent of the parent(s) with authority.
+pub const CONSENT_AGE: u8 = 16;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ConsentStatus {
+    /// Consent given, by these parents.
+    ParentalConsent { by: Vec<Uuid> },
+    /// Talking without consent, with the reason (e.g. consent would put the child at risk).
+    Exception { reason: String },
+    /// 16 or older: the young person decides.
+    OwnConsent,
+    NotYetAsked,
+    Refused,
+}
+
+/// Signals that mean: consult an expert before talking with the child.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum WarningSign {
+    CoerciveControl,
+    HonourRelatedViolence,
+    SexualAbuse,
+}
+
+/// Why a child's conversation cannot start yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PrecheckIssue {
+    /// No consent and no recorded exception.
+    ConsentMissing,
+    /// An exception without a reason.
+    ExceptionWithoutReason,
+    /// Own consent is only for 16 and older.
+    TooYoungForOwnConsent,
+    /// Warning signs present: talk to an expert first.
+    ConsultExpertFirst,
+    /// No child guide for this age.
+    NoGuideForAge,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChildPrecheck {
+    pub child_id: Uuid,
+    pub age: u8,
+    pub consent: ConsentStatus,
+    pub warning_signs: Vec<WarningSign>,
+    /// The professional consulted an expert about the warning signs.
+    pub expert_consulted: bool,
+    pub checked_at: DateTime<Utc>,
+}
+
+impl ChildPrecheck {
+    pub fn consult_expert_needed(&self) -> bool {
+        !self.warning_signs.is_empty()
+    }
+
+    /// Everything that still stands in the way, in a stable order (empty: the talk may start).
+    pub fn issues(&self) -> Vec<PrecheckIssue> {
+        let mut out = Vec::new();
+        if AgeBand::for_age(self.age).is_none() {
+            out.push(PrecheckIssue::NoGuideForAge);
+        }
+        match &self.consent {
+            ConsentStatus::ParentalConsent { by } if by.is_empty() => out.push(PrecheckIssue::ConsentMissing),
+            ConsentStatus::ParentalConsent { .. } => {}
+            ConsentStatus::Exception { reason } if reason.trim().is_empty() => {
+                out.push(PrecheckIssue::ExceptionWithoutReason)
+            }
+            ConsentStatus::Exception { .. } => {}
+            ConsentStatus::OwnConsent if self.age < CONSENT_AGE => out.push(PrecheckIssue::TooYoungForOwnConsent),
+            ConsentStatus::OwnConsent => {}
+            ConsentStatus::NotYetAsked | ConsentStatus::Refused => {
+                if self.age < CONSENT_AGE {
+                    out.push(PrecheckIssue::ConsentMissing)
+                }
+            }
+        }
+        if self.consult_expert_needed() && !self.expert_consulted {
+            out.push(PrecheckIssue::ConsultExpertFirst);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn precheck(age: u8, consent: ConsentStatus, signs: Vec<WarningSign>) -> ChildPrecheck {
+        ChildPrecheck { child_id: Uuid::nil(), age, consent, warning_signs: signs, expert_consulted: false, checked_at: DateTime::UNIX_EPOCH }
+    }
+
+    #[test]
+    fn age_bands() {
+        for (age, band) in [(3, None), (4, Some(AgeBand::Young)), (7, Some(AgeBand::Young)), (8, Some(AgeBand::Middle)), (11, Some(AgeBand::Middle)), (12, Some(AgeBand::Teen)), (17, Some(AgeBand::Teen)), (18, None)] {
+            assert_eq!(AgeBand::for_age(age), band, "age {age}");
+        }
+    }
+
+    #[test]
+    fn precheck_table() {
+        use ConsentStatus::*;
+        let parent = Uuid::from_u128(1);
+        let table = [
+            (precheck(6, ParentalConsent { by: vec![parent] }, vec![]), vec![]),
+            (precheck(6, NotYetAsked, vec![]), vec![PrecheckIssue::ConsentMissing]),
+            (precheck(15, OwnConsent, vec![]), vec![PrecheckIssue::TooYoungForOwnConsent]),
+            (precheck(16, OwnConsent, vec![]), vec![]),
+            (precheck(16, NotYetAsked, vec![]), vec![]),
+            (precheck(9, Exception { reason: " ".into() }, vec![]), vec![PrecheckIssue::ExceptionWithoutReason]),
+            (precheck(9, Exception { reason: "ouder is de pleger; toestemming vragen brengt kind in gevaar".into() }, vec![]), vec![]),
+            (precheck(13, ParentalConsent { by: vec![parent] }, vec![WarningSign::HonourRelatedViolence]), vec![PrecheckIssue::ConsultExpertFirst]),
+            (precheck(2, ParentalConsent { by: vec![parent] }, vec![]), vec![PrecheckIssue::NoGuideForAge]),
+        ];
+        for (p, expected) in table {
+            assert_eq!(p.issues(), expected, "{p:?}");
+        }
+        let mut consulted = precheck(13, ParentalConsent { by: vec![parent] }, vec![WarningSign::SexualAbuse]);
+        assert!(consulted.consult_expert_needed());
+        consulted.expert_consulted = true;
+        assert!(consulted.issues().is_empty());
+    }
+
+    #[test]
+    fn child_disclosures_are_confidential_by_default() {
+        assert_eq!(Visibility::default_for(Role::Child), Visibility::ProfessionalOnly);
+        assert_eq!(Visibility::default_for(Role::Parent), Visibility::Everyone);
+        let p = Uuid::from_u128(7);
+        assert!(!Visibility::ProfessionalOnly.visible_to(p));
+        assert!(Visibility::NamedPersons { persons: vec![p] }.visible_to(p));
+    }
+
+    #[test]
+    fn joint_conversation_needs_a_reason() {
+        let mut c = Conversation {
+            id: Uuid::nil(), case_id: Uuid::nil(), participants: vec![Uuid::from_u128(1), Uuid::from_u128(2)],
+            joint_reason: None, safety_justification: None, guide_id: "gids.volwassene".into(), guide_version: 1,
+            started_at: DateTime::UNIX_EPOCH, ended_at: None, notes: String::new(),
+        };
+        assert_eq!(c.validate(), Err(DomainError::Empty("joint_reason")));
+        c.joint_reason = Some("afspraken over de overdracht van de kinderen".into());
+        assert_eq!(c.validate(), Ok(()));
+        c.participants = vec![Uuid::from_u128(1)];
+        c.joint_reason = None;
+        assert_eq!(c.validate(), Ok(()));
+        c.participants.clear();
+        assert_eq!(c.validate(), Err(DomainError::Empty("participants")));
+    }
+}

@@ -1,0 +1,653 @@
+//! Table-driven tests for every rule of domain.md §6–7, including the boundaries.
+
+use chrono::NaiveDate;
+use domain::analysis::*;
+use domain::fixture::{self, Builder};
+use domain::guardrails::{self, GuardRailKind, JointSetting};
+use domain::*;
+use uuid::Uuid;
+
+fn today() -> NaiveDate {
+    fixture::today()
+}
+
+fn run(b: &Builder) -> Analysis {
+    analyse(&b.build(), &fixture::catalogue(), today())
+}
+
+use Frequency::*;
+
+// ---------- §6.1 severity ----------
+
+#[test]
+fn severity_partner_boundaries_3_4_21_22() {
+    // (frequencies of licht partner behaviours A→B, expected P, expected category)
+    let table: &[(&[Frequency], u32, SeverityCategory)] = &[
+        (&[], 0, SeverityCategory::GeenOfIncidenteelLicht),
+        (&[Once, Twice], 3, SeverityCategory::GeenOfIncidenteelLicht),
+        (&[ThreeToFive], 4, SeverityCategory::Licht),
+        (&[ElevenToTwenty, ThreeToFive, Twice], 21, SeverityCategory::Licht),
+        (&[ElevenToTwenty, ThreeToFive, Twice, Once], 22, SeverityCategory::VeelvuldigOfErnstig),
+        (&[MoreThanTwenty], 25, SeverityCategory::VeelvuldigOfErnstig),
+        (&[NotLastYearButBefore], 0, SeverityCategory::GeenOfIncidenteelLicht),
+    ];
+    let behaviours = ["psy.schelden", "fys.duwen", "psy.schreeuwen", "fys.slaan_vlakke_hand"];
+    for (freqs, p, cat) in table {
+        let mut b = Builder::new();
+        let (x, y) = b.couple();
+        for (f, beh) in freqs.iter().zip(behaviours) {
+            b.reported(x, y, beh, *f, y);
+        }
+        let a = run(&b);
+        assert_eq!((a.severity.p, a.severity.category), (*p, *cat), "{freqs:?}");
+    }
+}
+
+#[test]
+fn severity_counts_each_behaviour_once_at_the_highest_frequency() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    b.reported(x, y, "psy.schelden", Twice, x);
+    b.reported(x, y, "psy.schelden", SixToTen, y);
+    b.record(x, y, "psy.schelden", Stance::Denied, x);
+    let a = run(&b);
+    assert_eq!(a.severity.p, 8);
+    assert_eq!(a.severity.partner_behaviours.len(), 1);
+    assert_eq!(a.severity.partner_behaviours[0].evidence.records.len(), 2);
+}
+
+#[test]
+fn severity_child_abuse_2_versus_3_licht_and_single_ernstig() {
+    // (child behaviours, category, licht count, ernstig count)
+    let table: &[(&[(&str, Frequency)], SeverityCategory, u32, u32)] = &[
+        (&[("psy.schreeuwen", Once)], SeverityCategory::Licht, 1, 0),
+        (&[("psy.schreeuwen", Twice)], SeverityCategory::Licht, 2, 0),
+        (&[("psy.schreeuwen", Twice), ("fys.duwen", Once)], SeverityCategory::VeelvuldigOfErnstig, 3, 0),
+        (&[("fys.slaan_vlakke_hand", ThreeToFive)], SeverityCategory::VeelvuldigOfErnstig, 4, 0),
+        (&[("fys.stompen", Once)], SeverityCategory::VeelvuldigOfErnstig, 0, 1),
+        (&[("kind.verwaarlozing_fysiek", Once)], SeverityCategory::VeelvuldigOfErnstig, 0, 1),
+        (&[("fys.stompen", NotLastYearButBefore)], SeverityCategory::GeenOfIncidenteelLicht, 0, 0),
+    ];
+    for (items, cat, licht, ernstig) in table {
+        let mut b = Builder::new();
+        let (x, _) = b.couple();
+        let child = b.person(Role::Child, "K", Some(2016));
+        for (beh, f) in items.iter() {
+            b.reported(x, child, beh, *f, child);
+        }
+        let a = run(&b);
+        assert_eq!(
+            (a.severity.category, a.severity.child_licht_incidents, a.severity.child_ernstig_incidents),
+            (*cat, *licht, *ernstig),
+            "{items:?}"
+        );
+    }
+}
+
+#[test]
+fn severity_single_ernstig_partner_item_and_what_is_not_in_p() {
+    let table: &[(&str, Frequency, u32, SeverityCategory)] = &[
+        ("fys.stompen", Once, 1, SeverityCategory::VeelvuldigOfErnstig),
+        ("psy.dreigen_slaan", Once, 1, SeverityCategory::VeelvuldigOfErnstig),
+        ("fys.wurgen", NotLastYearButBefore, 0, SeverityCategory::GeenOfIncidenteelLicht),
+        // Coercive control, stalking and economic abuse feed pattern and flags, not P.
+        ("dwang.isoleren", MoreThanTwenty, 0, SeverityCategory::GeenOfIncidenteelLicht),
+        ("bel.volgen", MoreThanTwenty, 0, SeverityCategory::GeenOfIncidenteelLicht),
+        ("eco.geld_afpakken", MoreThanTwenty, 0, SeverityCategory::GeenOfIncidenteelLicht),
+        // An ernstig injury makes it ernstig without adding incidents.
+        ("let.medische_zorg", Once, 0, SeverityCategory::VeelvuldigOfErnstig),
+    ];
+    for (beh, f, p, cat) in table {
+        let mut b = Builder::new();
+        let (x, y) = b.couple();
+        b.reported(x, y, beh, *f, y);
+        let a = run(&b);
+        assert_eq!((a.severity.p, a.severity.category), (*p, *cat), "{beh}");
+    }
+}
+
+#[test]
+fn witnessing_is_child_abuse_in_its_own_right_but_not_counted() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    let child = b.person(Role::Child, "K", Some(2016));
+    b.record_with(x, y, "fys.duwen", Stance::Reported { frequency: Once }, y, |r| {
+        r.children_exposed = vec![ChildExposure { child, how: vec![Exposure::Saw] }];
+    });
+    b.reported(x, child, "kind.getuige", Once, child);
+    let a = run(&b);
+    assert_eq!(a.severity.child_licht_incidents, 0);
+    assert_eq!(a.severity.category, SeverityCategory::GeenOfIncidenteelLicht);
+    assert_eq!(a.children.len(), 1);
+    assert_eq!(a.children[0].kinds, vec![ChildAbuseKind::Witnessing]);
+    assert_eq!(a.children[0].witnessed.len(), 1);
+}
+
+#[test]
+fn behaviour_between_non_partners_is_not_partner_violence() {
+    let mut b = Builder::new();
+    let x = b.person(Role::Parent, "A", Some(1980));
+    let n = b.person(Role::Network, "Buur", Some(1970));
+    b.reported(x, n, "fys.stompen", MoreThanTwenty, n);
+    let a = run(&b);
+    assert_eq!(a.severity.p, 0);
+    assert_eq!(a.severity.category, SeverityCategory::GeenOfIncidenteelLicht);
+}
+
+// ---------- §6.2 pattern ----------
+
+/// A couple, both heard alone and asked all questions; `setup` adds behaviours.
+fn heard_couple(setup: impl FnOnce(&mut Builder, Uuid, Uuid)) -> (Analysis, Uuid, Uuid) {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    for p in [x, y] {
+        b.conversation(&[p]);
+        b.answer(p, "vol.controle.contacten", AnswerValue::BehaviourRecords { records: vec![] });
+        b.answer(p, "vol.gedrag.overzicht", AnswerValue::BehaviourRecords { records: vec![] });
+        b.answer(p, "vol.angst.bang_voor_partner", AnswerValue::YesNoUnknown { value: YesNoUnknown::No });
+    }
+    setup(&mut b, x, y);
+    (run(&b), x, y)
+}
+
+fn control3(b: &mut Builder, actor: Uuid, target: Uuid) {
+    for beh in ["dwang.isoleren", "dwang.telefoon_controleren", "dwang.geld_controleren"] {
+        b.reported(actor, target, beh, SixToTen, target);
+    }
+}
+
+#[test]
+fn johnson_patterns() {
+    // intieme terreur, no resistance
+    let (a, x, _) = heard_couple(|b, x, y| {
+        control3(b, x, y);
+        b.reported(x, y, "fys.duwen", Twice, y);
+    });
+    assert_eq!(a.patterns[0].kind, PatternKind::IntiemeTerreur { by: x, violent_resistance_by: None });
+    assert!(a.patterns[0].questions_to_ask.is_empty());
+
+    // intieme terreur with gewelddadig verzet
+    let (a, x, y) = heard_couple(|b, x, y| {
+        control3(b, x, y);
+        b.reported(x, y, "fys.stompen", Twice, y);
+        b.reported(y, x, "fys.duwen", Once, x);
+    });
+    assert_eq!(a.patterns[0].kind, PatternKind::IntiemeTerreur { by: x, violent_resistance_by: Some(y) });
+
+    // situationeel partnergeweld
+    let (a, _, _) = heard_couple(|b, x, y| {
+        b.reported(x, y, "fys.duwen", Twice, y);
+        b.reported(y, x, "fys.slaan_vlakke_hand", Once, x);
+        b.reported(x, y, "dwang.jaloezie", Once, y); // one domain is below the threshold
+    });
+    assert_eq!(a.patterns[0].kind, PatternKind::SituationeelPartnergeweld);
+
+    // wederzijds gewelddadige controle
+    let (a, _, _) = heard_couple(|b, x, y| {
+        control3(b, x, y);
+        control3(b, y, x);
+        b.reported(x, y, "fys.duwen", Twice, y);
+        b.reported(y, x, "psy.dreigen_slaan", Once, x);
+    });
+    assert_eq!(a.patterns[0].kind, PatternKind::WederzijdsGewelddadigeControle);
+
+    // nothing recorded, everything asked
+    let (a, _, _) = heard_couple(|_, _, _| {});
+    assert_eq!(a.patterns[0].kind, PatternKind::GeenPartnergeweldGemeld);
+}
+
+#[test]
+fn control_threshold_is_three_domains() {
+    assert_eq!(CONTROL_DOMAINS_THRESHOLD, 3);
+    let (a, _, _) = heard_couple(|b, x, y| {
+        b.reported(x, y, "dwang.isoleren", SixToTen, y);
+        b.reported(x, y, "dwang.telefoon_controleren", SixToTen, y);
+        b.reported(x, y, "fys.duwen", Once, y);
+    });
+    assert_eq!(a.patterns[0].kind, PatternKind::SituationeelPartnergeweld);
+    let (a, x, _) = heard_couple(|b, x, y| {
+        b.reported(x, y, "dwang.isoleren", SixToTen, y);
+        b.reported(x, y, "dwang.telefoon_controleren", SixToTen, y);
+        b.reported(x, y, "eco.geld_afpakken", SixToTen, y); // economic items without a domain do not count
+        b.reported(x, y, "fys.duwen", Once, y);
+    });
+    assert_eq!(a.patterns[0].kind, PatternKind::SituationeelPartnergeweld);
+    let _ = x;
+}
+
+#[test]
+fn onvoldoende_informatie_lists_the_questions_still_to_ask() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    b.conversation(&[x]);
+    b.answer(x, "vol.gedrag.overzicht", AnswerValue::BehaviourRecords { records: vec![] });
+    b.reported(y, x, "fys.duwen", Twice, x);
+    let a = run(&b);
+    let p = &a.patterns[0];
+    assert_eq!(p.kind, PatternKind::OnvoldoendeInformatie);
+    let mut expected = vec![
+        OpenQuestion::NotHeardAlone { person: y },
+        OpenQuestion::ControlNotAsked { person: x },
+        OpenQuestion::ControlNotAsked { person: y },
+        OpenQuestion::PartnerBehaviourNotAsked { person: y },
+        OpenQuestion::FearNotAsked { person: x },
+        OpenQuestion::FearNotAsked { person: y },
+    ];
+    expected.sort();
+    assert_eq!(p.questions_to_ask, expected);
+
+    // Control without recorded violence: ask the other partner about violence and threats.
+    let (a, x, y) = heard_couple(|b, x, y| control3(b, x, y));
+    assert_eq!(a.patterns[0].kind, PatternKind::OnvoldoendeInformatie);
+    assert_eq!(a.patterns[0].questions_to_ask, vec![OpenQuestion::AskAboutViolence { person: y }]);
+    let _ = x;
+}
+
+#[test]
+fn fear_is_supporting_evidence_only() {
+    let (a, x, y) = heard_couple(|b, x, y| {
+        b.reported(x, y, "fys.duwen", Twice, y);
+        b.yes(y, "vol.angst.bang_voor_partner");
+    });
+    let p = &a.patterns[0];
+    let side = if p.a.person == x { &p.a } else { &p.b };
+    assert!(side.other_afraid);
+    assert!(!side.fear_evidence.answers.is_empty());
+    assert_eq!(p.kind, PatternKind::SituationeelPartnergeweld);
+    let _ = y;
+}
+
+// ---------- §6.3 profiles ----------
+
+fn profile(a: &Analysis, k: ProfileKind) -> &ProfileHypothesis {
+    a.profiles.iter().find(|p| p.profile == k).expect("profile")
+}
+
+fn present(p: &ProfileHypothesis, id: &str) -> bool {
+    p.indicators.iter().any(|i| i.indicator == id && i.present)
+}
+
+#[test]
+fn profile_intieme_terreur_indicators() {
+    let (a, _, _) = heard_couple(|b, x, y| {
+        control3(b, x, y);
+        b.reported(x, y, "sek.dwingen", Once, y);
+        b.reported(x, y, "bel.volgen", Once, y);
+        b.yes(y, "vol.angst.bang_voor_partner");
+    });
+    let p = profile(&a, ProfileKind::IntiemeTerreur);
+    assert!(p.likely);
+    for id in ["pattern.intimate_terror", "fear.chronic", "records.isolation", "records.control_many_domains", "records.severe_partner_violence", "records.sexual_violence", "records.stalking"] {
+        assert!(present(p, id), "{id}");
+    }
+    assert!(!present(p, "separation.planned_or_feared"));
+    assert!(!p.look_at_partner_violence);
+}
+
+#[test]
+fn profile_gezin_in_de_stress_needs_accumulation_and_no_chronic_fear() {
+    let build = |stressors: &[&str], fear: bool| {
+        heard_couple(|b, x, y| {
+            b.reported(x, y, "fys.duwen", Twice, y);
+            b.reported(y, x, "fys.duwen", Once, x);
+            for q in stressors {
+                b.yes(x, q);
+            }
+            b.yes(x, "vol.relatie.goede_momenten");
+            if fear {
+                b.yes(y, "vol.angst.bang_voor_partner");
+            }
+        })
+        .0
+    };
+    let table: &[(&[&str], bool, bool)] = &[
+        (&["vol.stress.schulden"], false, false),
+        (&["vol.stress.schulden", "vol.stress.werk"], false, true),
+        (&["vol.stress.schulden", "vol.stress.werk", "vol.stress.middelen"], false, true),
+        (&["vol.stress.schulden", "vol.stress.werk"], true, false),
+    ];
+    for (stressors, fear, likely) in table {
+        let a = build(stressors, *fear);
+        let p = profile(&a, ProfileKind::GezinInDeStress);
+        assert_eq!(p.likely, *likely, "{stressors:?} fear={fear}");
+        assert!(present(p, "records.violence_both_directions"));
+        assert!(present(p, "relationship.good_moments"));
+        let fear_ind = p.indicators.iter().find(|i| i.indicator == "fear.chronic").unwrap();
+        assert_eq!(fear_ind.expect, Expect::Absent);
+        assert_eq!(fear_ind.fits, !fear);
+    }
+}
+
+#[test]
+fn profile_kindgedrag_langdurige_zorg_complexe_scheiding() {
+    // (answers by parent, separated?, profile, likely)
+    let table: &[(&[&str], bool, ProfileKind, bool)] = &[
+        (&["vol.kinderen.gedragsproblemen"], false, ProfileKind::KindgedragEnOpvoedstress, false),
+        (&["vol.kinderen.gedragsproblemen", "vol.kinderen.opvoedstress"], false, ProfileKind::KindgedragEnOpvoedstress, true),
+        (&["vol.kinderen.gedragsproblemen", "vol.kinderen.oneens_opvoeding"], false, ProfileKind::KindgedragEnOpvoedstress, true),
+        (&["vol.kinderen.opvoedstress"], false, ProfileKind::KindgedragEnOpvoedstress, false),
+        (&["vol.eigen.psychiatrie"], false, ProfileKind::LangdurigeZorg, true),
+        (&["vol.eigen.verslaving"], false, ProfileKind::LangdurigeZorg, true),
+        (&["vol.eigen.beperking"], false, ProfileKind::LangdurigeZorg, true),
+        (&[], false, ProfileKind::LangdurigeZorg, false),
+        (&["vol.scheiding.conflict"], true, ProfileKind::ComplexeScheiding, true),
+        (&["vol.scheiding.conflict"], false, ProfileKind::ComplexeScheiding, false),
+        (&[], true, ProfileKind::ComplexeScheiding, false),
+    ];
+    for (answers, separated, kind, likely) in table {
+        let mut b = Builder::new();
+        let x = b.person(Role::Parent, "A", Some(1985));
+        let y = b.person(Role::ExPartner, "B", Some(1985));
+        let kind_rel = if *separated { RelationKind::ExPartnerOf { separation_date: NaiveDate::from_ymd_opt(2020, 1, 1) } } else { RelationKind::PartnerOf };
+        b.relate(x, y, kind_rel);
+        for q in answers.iter() {
+            b.yes(x, q);
+        }
+        let a = run(&b);
+        let p = profile(&a, *kind);
+        assert_eq!(p.likely, *likely, "{answers:?} separated={separated} {kind:?}");
+        assert!(p.look_at_partner_violence);
+        assert_eq!(present(p, "household.separated"), *separated && *kind == ProfileKind::ComplexeScheiding);
+    }
+    // Neglect records are an indicator of langdurige zorg.
+    let mut b = Builder::new();
+    let (x, _) = b.couple();
+    let c = b.person(Role::Child, "K", Some(2018));
+    b.reported(x, c, "kind.verwaarlozing_fysiek", SixToTen, c);
+    let a = run(&b);
+    assert!(present(profile(&a, ProfileKind::LangdurigeZorg), "records.child_neglect"));
+}
+
+// ---------- §6.4 red flags ----------
+
+#[test]
+fn every_red_flag_with_its_evidence() {
+    type Setup = fn(&mut Builder, Uuid, Uuid, Uuid) -> Uuid;
+    let table: &[(RedFlag, Setup)] = &[
+        (RedFlag::Strangulation, |b, x, y, _| b.reported(x, y, "fys.wurgen", NotLastYearButBefore, y)),
+        (RedFlag::ThreatToKill, |b, x, y, _| b.reported(x, y, "psy.dreigen_doden", Once, y)),
+        (RedFlag::Weapon, |b, x, y, _| b.reported(x, y, "fys.wapen", Once, y)),
+        (RedFlag::Weapon, |b, _, y, _| b.yes(y, "vol.veilig.wapen_in_huis")),
+        (RedFlag::SeparationWithControl, |b, x, y, _| {
+            b.reported(x, y, "dwang.jaloezie", SixToTen, y);
+            b.yes(y, "vol.veilig.scheiding_plannen")
+        }),
+        (RedFlag::SeparationWithControl, |b, x, y, _| {
+            b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| {
+                r.context = vec![ContextTag::AroundSeparation]
+            })
+        }),
+        (RedFlag::Stalking, |b, x, y, _| b.reported(x, y, "bel.volgen", Once, y)),
+        (RedFlag::Escalation, |b, _, y, _| b.yes(y, "vol.veilig.erger_geworden")),
+        (RedFlag::Escalation, |b, x, y, _| {
+            b.record_with(x, y, "fys.duwen", Stance::Reported { frequency: SixToTen }, y, |r| {
+                r.first_occurrence = NaiveDate::from_ymd_opt(2024, 1, 1)
+            });
+            b.record_with(x, y, "fys.stompen", Stance::Reported { frequency: Once }, y, |r| {
+                r.first_occurrence = NaiveDate::from_ymd_opt(2026, 2, 1)
+            })
+        }),
+        (RedFlag::FearForLife, |b, _, y, _| b.yes(y, "vol.angst.levensgevaar")),
+        (RedFlag::FearForLife, |b, x, y, _| {
+            b.record_with(x, y, "psy.dreigen_slaan", Stance::Reported { frequency: Once }, y, |r| r.impact = vec![ImpactTag::FearForLife])
+        }),
+        (RedFlag::ForcedSex, |b, x, y, _| b.reported(x, y, "sek.dwingen", NotLastYearButBefore, y)),
+        (RedFlag::ViolenceDuringPregnancy, |b, x, y, _| {
+            b.record_with(x, y, "fys.duwen", Stance::Reported { frequency: Once }, y, |r| r.context = vec![ContextTag::DuringPregnancy])
+        }),
+        (RedFlag::ViolenceDuringPregnancy, |b, _, y, _| b.yes(y, "vol.veilig.zwangerschap")),
+        (RedFlag::ChildHarmed, |b, x, _, c| b.reported(x, c, "psy.dreigen_slaan", Once, c)),
+        (RedFlag::ChildHarmed, |b, x, _, c| b.reported(x, c, "let.blauwe_plek", Once, c)),
+        (RedFlag::ChildHarmed, |b, x, y, c| {
+            b.record_with(x, y, "fys.duwen", Stance::Reported { frequency: Once }, y, |r| {
+                r.children_exposed = vec![ChildExposure { child: c, how: vec![Exposure::HurtIntervening] }]
+            })
+        }),
+        (RedFlag::ChildHarmed, |b, _, y, _| b.yes(y, "vol.kinderen.betrokken_geraakt")),
+        (RedFlag::SuicideThreat, |b, x, y, _| {
+            b.reported(x, y, "dwang.isoleren", Once, y);
+            b.reported(x, y, "psy.dreigen_zelfdoding", Once, y)
+        }),
+        (RedFlag::SuicideThreat, |b, _, y, _| b.yes(y, "vol.veilig.zelfdoding_partner")),
+        (RedFlag::HonourRelatedThreat, |b, x, y, _| b.reported(x, y, "psy.eer_dreigen", Once, y)),
+        (RedFlag::HonourRelatedThreat, |b, _, y, _| b.yes(y, "vol.veilig.eer")),
+    ];
+    let mut covered = std::collections::BTreeSet::new();
+    for (flag, setup) in table {
+        let mut b = Builder::new();
+        let (x, y) = b.couple();
+        let c = b.person(Role::Child, "K", Some(2016));
+        let last = setup(&mut b, x, y, c);
+        let a = run(&b);
+        let found = a.red_flags.iter().find(|f| f.flag == *flag);
+        let found = found.unwrap_or_else(|| panic!("{flag:?} not raised: {:?}", a.red_flags));
+        assert!(found.evidence.records.contains(&last) || found.evidence.answers.contains(&last), "{flag:?} evidence");
+        assert_eq!(found.key, format!("redflag:{}", flag.id()));
+        assert!(a.acute.possibly_acute);
+        covered.insert(*flag);
+    }
+    assert_eq!(covered.len(), RedFlag::ALL.len(), "every flag has a row");
+}
+
+#[test]
+fn red_flags_that_must_not_fire() {
+    type Setup = fn(&mut Builder, Uuid, Uuid);
+    let table: &[(&str, Setup)] = &[
+        ("nothing", |_, _, _| {}),
+        ("licht only", |b, x, y| {
+            b.reported(x, y, "fys.duwen", ThreeToFive, y);
+        }),
+        ("denied strangulation", |b, x, y| {
+            b.record(x, y, "fys.wurgen", Stance::Denied, x);
+        }),
+        ("suicide threat without control", |b, x, y| {
+            b.reported(x, y, "psy.dreigen_zelfdoding", Once, y);
+        }),
+        ("separation feared without control", |b, _, y| {
+            b.yes(y, "vol.veilig.scheiding_plannen");
+        }),
+        ("escalation older than a year", |b, x, y| {
+            b.record_with(x, y, "fys.duwen", Stance::Reported { frequency: Once }, y, |r| r.first_occurrence = NaiveDate::from_ymd_opt(2020, 1, 1));
+            b.record_with(x, y, "fys.stompen", Stance::Reported { frequency: NotLastYearButBefore }, y, |r| r.first_occurrence = NaiveDate::from_ymd_opt(2022, 1, 1));
+        }),
+    ];
+    for (name, setup) in table {
+        let mut b = Builder::new();
+        let (x, y) = b.couple();
+        setup(&mut b, x, y);
+        let a = run(&b);
+        assert!(a.red_flags.is_empty(), "{name}: {:?}", a.red_flags);
+        assert!(!a.acute.possibly_acute && !a.acute.decision_required);
+    }
+}
+
+#[test]
+fn separation_flag_uses_the_separation_date() {
+    for (date, flagged) in [(Some((2025, 3, 15)), true), (Some((2025, 3, 14)), false), (None, true)] {
+        let mut b = Builder::new();
+        let x = b.person(Role::Parent, "A", Some(1985));
+        let y = b.person(Role::ExPartner, "B", Some(1985));
+        let d = date.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        b.relate(x, y, RelationKind::ExPartnerOf { separation_date: d });
+        b.reported(x, y, "dwang.telefoon_controleren", Twice, y);
+        let a = run(&b);
+        assert_eq!(a.red_flags.iter().any(|f| f.flag == RedFlag::SeparationWithControl), flagged, "{date:?}");
+    }
+}
+
+#[test]
+fn acute_decision_is_recorded_and_new_flags_ask_again() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    b.reported(x, y, "fys.wurgen", Once, y);
+    b.snapshot.acute_decisions.push(AcuteDecision {
+        id: Uuid::from_u128(9),
+        case_id: Uuid::from_u128(1),
+        decided_at: chrono::DateTime::UNIX_EPOCH,
+        decision: "Veilig Thuis geraadpleegd; melding gedaan".into(),
+        rationale: "wurging kort geleden, angst voor haar leven".into(),
+        actions: vec!["veilig_thuis".into()],
+        flags_seen: vec![RedFlag::Strangulation],
+    });
+    let a = run(&b);
+    assert!(a.acute.possibly_acute);
+    assert!(!a.acute.decision_required);
+    b.reported(x, y, "psy.dreigen_doden", Once, y);
+    let a = run(&b);
+    assert!(a.acute.decision_required);
+    assert_eq!(a.acute.flags_not_decided, vec![RedFlag::ThreatToKill]);
+}
+
+// ---------- §6.5 coverage ----------
+
+#[test]
+fn coverage_child_not_yet_heard_alone() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    let older = b.person(Role::Child, "Oud", Some(2013));
+    let young = b.person(Role::Child, "Jong", Some(2019));
+    let baby = b.person(Role::Child, "Baby", Some(2024));
+    let gran = b.person(Role::Network, "Oma", Some(1955));
+    b.conversation(&[x]);
+    b.conversation(&[young, y]); // a child seen with a parent is not heard alone
+    b.conversation(&[older]);
+    b.answer(older, "k12.veilig.schaal", AnswerValue::Scale { value: 6 });
+    let a = run(&b);
+    let mut expected = vec![
+        OpenWork::NotHeardSeparately { person: y },
+        OpenWork::ChildNotHeardAlone { child: young },
+        OpenWork::ChildSafetyNotRecorded { child: young },
+    ];
+    expected.sort();
+    assert_eq!(a.coverage.open, expected);
+    let c = |p| a.coverage.persons.iter().find(|c| c.person == p).unwrap();
+    assert_eq!(c(older).own_safety_recorded, Some(true));
+    assert_eq!(c(young).joint_conversations, 1);
+    assert!(c(baby).too_young_for_conversation);
+    assert_eq!(c(gran).own_safety_recorded, None);
+}
+
+// ---------- perspectives ----------
+
+#[test]
+fn two_sources_disagreeing_are_kept_side_by_side() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    let r1 = b.reported(x, y, "fys.slaan_vlakke_hand", SixToTen, y);
+    let r2 = b.record(x, y, "fys.slaan_vlakke_hand", Stance::Denied, x);
+    let a = run(&b);
+    assert_eq!(a.perspectives.len(), 1);
+    let p = &a.perspectives[0];
+    assert_eq!(p.agreement, PerspectiveAgreement::Disagree);
+    assert_eq!(p.statements.len(), 2);
+    assert!(p.statements.iter().any(|s| s.record == r1 && s.source_person == y));
+    assert!(p.statements.iter().any(|s| s.record == r2 && s.stance == Stance::Denied));
+    assert_eq!(p.counted_frequency, Some(SixToTen));
+    // The denial is shown, never subtracted.
+    assert_eq!(a.severity.p, 8);
+
+    let table = [
+        (vec![Stance::Reported { frequency: Once }], PerspectiveAgreement::SingleSource),
+        (vec![Stance::Reported { frequency: Once }, Stance::Reported { frequency: Once }], PerspectiveAgreement::Agree),
+        (vec![Stance::Reported { frequency: Once }, Stance::Reported { frequency: Twice }], PerspectiveAgreement::DifferentFrequency),
+        (vec![Stance::Reported { frequency: Once }, Stance::Unknown], PerspectiveAgreement::Disagree),
+    ];
+    for (stances, agreement) in table {
+        let mut b = Builder::new();
+        let (x, y) = b.couple();
+        let k = b.person(Role::Child, "K", Some(2012));
+        for (s, src) in stances.iter().zip([y, k]) {
+            b.record(x, y, "psy.schelden", *s, src);
+        }
+        assert_eq!(run(&b).perspectives[0].agreement, agreement, "{stances:?}");
+    }
+}
+
+#[test]
+fn records_with_unknown_behaviours_are_listed_not_counted() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    let r = b.reported(x, y, "fys.bestaat_niet", MoreThanTwenty, y);
+    let a = run(&b);
+    assert_eq!(a.unknown_behaviours, vec![r]);
+    assert_eq!(a.severity.p, 0);
+}
+
+// ---------- judgements ----------
+
+#[test]
+fn judgements_are_kept_next_to_the_recomputed_hypothesis() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    b.reported(x, y, "fys.duwen", ThreeToFive, y);
+    b.judge("severity", Verdict::Confirmed, "licht", 1);
+    b.judge("profile:gezin_in_de_stress", Verdict::Changed { to: "likely".into() }, "not_likely", 2);
+    b.judge("redflag:strangulation", Verdict::Rejected, "present", 3);
+    let a = run(&b);
+    let r = |k: &str| a.reviews.iter().find(|r| r.key == k).unwrap();
+    assert_eq!(r("severity").status, ReviewStatus::Confirmed);
+    assert_eq!(r("profile:gezin_in_de_stress").status, ReviewStatus::Changed);
+    // The flag is gone; the old judgement is still shown, against "absent".
+    assert_eq!(r("redflag:strangulation").hypothesis, "absent");
+    assert_eq!(r("redflag:strangulation").status, ReviewStatus::HypothesisChanged);
+    assert_eq!(r("acute").status, ReviewStatus::Open);
+
+    // New facts change the hypothesis: the confirmation is kept, and the review says to look again.
+    b.reported(x, y, "fys.stompen", Once, y);
+    let a = run(&b);
+    let sev = a.reviews.iter().find(|r| r.key == "severity").unwrap();
+    assert_eq!(sev.hypothesis, "veelvuldig_of_ernstig");
+    assert_eq!(sev.status, ReviewStatus::HypothesisChanged);
+    assert_eq!(sev.judgement.as_ref().unwrap().verdict, Verdict::Confirmed);
+
+    // The latest judgement wins; the count keeps the history visible.
+    b.judge("severity", Verdict::Confirmed, "veelvuldig_of_ernstig", 5);
+    let a = run(&b);
+    let sev = a.reviews.iter().find(|r| r.key == "severity").unwrap();
+    assert_eq!((sev.status, sev.judgements_count), (ReviewStatus::Confirmed, 2));
+}
+
+// ---------- §7 guard-rails ----------
+
+#[test]
+fn joint_conversation_with_coercive_control_needs_justification() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    let conv = b.conversation(&[x, y]);
+    let a = run(&b);
+    assert!(a.guard_rails.is_empty());
+
+    b.reported(x, y, "dwang.isoleren", SixToTen, y);
+    let a = run(&b);
+    assert_eq!(a.guard_rails.len(), 1);
+    let g = &a.guard_rails[0];
+    assert_eq!((g.kind, g.article.as_str(), g.conversation_id), (GuardRailKind::JointWithCoerciveControl, "art. 48", Some(conv)));
+    assert!(g.requires_justification && !g.satisfied);
+
+    b.snapshot.conversations[0].safety_justification = Some("alleen overdracht, met twee begeleiders".into());
+    assert!(run(&b).guard_rails[0].satisfied);
+
+    let s = b.build();
+    let cat = fixture::catalogue();
+    for setting in [JointSetting::JointConversation, JointSetting::Mediation, JointSetting::CoupleTherapy] {
+        let g = guardrails::check_joint_setting(&s, &cat, &[x, y], setting, None).expect("warning");
+        assert!(!g.satisfied);
+        assert!(guardrails::check_joint_setting(&s, &cat, &[x, y], setting, Some("  ")).is_some_and(|g| !g.satisfied));
+        assert!(guardrails::check_joint_setting(&s, &cat, &[x, y], setting, Some("reden")).is_some_and(|g| g.satisfied));
+    }
+}
+
+#[test]
+fn contact_arrangement_prompts_when_violence_towards_the_other_parent_is_recorded() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    let cat = fixture::catalogue();
+    assert!(guardrails::check_contact_arrangement(&b.build(), &cat, x).is_none());
+    b.record(x, y, "fys.duwen", Stance::Denied, x);
+    assert!(guardrails::check_contact_arrangement(&b.build(), &cat, x).is_none(), "a denial alone is no record of violence");
+    let r = b.reported(x, y, "fys.duwen", Once, y);
+    let g = guardrails::check_contact_arrangement(&b.build(), &cat, x).expect("prompt");
+    assert_eq!((g.kind, g.article.as_str()), (GuardRailKind::ContactWithPartnerViolence, "art. 31"));
+    assert_eq!(g.evidence.records, vec![r]);
+    assert!(guardrails::check_contact_arrangement(&b.build(), &cat, y).is_none());
+}
