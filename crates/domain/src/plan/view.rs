@@ -1,0 +1,303 @@
+//! What one reader's printed version holds: the plan after the audience filter, with names resolved, so
+//! templates need no access rules and no lookups of their own.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use super::{
+    Audience, EscapeStep, Item, ItemMeta, Measure, Note, Party, PlanVersion, Professional, SafetyPlan, Section, Signal,
+    Visibility, Worry, may_see, phase_of,
+};
+use crate::{DomainError, Household, Phase, Role};
+
+/// Which template a version is meant for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AudienceKind {
+    Professional,
+    Adult,
+    Child,
+    Network,
+}
+
+/// Who may read an item, with names (professional's version only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "persons", rename_all = "snake_case")]
+#[ts(export)]
+pub enum VisibilityView {
+    Everyone,
+    ProfessionalOnly,
+    Persons(Vec<String>),
+}
+
+/// One visible item of a section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ViewItem<T> {
+    pub id: Uuid,
+    /// Name of the person the item is about, if any.
+    pub about: Option<String>,
+    /// Who may read this item; only filled in the professional's version.
+    pub visibility: Option<VisibilityView>,
+    /// Set in the professional's version when the item comes from what a child disclosed.
+    pub child_disclosure: bool,
+    pub content: T,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AcuteActionView {
+    pub what: String,
+    pub who: Vec<String>,
+    pub before: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AgreementView {
+    pub who: Vec<String>,
+    pub what: String,
+    pub from: Option<NaiveDate>,
+    pub checked_by: Vec<String>,
+    pub if_broken: String,
+    /// The reader is one of those who do it.
+    pub mine: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProblemView {
+    pub person: String,
+    pub priority: u8,
+    pub problem: String,
+    pub help: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonNeedView {
+    pub person: String,
+    pub need: String,
+    pub help: String,
+    /// The need is the reader's own.
+    pub mine: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NetworkTaskView {
+    pub member: String,
+    pub task: String,
+    /// The task is the reader's own.
+    pub mine: bool,
+}
+
+/// A plan as one reader may see it. This is what the templates render.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlanView {
+    pub audience: AudienceKind,
+    /// Name of the reader (none for the professional's version).
+    pub reader: Option<String>,
+    pub case_label: String,
+    pub phase: Phase,
+    /// Number of the frozen version, if this view is of one.
+    pub version: Option<u32>,
+    /// Date of the version (or of the last change of a draft), UTC.
+    pub date: NaiveDate,
+    pub made_with: Vec<String>,
+    pub evaluation_dates: Vec<NaiveDate>,
+    pub worries: Vec<ViewItem<Worry>>,
+    pub conditions: Vec<ViewItem<Note>>,
+    pub acute_actions: Vec<ViewItem<AcuteActionView>>,
+    pub agreements: Vec<ViewItem<AgreementView>>,
+    pub problems: Vec<ViewItem<ProblemView>>,
+    pub recovery: Vec<ViewItem<PersonNeedView>>,
+    pub support: Vec<ViewItem<PersonNeedView>>,
+    pub network: Vec<ViewItem<NetworkTaskView>>,
+    pub professionals: Vec<ViewItem<Professional>>,
+    pub measures: Vec<ViewItem<Measure>>,
+    pub signals: Vec<ViewItem<Signal>>,
+    pub escape_plan: Vec<ViewItem<EscapeStep>>,
+    pub signatories: Vec<String>,
+}
+
+impl PlanView {
+    /// Ids of all items in the view (for tests and audit entries).
+    pub fn item_ids(&self) -> Vec<Uuid> {
+        fn ids<T>(items: &[ViewItem<T>]) -> impl Iterator<Item = Uuid> + '_ {
+            items.iter().map(|i| i.id)
+        }
+        ids(&self.worries)
+            .chain(ids(&self.conditions))
+            .chain(ids(&self.acute_actions))
+            .chain(ids(&self.agreements))
+            .chain(ids(&self.problems))
+            .chain(ids(&self.recovery))
+            .chain(ids(&self.support))
+            .chain(ids(&self.network))
+            .chain(ids(&self.professionals))
+            .chain(ids(&self.measures))
+            .chain(ids(&self.signals))
+            .chain(ids(&self.escape_plan))
+            .collect()
+    }
+}
+
+/// Checks that the audience fits the household: the reader exists and their role fits the version
+/// (a child never gets an adult's version and the other way round).
+fn check_audience(household: &Household, audience: &Audience) -> Result<(), DomainError> {
+    let Some(reader) = audience.reader() else { return Ok(()) };
+    let person = household.person(reader).ok_or(DomainError::Invalid("reader not in this case"))?;
+    let fits = match audience {
+        Audience::Professional => true,
+        Audience::Child(_) => person.role == Role::Child,
+        Audience::Adult(_) => !matches!(person.role, Role::Child | Role::Network),
+        Audience::Network(_) => matches!(person.role, Role::Network | Role::OtherFamily),
+    };
+    if fits { Ok(()) } else { Err(DomainError::Invalid("version does not fit the reader's role")) }
+}
+
+/// The part of `plan` that `audience` may read, ready for a template. See [`may_see`] for the rules.
+///
+/// Fails when the reader is not a person of the household or their role does not fit the audience.
+pub fn view_for(plan: &SafetyPlan, household: &Household, audience: &Audience) -> Result<PlanView, DomainError> {
+    build(plan, household, audience, None, plan.updated_at.date_naive())
+}
+
+/// Like [`view_for`], for a frozen version: carries its number and date.
+pub fn view_of_version(
+    version: &PlanVersion,
+    household: &Household,
+    audience: &Audience,
+) -> Result<PlanView, DomainError> {
+    build(&version.plan, household, audience, Some(version.number), version.frozen_at.date_naive())
+}
+
+fn build(
+    plan: &SafetyPlan,
+    household: &Household,
+    audience: &Audience,
+    version: Option<u32>,
+    date: NaiveDate,
+) -> Result<PlanView, DomainError> {
+    check_audience(household, audience)?;
+    let professional = *audience == Audience::Professional;
+    let reader = audience.reader();
+    let name = |id: Uuid| household.person(id).map_or_else(String::new, |p| p.name.clone());
+    let professional_visible = |id: Uuid| {
+        plan.professionals.iter().find(|p| p.id == id).filter(|p| may_see(audience, &meta(Section::Professionals, p)))
+    };
+    // A professional whose contact is hidden from this reader is left out by name too: an agreement must
+    // not reveal, say, a shelter worker the other adult should not know of.
+    let party = |p: &Party| match p {
+        Party::Person { id } => household.person(*id).map(|p| p.name.clone()),
+        Party::Professional { id } => professional_visible(*id).map(|p| p.content.name.clone()),
+    };
+    let parties = |ps: &[Party]| ps.iter().filter_map(party).collect::<Vec<_>>();
+    let is_reader = |ps: &[Party]| reader.is_some_and(|r| ps.contains(&Party::Person { id: r }));
+
+    macro_rules! pick {
+        ($items:expr, $section:expr, |$c:ident| $map:expr) => {
+            $items
+                .iter()
+                .filter(|i| may_see(audience, &meta($section, i)))
+                .map(|i| {
+                    let $c = &i.content;
+                    ViewItem {
+                        id: i.id,
+                        about: i.about.map(name),
+                        visibility: professional.then(|| visibility_view(&i.visibility, household)),
+                        child_disclosure: professional && matches!(i.origin, super::Origin::ChildDisclosure { .. }),
+                        content: $map,
+                    }
+                })
+                .collect()
+        };
+    }
+
+    Ok(PlanView {
+        audience: match audience {
+            Audience::Professional => AudienceKind::Professional,
+            Audience::Adult(_) => AudienceKind::Adult,
+            Audience::Child(_) => AudienceKind::Child,
+            Audience::Network(_) => AudienceKind::Network,
+        },
+        reader: reader.map(name),
+        case_label: household.case.label.clone(),
+        phase: phase_of(household),
+        version,
+        date,
+        made_with: parties(&plan.made_with),
+        evaluation_dates: {
+            let mut d = plan.evaluation_dates.clone();
+            d.sort();
+            d.dedup();
+            d
+        },
+        worries: pick!(plan.worries, Section::Worries, |c| c.clone()),
+        conditions: pick!(plan.conditions, Section::Conditions, |c| c.clone()),
+        acute_actions: pick!(plan.acute_actions, Section::AcuteActions, |c| AcuteActionView {
+            what: c.what.clone(),
+            who: parties(&c.who),
+            before: c.before,
+        }),
+        agreements: pick!(plan.agreements, Section::Agreements, |c| AgreementView {
+            who: parties(&c.who),
+            what: c.what.clone(),
+            from: c.from,
+            checked_by: parties(&c.checked_by),
+            if_broken: c.if_broken.clone(),
+            mine: is_reader(&c.who),
+        }),
+        problems: {
+            let mut v: Vec<ViewItem<ProblemView>> = pick!(plan.problems, Section::Problems, |c| ProblemView {
+                person: name(c.person),
+                priority: c.priority,
+                problem: c.problem.clone(),
+                help: c.help.clone(),
+            });
+            v.sort_by(|a, b| (&a.content.person, a.content.priority).cmp(&(&b.content.person, b.content.priority)));
+            v
+        },
+        recovery: pick!(plan.recovery, Section::Recovery, |c| PersonNeedView {
+            person: name(c.person),
+            need: c.need.clone(),
+            help: c.help.clone(),
+            mine: reader == Some(c.person),
+        }),
+        support: pick!(plan.support, Section::Support, |c| PersonNeedView {
+            person: name(c.person),
+            need: c.need.clone(),
+            help: c.help.clone(),
+            mine: reader == Some(c.person),
+        }),
+        network: pick!(plan.network, Section::Network, |c| NetworkTaskView {
+            member: name(c.member),
+            task: c.task.clone(),
+            mine: reader == Some(c.member),
+        }),
+        professionals: pick!(plan.professionals, Section::Professionals, |c| c.clone()),
+        measures: pick!(plan.measures, Section::Measures, |c| c.clone()),
+        signals: pick!(plan.signals, Section::Signals, |c| c.clone()),
+        escape_plan: pick!(plan.escape_plan, Section::EscapePlan, |c| c.clone()),
+        signatories: plan.signatories.iter().filter_map(|s| party(&s.party)).collect(),
+    })
+}
+
+fn meta<T>(section: Section, item: &Item<T>) -> ItemMeta<'_> {
+    ItemMeta { section, id: item.id, visibility: &item.visibility, about: item.about, origin: item.origin }
+}
+
+fn visibility_view(v: &Visibility, household: &Household) -> VisibilityView {
+    match v {
+        Visibility::Everyone => VisibilityView::Everyone,
+        Visibility::ProfessionalOnly => VisibilityView::ProfessionalOnly,
+        Visibility::Persons(ids) => VisibilityView::Persons(
+            ids.iter().map(|id| household.person(*id).map_or_else(|| "?".to_owned(), |p| p.name.clone())).collect(),
+        ),
+    }
+}
