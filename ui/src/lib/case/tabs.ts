@@ -1,20 +1,39 @@
-// The tabs of one case. To add a tab (Gesprekken, Wie doet wat, Analyse, …):
-// write a component that takes `{ household }`, and add an entry here.
-// A tab is only shown when `available` says it has something to show.
+// The tabs of one case. To add a tab: write a component that takes `{ household }`, and add an
+// entry here. A tab is only shown when `available` says it has something to show.
+// `testid` gives the tab button's data-testid (`tab-<testid>`) for the e2e suite.
 import type { Component } from 'svelte';
 import type { Household } from '../ipc';
 import type { MessageKey } from '../i18n/index.svelte';
 import OverviewTab from './OverviewTab.svelte';
+import ConversationsTab from './ConversationsTab.svelte';
+import WhoDoesWhatTab from './WhoDoesWhatTab.svelte';
+import MeldcodeTab from './MeldcodeTab.svelte';
 
 export type CaseTabProps = { household: Household };
 
 export type CaseTab = {
   id: string;
+  testid: string;
   label: MessageKey;
   component: Component<CaseTabProps>;
   available: (household: Household) => boolean;
 };
 
 export const CASE_TABS: readonly CaseTab[] = [
-  { id: 'overview', label: 'case.tab.overview', component: OverviewTab, available: () => true },
+  { id: 'overview', testid: 'overzicht', label: 'case.tab.overview', component: OverviewTab, available: () => true },
+  {
+    id: 'conversations',
+    testid: 'gesprekken',
+    label: 'case.tab.conversations',
+    component: ConversationsTab,
+    available: () => true,
+  },
+  {
+    id: 'whodoeswhat',
+    testid: 'wiedoetwat',
+    label: 'case.tab.whoDoesWhat',
+    component: WhoDoesWhatTab,
+    available: () => true,
+  },
+  { id: 'meldcode', testid: 'meldcode', label: 'case.tab.meldcode', component: MeldcodeTab, available: () => true },
 ];

@@ -10,7 +10,27 @@ import type { PersonInput } from './bindings/PersonInput';
 import type { Relation } from './bindings/Relation';
 import type { RelationInput } from './bindings/RelationInput';
 import type { Strength } from './bindings/Strength';
-import type { Settings, VaultCreated, VaultLockedPayload, VaultStatus } from './types';
+import type { AcuteDecision } from './bindings/AcuteDecision';
+import type { Analysis } from './bindings/Analysis';
+import type { Answer } from './bindings/Answer';
+import type { AnswerValue } from './bindings/AnswerValue';
+import type { BehaviourRecord } from './bindings/BehaviourRecord';
+import type { ChildPrecheck } from './bindings/ChildPrecheck';
+import type { Confidentiality } from './bindings/Confidentiality';
+import type { Conversation } from './bindings/Conversation';
+import type { GuardRail } from './bindings/GuardRail';
+import type { Judgement } from './bindings/Judgement';
+import type { MeldcodeEntry } from './bindings/MeldcodeEntry';
+import type { MeldcodeStatus } from './bindings/MeldcodeStatus';
+import type { Phase } from './bindings/Phase';
+import type {
+  ContentBundle,
+  ConversationDetail,
+  Settings,
+  VaultCreated,
+  VaultLockedPayload,
+  VaultStatus,
+} from './types';
 
 export type Unsubscribe = () => void;
 
@@ -45,6 +65,49 @@ export interface Backend {
   personDelete(personId: string): Promise<void>;
   relationAdd(caseId: string, input: RelationInput): Promise<Relation>;
   relationDelete(relationId: string): Promise<void>;
+
+  // content (static, load once after unlock)
+  contentGet(): Promise<ContentBundle>;
+
+  // phase
+  caseSetPhase(caseId: string, phase: Phase): Promise<Case>;
+
+  // conversations
+  conversationsList(caseId: string): Promise<Conversation[]>;
+  conversationStart(
+    caseId: string,
+    participants: string[],
+    guideId: string,
+    jointReason: string | null,
+    safetyJustification: string | null,
+  ): Promise<Conversation>;
+  jointCheck(caseId: string, participants: string[]): Promise<GuardRail | null>;
+  conversationOpen(conversationId: string): Promise<ConversationDetail>;
+  conversationEnd(conversationId: string, notes: string): Promise<Conversation>;
+  answerSave(
+    conversationId: string,
+    questionId: string,
+    value: AnswerValue,
+    confidential: Confidentiality,
+  ): Promise<Answer>;
+  precheckSave(precheck: ChildPrecheck): Promise<ChildPrecheck>;
+
+  // behaviour records
+  behavioursList(caseId: string): Promise<BehaviourRecord[]>;
+  behaviourSave(record: BehaviourRecord): Promise<BehaviourRecord>;
+  behaviourTrash(recordId: string): Promise<void>;
+  behaviourRestore(recordId: string): Promise<void>;
+  behavioursTrashList(caseId: string): Promise<BehaviourRecord[]>;
+
+  // analysis
+  analysisGet(caseId: string): Promise<Analysis>;
+  judgementSave(caseId: string, judgement: Judgement): Promise<Analysis>;
+  acuteDecisionSave(caseId: string, decision: AcuteDecision): Promise<Analysis>;
+
+  // Meldcode
+  meldcodeList(caseId: string): Promise<MeldcodeEntry[]>;
+  meldcodeSave(entry: MeldcodeEntry): Promise<MeldcodeEntry>;
+  meldcodeStatus(caseId: string): Promise<MeldcodeStatus>;
 
   // events
   onVaultLocked(handler: (payload: VaultLockedPayload) => void): Promise<Unsubscribe>;

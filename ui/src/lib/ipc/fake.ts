@@ -13,8 +13,29 @@ import type { Role } from './bindings/Role';
 import type { Strength } from './bindings/Strength';
 import type { StrengthHint } from './bindings/StrengthHint';
 import type { StrengthLevel } from './bindings/StrengthLevel';
+import type { AcuteDecision } from './bindings/AcuteDecision';
+import type { Analysis } from './bindings/Analysis';
+import type { Answer } from './bindings/Answer';
+import type { BehaviourRecord } from './bindings/BehaviourRecord';
+import type { ChildPrecheck } from './bindings/ChildPrecheck';
+import type { Conversation } from './bindings/Conversation';
+import type { GuardRail } from './bindings/GuardRail';
+import type { Judgement } from './bindings/Judgement';
+import type { MeldcodeEntry } from './bindings/MeldcodeEntry';
+import type { MeldcodeStatus } from './bindings/MeldcodeStatus';
+import type { ReviewStatus } from './bindings/ReviewStatus';
 import { BackendError } from './errors';
-import type { LockReason, Settings, VaultLockedPayload, VaultState, VaultStatus } from './types';
+import { DEMO_CONTENT } from './demo/content';
+import { jansenFamily } from './demo/jansen';
+import {
+  NIL_UUID,
+  type ContentBundle,
+  type LockReason,
+  type Settings,
+  type VaultLockedPayload,
+  type VaultState,
+  type VaultStatus,
+} from './types';
 
 export type FakeOptions = {
   /** Starting state; 'locked' and 'unlocked' need `passphrase`. Default 'missing'. */
@@ -38,6 +59,62 @@ export interface FakeBackend extends Backend {
   readonly activityCount: number;
   /** Test hook: every command called, in order (names only, never arguments). */
   readonly calls: readonly string[];
+  /**
+   * Creates the fictional practice case "Gezin Jansen-de Vries" (Oefencasus) with its conversations,
+   * answers, records and precomputed analysis. Returns the case id. Demo and tests only.
+   */
+  practiceCaseCreate(): Promise<string>;
+  /** Test hook: the analysis `analysis_get` returns for a case (the fake computes none itself). */
+  setAnalysis(caseId: string, analysis: Analysis): void;
+  /** Test hook: make the next `answer_save` calls fail (autosave error state). */
+  failAnswerSaves: boolean;
+}
+
+/** The analysis of a case the fake has no stored analysis for: nothing found, only the persons listed. */
+export function emptyAnalysis(caseId: string, persons: Person[], conversations: Conversation[]): Analysis {
+  const none = { records: [], answers: [], relations: [], sources: [] };
+  return {
+    case_id: caseId,
+    today: new Date().toISOString().slice(0, 10),
+    catalogue_version: DEMO_CONTENT.catalogue.version,
+    severity: {
+      category: 'geen_of_incidenteel_licht',
+      p: 0,
+      reasons: ['incidental'],
+      partner_behaviours: [],
+      child_licht_incidents: 0,
+      child_ernstig_incidents: 0,
+      child_behaviours: [],
+      evidence: none,
+    },
+    children: [],
+    patterns: [],
+    profiles: [],
+    red_flags: [],
+    acute: { possibly_acute: false, flags: [], decision: null, flags_not_decided: [], decision_required: false },
+    coverage: {
+      persons: persons.map((p) => {
+        const separate = conversations.filter((c) => c.participants.length === 1 && c.participants[0] === p.id).length;
+        const joint = conversations.filter((c) => c.participants.length > 1 && c.participants.includes(p.id)).length;
+        const child = p.role === 'child';
+        return {
+          person: p.id,
+          role: p.role,
+          separate_conversations: separate,
+          joint_conversations: joint,
+          heard_alone: separate > 0,
+          own_safety_recorded: child ? false : null,
+          precheck_done: child ? false : null,
+          too_young_for_conversation: false,
+        };
+      }),
+      open: [],
+    },
+    perspectives: [],
+    guard_rails: [],
+    reviews: [],
+    unknown_behaviours: [],
+  };
 }
 
 const ROLES: readonly Role[] = ['parent', 'partner', 'ex_partner', 'child', 'other_family', 'network'];
@@ -100,6 +177,14 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const listeners = new Set<(payload: VaultLockedPayload) => void>();
   const calls: string[] = [];
   let activityCount = 0;
+  const conversations = new Map<string, Conversation>();
+  const answers = new Map<string, Answer>();
+  const records = new Map<string, BehaviourRecord>();
+  const trashed = new Set<string>();
+  const prechecks = new Map<string, ChildPrecheck>();
+  const analyses = new Map<string, Analysis>();
+  const meldcode = new Map<string, MeldcodeEntry>();
+  const content: ContentBundle = DEMO_CONTENT;
   let idleHandle: ReturnType<typeof setTimeout> | undefined;
 
   async function op<T>(name: string, body: () => T): Promise<T> {
@@ -174,8 +259,97 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     armIdleTimer();
   }
 
+  function requireConversation(conversationId: string): Conversation {
+    const found = conversations.get(conversationId);
+    if (!found) fail('not_found', 'Dit gesprek bestaat niet (meer).');
+    return found;
+  }
+
+  function caseRecords(caseId: string, inTrash: boolean): BehaviourRecord[] {
+    return [...records.values()].filter((r) => r.case_id === caseId && trashed.has(r.id) === inTrash);
+  }
+
+  function analysisOf(caseId: string): Analysis {
+    const stored = analyses.get(caseId);
+    if (stored) return stored;
+    return emptyAnalysis(
+      caseId,
+      [...persons.values()].filter((p) => p.case_id === caseId),
+      [...conversations.values()].filter((c) => c.case_id === caseId),
+    );
+  }
+
+  function jointGuardRail(caseId: string, participants: string[]): GuardRail | null {
+    if (participants.length < 2) return null;
+    const control = new Set(content.catalogue.items.filter((i) => i.category === 'coercive_control').map((i) => i.id));
+    const evidence = caseRecords(caseId, false).filter(
+      (r) =>
+        control.has(r.behaviour_id) &&
+        r.stance.stance === 'reported' &&
+        [...r.actors, ...r.targets].some((p) => participants.includes(p)),
+    );
+    if (evidence.length === 0) return null;
+    return {
+      kind: 'joint_with_coercive_control',
+      article: 'art. 48',
+      persons: [...participants],
+      conversation_id: null,
+      evidence: {
+        records: evidence.map((r) => r.id).sort(),
+        answers: [],
+        relations: [],
+        sources: [...new Set(evidence.map((r) => r.source_person))].sort(),
+      },
+      requires_justification: true,
+      justification: null,
+      satisfied: false,
+    };
+  }
+
+  function meldcodeStatusOf(caseId: string): MeldcodeStatus {
+    const log = [...meldcode.values()].filter((e) => e.case_id === caseId);
+    const latest = (list: MeldcodeEntry[]) =>
+      list.reduce<MeldcodeEntry | null>(
+        (best, e) => (!best || `${e.date}${e.recorded_at}` > `${best.date}${best.recorded_at}` ? e : best),
+        null,
+      );
+    const steps = content.meldcode.steps.map((s) => ({
+      number: s.number,
+      latest: latest(log.filter((e) => e.step === s.number && e.question_id === null)),
+    }));
+    const questions = content.meldcode.questions.map((q) => ({
+      question_id: q.id,
+      latest: latest(log.filter((e) => e.question_id === q.id)),
+    }));
+    return clone({
+      steps,
+      questions,
+      report_required: questions.some((q) => q.question_id === 'afweging.2' && q.latest?.answer === 'yes'),
+      unanswered: questions.filter((q) => !q.latest || q.latest.answer === 'not_yet').map((q) => q.question_id),
+    });
+  }
+
   const fake: FakeBackend = {
     kind: 'fake',
+    failAnswerSaves: false,
+    setAnalysis(caseId, analysis) {
+      analyses.set(caseId, clone(analysis));
+    },
+    practiceCaseCreate: () =>
+      op('practice_case_create', () => {
+        requireUnlocked();
+        const family = jansenFamily();
+        if (!cases.has(family.case.id)) {
+          cases.set(family.case.id, clone(family.case));
+          for (const p of family.persons) persons.set(p.id, clone(p));
+          for (const r of family.relations) relations.set(r.id, clone(r));
+          for (const c of family.conversations) conversations.set(c.id, clone(c));
+          for (const a of family.answers) answers.set(a.id, clone(a));
+          for (const r of family.records) records.set(r.id, clone(r));
+          analyses.set(family.case.id, clone(family.analysis));
+        }
+        return family.case.id;
+      }),
     get activityCount() {
       return activityCount;
     },
@@ -293,6 +467,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         cases.delete(caseId);
         for (const [id, p] of persons) if (p.case_id === caseId) persons.delete(id);
         for (const [id, r] of relations) if (r.case_id === caseId) relations.delete(id);
+        for (const [id, c] of conversations) if (c.case_id === caseId) conversations.delete(id);
+        for (const [id, r] of records) if (r.case_id === caseId) records.delete(id);
+        analyses.delete(caseId);
       }),
 
     householdGet: (caseId) =>
@@ -358,6 +535,269 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         if (!found) fail('not_found', 'Deze relatie bestaat niet (meer).');
         relations.delete(relationId);
         touch(found.case_id);
+      }),
+
+    contentGet: () =>
+      op('content_get', () => {
+        requireUnlocked();
+        return clone(content);
+      }),
+    caseSetPhase: (caseId, phase) =>
+      op('case_set_phase', () => {
+        requireUnlocked();
+        const found = requireCase(caseId);
+        found.phase = phase;
+        touch(caseId);
+        return clone(found);
+      }),
+
+    conversationsList: (caseId) =>
+      op('conversations_list', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        return clone(
+          [...conversations.values()]
+            .filter((c) => c.case_id === caseId)
+            .sort((a, b) => a.started_at.localeCompare(b.started_at)),
+        );
+      }),
+    conversationStart: (caseId, participants, guideId, jointReason, safetyJustification) =>
+      op('conversation_start', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        if (participants.length === 0) fail('invalid_input', 'Kies met wie je het gesprek voert.');
+        for (const p of participants) {
+          if (persons.get(p)?.case_id !== caseId) fail('invalid_input', 'Kies personen uit deze casus.');
+        }
+        const guide = content.guides.find((g) => g.id === guideId);
+        if (!guide) fail('invalid_input', 'Kies een gespreksleidraad.');
+        const joint = participants.length > 1;
+        if (joint && !jointReason?.trim()) {
+          fail('joint_reason_required', 'Geef aan waarom je dit gesprek samen voert.');
+        }
+        if (joint && jointGuardRail(caseId, participants) && !safetyJustification?.trim()) {
+          fail(
+            'joint_justification_required',
+            'Er zijn aanwijzingen voor dwingende controle. Leg vast waarom een gezamenlijk gesprek toch verantwoord is.',
+          );
+        }
+        const conversation: Conversation = {
+          id: randomId(),
+          case_id: caseId,
+          participants: [...participants],
+          joint_reason: joint ? jointReason!.trim() : null,
+          safety_justification: joint && safetyJustification?.trim() ? safetyJustification.trim() : null,
+          guide_id: guide.id,
+          guide_version: guide.version,
+          started_at: new Date().toISOString(),
+          ended_at: null,
+          notes: '',
+        };
+        conversations.set(conversation.id, conversation);
+        touch(caseId);
+        return clone(conversation);
+      }),
+    jointCheck: (caseId, participants) =>
+      op('joint_check', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        return jointGuardRail(caseId, participants);
+      }),
+    conversationOpen: (conversationId) =>
+      op('conversation_open', () => {
+        requireUnlocked();
+        const conversation = requireConversation(conversationId);
+        const child = conversation.participants.find((p) => persons.get(p)?.role === 'child');
+        return clone({
+          conversation,
+          answers: [...answers.values()].filter((a) => a.conversation_id === conversationId),
+          records: [...records.values()].filter((r) => r.conversation_id === conversationId && !trashed.has(r.id)),
+          precheck: child ? (prechecks.get(child) ?? null) : null,
+        });
+      }),
+    conversationEnd: (conversationId, notes) =>
+      op('conversation_end', () => {
+        requireUnlocked();
+        const conversation = requireConversation(conversationId);
+        conversation.ended_at = new Date().toISOString();
+        conversation.notes = notes;
+        return clone(conversation);
+      }),
+    answerSave: (conversationId, questionId, value, confidential) =>
+      op('answer_save', () => {
+        requireUnlocked();
+        if (fake.failAnswerSaves) fail('internal', 'Er ging iets mis in de app. Probeer het opnieuw.');
+        const conversation = requireConversation(conversationId);
+        const existing = [...answers.values()].find(
+          (a) => a.conversation_id === conversationId && a.question_id === questionId,
+        );
+        const answer: Answer = {
+          id: existing?.id ?? randomId(),
+          conversation_id: conversationId,
+          question_id: questionId,
+          source_person: conversation.participants[0]!,
+          value: clone(value),
+          confidential: clone(confidential),
+          updated_at: new Date().toISOString(),
+        };
+        answers.set(answer.id, answer);
+        return clone(answer);
+      }),
+    precheckSave: (precheck) =>
+      op('precheck_save', () => {
+        requireUnlocked();
+        const child = requirePerson(precheck.child_id);
+        if (child.role !== 'child') fail('invalid_input', 'Een voorcheck is voor een kind.');
+        if (precheck.consent.kind === 'exception' && !precheck.consent.reason.trim()) {
+          fail('invalid_input', 'Geef de reden voor de uitzondering op toestemming.');
+        }
+        const saved = { ...clone(precheck), checked_at: new Date().toISOString() };
+        prechecks.set(precheck.child_id, saved);
+        return clone(saved);
+      }),
+
+    behavioursList: (caseId) =>
+      op('behaviours_list', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        return clone(caseRecords(caseId, false));
+      }),
+    behaviourSave: (record) =>
+      op('behaviour_save', () => {
+        requireUnlocked();
+        requireCase(record.case_id);
+        if (!content.catalogue.items.some((i) => i.id === record.behaviour_id)) {
+          fail('invalid_input', 'Kies een gedraging uit de lijst.');
+        }
+        if (record.actors.length === 0 || record.targets.length === 0) {
+          fail('invalid_input', 'Kies wie het deed en tegen wie.');
+        }
+        if (record.actors.some((a) => record.targets.includes(a))) {
+          fail('invalid_input', 'Iemand kan niet dader en doelwit tegelijk zijn bij dezelfde gedraging.');
+        }
+        if (persons.get(record.source_person)?.case_id !== record.case_id) {
+          fail('invalid_input', 'Kies wie dit vertelde.');
+        }
+        if (record.id !== NIL_UUID && !records.has(record.id)) fail('not_found', 'Deze gedraging bestaat niet (meer).');
+        const saved: BehaviourRecord = {
+          ...clone(record),
+          id: record.id === NIL_UUID ? randomId() : record.id,
+          updated_at: new Date().toISOString(),
+        };
+        records.set(saved.id, saved);
+        touch(record.case_id);
+        return clone(saved);
+      }),
+    behaviourTrash: (recordId) =>
+      op('behaviour_trash', () => {
+        requireUnlocked();
+        if (!records.has(recordId) || trashed.has(recordId)) fail('not_found', 'Deze gedraging bestaat niet (meer).');
+        trashed.add(recordId);
+      }),
+    behaviourRestore: (recordId) =>
+      op('behaviour_restore', () => {
+        requireUnlocked();
+        if (!trashed.has(recordId)) fail('not_found', 'Deze gedraging staat niet in de prullenbak.');
+        trashed.delete(recordId);
+      }),
+    behavioursTrashList: (caseId) =>
+      op('behaviours_trash_list', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        return clone(caseRecords(caseId, true));
+      }),
+
+    analysisGet: (caseId) =>
+      op('analysis_get', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        return clone(analysisOf(caseId));
+      }),
+    judgementSave: (caseId, judgement: Judgement) =>
+      op('judgement_save', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        if (!judgement.reason.trim()) fail('invalid_input', 'Geef een reden voor je oordeel.');
+        if (judgement.verdict.verdict === 'changed' && !judgement.verdict.to.trim()) {
+          fail('invalid_input', 'Geef aan waarin je de hypothese aanpast.');
+        }
+        const analysis = analysisOf(caseId);
+        const saved: Judgement = {
+          ...clone(judgement),
+          id: judgement.id === NIL_UUID ? randomId() : judgement.id,
+          case_id: caseId,
+          decided_at: new Date().toISOString(),
+        };
+        const review = analysis.reviews.find((r) => r.key === saved.conclusion_key);
+        const status: ReviewStatus =
+          review && review.hypothesis !== saved.hypothesis_at_decision
+            ? 'hypothesis_changed'
+            : saved.verdict.verdict;
+        if (review) {
+          review.judgement = saved;
+          review.status = status;
+          review.judgements_count += 1;
+        } else {
+          analysis.reviews.push({
+            key: saved.conclusion_key,
+            hypothesis: saved.hypothesis_at_decision,
+            judgement: saved,
+            status,
+            judgements_count: 1,
+          });
+        }
+        analyses.set(caseId, analysis);
+        return clone(analysis);
+      }),
+    acuteDecisionSave: (caseId, decision: AcuteDecision) =>
+      op('acute_decision_save', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        if (!decision.decision.trim()) fail('invalid_input', 'Vul in wat je hebt besloten.');
+        if (!decision.rationale.trim()) fail('invalid_input', 'Vul in waarom je dit hebt besloten.');
+        const analysis = analysisOf(caseId);
+        const saved: AcuteDecision = {
+          ...clone(decision),
+          id: decision.id === NIL_UUID ? randomId() : decision.id,
+          case_id: caseId,
+          decided_at: new Date().toISOString(),
+        };
+        analysis.acute.decision = saved;
+        analysis.acute.flags_not_decided = analysis.acute.flags.filter((f) => !saved.flags_seen.includes(f));
+        analysis.acute.decision_required = analysis.acute.flags_not_decided.length > 0;
+        analyses.set(caseId, analysis);
+        return clone(analysis);
+      }),
+
+    meldcodeList: (caseId) =>
+      op('meldcode_list', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        return clone([...meldcode.values()].filter((e) => e.case_id === caseId));
+      }),
+    meldcodeSave: (entry) =>
+      op('meldcode_save', () => {
+        requireUnlocked();
+        requireCase(entry.case_id);
+        if (!content.meldcode.steps.some((s) => s.number === entry.step)) fail('invalid_input', 'Onbekende stap.');
+        if (entry.question_id !== null && !content.meldcode.questions.some((q) => q.id === entry.question_id)) {
+          fail('invalid_input', 'Onbekende afwegingsvraag.');
+        }
+        if (!entry.rationale.trim()) fail('invalid_input', 'Vul de onderbouwing in.');
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) fail('invalid_input', 'Vul een datum in.');
+        const saved: MeldcodeEntry = {
+          ...clone(entry),
+          id: entry.id === NIL_UUID ? randomId() : entry.id,
+          recorded_at: new Date().toISOString(),
+        };
+        meldcode.set(saved.id, saved);
+        return clone(saved);
+      }),
+    meldcodeStatus: (caseId) =>
+      op('meldcode_status', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        return meldcodeStatusOf(caseId);
       }),
 
     async onVaultLocked(handler): Promise<Unsubscribe> {

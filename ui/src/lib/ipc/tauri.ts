@@ -39,6 +39,28 @@ export function createTauriBackend(): Backend {
     personDelete: (personId) => call('person_delete', { personId }),
     relationAdd: (caseId, input) => call('relation_add', { caseId, input }),
     relationDelete: (relationId) => call('relation_delete', { relationId }),
+    contentGet: () => call('content_get'),
+    caseSetPhase: (caseId, phase) => call('case_set_phase', { caseId, phase }),
+    conversationsList: (caseId) => call('conversations_list', { caseId }),
+    conversationStart: (caseId, participants, guideId, jointReason, safetyJustification) =>
+      call('conversation_start', { caseId, participants, guideId, jointReason, safetyJustification }),
+    jointCheck: (caseId, participants) => call('joint_check', { caseId, participants }),
+    conversationOpen: (conversationId) => call('conversation_open', { conversationId }),
+    conversationEnd: (conversationId, notes) => call('conversation_end', { conversationId, notes }),
+    answerSave: (conversationId, questionId, value, confidential) =>
+      call('answer_save', { conversationId, questionId, value, confidential }),
+    precheckSave: (precheck) => call('precheck_save', { precheck }),
+    behavioursList: (caseId) => call('behaviours_list', { caseId }),
+    behaviourSave: (record) => call('behaviour_save', { record }),
+    behaviourTrash: (recordId) => call('behaviour_trash', { recordId }),
+    behaviourRestore: (recordId) => call('behaviour_restore', { recordId }),
+    behavioursTrashList: (caseId) => call('behaviours_trash_list', { caseId }),
+    analysisGet: (caseId) => call('analysis_get', { caseId }),
+    judgementSave: (caseId, judgement) => call('judgement_save', { caseId, judgement }),
+    acuteDecisionSave: (caseId, decision) => call('acute_decision_save', { caseId, decision }),
+    meldcodeList: (caseId) => call('meldcode_list', { caseId }),
+    meldcodeSave: (entry) => call('meldcode_save', { entry }),
+    meldcodeStatus: (caseId) => call('meldcode_status', { caseId }),
     async onVaultLocked(handler) {
       return listen<VaultLockedPayload>('vault-locked', (event) => handler(event.payload));
     },

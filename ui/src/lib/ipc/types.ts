@@ -21,3 +21,37 @@ export type VaultLockedPayload = { reason: LockReason };
 
 /** How every error crosses the IPC boundary. */
 export type ErrorPayload = { code: string; message: string };
+
+import type { Answer } from './bindings/Answer';
+import type { BehaviourRecord } from './bindings/BehaviourRecord';
+import type { BlamingPhrase } from './bindings/BlamingPhrase';
+import type { Catalogue } from './bindings/Catalogue';
+import type { ChildPrecheck } from './bindings/ChildPrecheck';
+import type { Conversation } from './bindings/Conversation';
+import type { Guide } from './bindings/Guide';
+import type { IndicatorDef } from './bindings/IndicatorDef';
+import type { MeldcodeModel } from './bindings/MeldcodeModel';
+import type { ProfileCard } from './bindings/ProfileCard';
+import type { RedFlagSet } from './bindings/RedFlagSet';
+
+/** Answer of `content_get`: the static content, loaded once after unlock. */
+export type ContentBundle = {
+  guides: Guide[];
+  catalogue: Catalogue;
+  profileCards: ProfileCard[];
+  redFlags: RedFlagSet;
+  indicators: IndicatorDef[];
+  meldcode: MeldcodeModel;
+  blamingPhrases: BlamingPhrase[];
+};
+
+/** Answer of `conversation_open`: only this conversation's answers and records. */
+export type ConversationDetail = {
+  conversation: Conversation;
+  answers: Answer[];
+  records: BehaviourRecord[];
+  precheck: ChildPrecheck | null;
+};
+
+/** The id to send for a record or log entry that does not exist yet; the backend assigns one. */
+export const NIL_UUID = '00000000-0000-0000-0000-000000000000';

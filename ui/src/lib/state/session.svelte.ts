@@ -7,6 +7,20 @@
 // ask the backend to lock: nothing of a case stays on screen while we wait.
 // Results of calls that were started before a lock are thrown away (`epoch`).
 import { flushSync, getContext, setContext } from 'svelte';
+import type { AcuteDecision } from '../ipc/bindings/AcuteDecision';
+import type { Analysis } from '../ipc/bindings/Analysis';
+import type { AnswerValue } from '../ipc/bindings/AnswerValue';
+import type { BehaviourRecord } from '../ipc/bindings/BehaviourRecord';
+import type { ChildPrecheck } from '../ipc/bindings/ChildPrecheck';
+import type { Confidentiality } from '../ipc/bindings/Confidentiality';
+import type { Conversation } from '../ipc/bindings/Conversation';
+import type { GuardRail } from '../ipc/bindings/GuardRail';
+import type { Judgement } from '../ipc/bindings/Judgement';
+import type { MeldcodeEntry } from '../ipc/bindings/MeldcodeEntry';
+import type { MeldcodeStatus } from '../ipc/bindings/MeldcodeStatus';
+import type { Phase } from '../ipc/bindings/Phase';
+import type { Answer } from '../ipc/bindings/Answer';
+import type { ContentBundle, ConversationDetail } from '../ipc/types';
 import type {
   Backend,
   Case,
@@ -34,6 +48,8 @@ export type View =
   | { name: 'recover' }
   | { name: 'cases' }
   | { name: 'case'; caseId: string }
+  /** Conversation mode: full window, only this conversation's answers and records in memory. */
+  | { name: 'conversation'; caseId: string; conversationId: string }
   | { name: 'hidden' };
 
 export type Theme = 'system' | 'light' | 'dark' | 'contrast';
@@ -66,6 +82,19 @@ export class Session {
   // --- case data: cleared on every lock and hide ---
   cases = $state<CaseSummary[]>([]);
   household = $state<Household | null>(null);
+  conversations = $state<Conversation[]>([]);
+  records = $state<BehaviourRecord[]>([]);
+  trash = $state<BehaviourRecord[]>([]);
+  analysis = $state<Analysis | null>(null);
+  meldcodeEntries = $state<MeldcodeEntry[]>([]);
+  meldcodeStatus = $state<MeldcodeStatus | null>(null);
+  /** The open conversation (conversation mode only). */
+  conversation = $state<ConversationDetail | null>(null);
+  /** The selected tab of the open case. */
+  caseTab = $state('overview');
+
+  /** Static content (guides, catalogue, cards, Meldcode model): no case data, loaded once. */
+  content = $state<ContentBundle | null>(null);
 
   readonly backend: Backend;
   private epoch = 0;
@@ -132,8 +161,20 @@ export class Session {
     this.epoch += 1;
     this.cases = [];
     this.household = null;
+    this.dropCaseDetails();
+    this.conversation = null;
     this.settingsOpen = false;
     this.status = '';
+  }
+
+  /** Drops what was said and concluded in a case (records, analysis, log); keeps the household. */
+  private dropCaseDetails(): void {
+    this.conversations = [];
+    this.records = [];
+    this.trash = [];
+    this.analysis = null;
+    this.meldcodeEntries = [];
+    this.meldcodeStatus = null;
   }
 
   /** Quick hide: neutral screen first (synchronously), then lock. */
@@ -247,6 +288,8 @@ export class Session {
   /** Shows the case list, with the cases loaded first so the screen never flashes empty. */
   async enterCases(): Promise<void> {
     this.household = null;
+    this.dropCaseDetails();
+    this.conversation = null;
     const epoch = this.epoch;
     await this.refreshCases();
     if (epoch === this.epoch && this.vault === 'unlocked') this.view = { name: 'cases' };
@@ -283,7 +326,207 @@ export class Session {
 
   openCase(caseId: string): void {
     this.household = null;
+    this.dropCaseDetails();
+    this.conversation = null;
+    this.caseTab = 'overview';
     this.view = { name: 'case', caseId };
+  }
+
+  async ensureContent(): Promise<ContentBundle> {
+    if (this.content) return this.content;
+    const content = await this.guarded(() => this.backend.contentGet());
+    this.content = content;
+    return content;
+  }
+
+  /** Everything shown in the case tabs besides the household. */
+  async loadCaseDetails(caseId: string): Promise<void> {
+    const [conversations, records, trash, analysis, entries, status] = await this.guarded(() =>
+      Promise.all([
+        this.backend.conversationsList(caseId),
+        this.backend.behavioursList(caseId),
+        this.backend.behavioursTrashList(caseId),
+        this.backend.analysisGet(caseId),
+        this.backend.meldcodeList(caseId),
+        this.backend.meldcodeStatus(caseId),
+      ]),
+    );
+    if (this.view.name !== 'case' || this.view.caseId !== caseId) return;
+    this.conversations = conversations;
+    this.records = records;
+    this.trash = trash;
+    this.analysis = analysis;
+    this.meldcodeEntries = entries;
+    this.meldcodeStatus = status;
+  }
+
+  async setPhase(phase: Phase): Promise<void> {
+    const caseId = this.currentCaseId();
+    const updated = await this.guarded(() => this.backend.caseSetPhase(caseId, phase));
+    if (this.household?.case.id === caseId) this.household.case = updated;
+    await this.refreshCases();
+    this.announce('status.phaseSaved');
+  }
+
+  // ---------- conversations ----------
+
+  async jointCheck(participants: string[]): Promise<GuardRail | null> {
+    const caseId = this.currentCaseId();
+    return this.guarded(() => this.backend.jointCheck(caseId, participants));
+  }
+
+  async savePrecheck(precheck: ChildPrecheck): Promise<ChildPrecheck> {
+    return this.guarded(() => this.backend.precheckSave(precheck));
+  }
+
+  async startConversation(
+    participants: string[],
+    guideId: string,
+    jointReason: string | null,
+    safetyJustification: string | null,
+  ): Promise<Conversation> {
+    const caseId = this.currentCaseId();
+    const conversation = await this.guarded(() =>
+      this.backend.conversationStart(caseId, participants, guideId, jointReason, safetyJustification),
+    );
+    return conversation;
+  }
+
+  /**
+   * Enters conversation mode. Before anything of the conversation arrives, every other person's
+   * records, the analysis and the log are dropped from memory (and so from the DOM).
+   */
+  async openConversation(conversationId: string): Promise<void> {
+    const caseId = this.currentCaseId();
+    this.dropCaseDetails();
+    this.conversation = null;
+    this.view = { name: 'conversation', caseId, conversationId };
+    try {
+      const detail = await this.guarded(() => this.backend.conversationOpen(conversationId));
+      if (this.view.name === 'conversation' && this.view.conversationId === conversationId) {
+        this.conversation = detail;
+      }
+    } catch (error) {
+      if (isStale(error)) throw error;
+      this.leaveConversation();
+      this.status = toBackendError(error).message;
+    }
+  }
+
+  /** Ends the conversation and goes back to the case (Gesprekken), reloading the case data. */
+  async endConversation(notes: string): Promise<void> {
+    if (this.view.name !== 'conversation') return;
+    const { conversationId } = this.view;
+    await this.guarded(() => this.backend.conversationEnd(conversationId, notes));
+    this.leaveConversation();
+    this.announce('status.conversationEnded');
+  }
+
+  /** Back to the case without ending (e.g. the conversation could not be opened). */
+  leaveConversation(): void {
+    if (this.view.name !== 'conversation') return;
+    const caseId = this.view.caseId;
+    this.conversation = null;
+    this.caseTab = 'conversations';
+    this.view = { name: 'case', caseId };
+  }
+
+  async saveAnswer(questionId: string, value: AnswerValue, confidential: Confidentiality): Promise<Answer> {
+    if (this.view.name !== 'conversation') throw new StaleResultError();
+    const conversationId = this.view.conversationId;
+    const saved = await this.guarded(() =>
+      this.backend.answerSave(conversationId, questionId, value, confidential),
+    );
+    const detail = this.conversation;
+    if (detail && detail.conversation.id === conversationId) {
+      const index = detail.answers.findIndex((a) => a.question_id === questionId);
+      if (index >= 0) detail.answers[index] = saved;
+      else detail.answers.push(saved);
+    }
+    return saved;
+  }
+
+  // ---------- behaviour records ----------
+
+  private caseIdOfView(): string {
+    if (this.view.name === 'case' || this.view.name === 'conversation') return this.view.caseId;
+    throw new StaleResultError();
+  }
+
+  async saveBehaviour(record: BehaviourRecord): Promise<BehaviourRecord> {
+    const caseId = this.caseIdOfView();
+    const saved = await this.guarded(() => this.backend.behaviourSave(record));
+    if (this.view.name === 'conversation') {
+      const detail = this.conversation;
+      if (detail) {
+        const index = detail.records.findIndex((r) => r.id === saved.id);
+        if (index >= 0) detail.records[index] = saved;
+        else detail.records.push(saved);
+      }
+    } else {
+      await this.reloadRecords(caseId);
+    }
+    this.announce('status.behaviourSaved');
+    return saved;
+  }
+
+  private async reloadRecords(caseId: string): Promise<void> {
+    const [records, trash, analysis] = await this.guarded(() =>
+      Promise.all([
+        this.backend.behavioursList(caseId),
+        this.backend.behavioursTrashList(caseId),
+        this.backend.analysisGet(caseId),
+      ]),
+    );
+    if (this.view.name !== 'case') return;
+    this.records = records;
+    this.trash = trash;
+    this.analysis = analysis;
+  }
+
+  async trashBehaviour(recordId: string): Promise<void> {
+    const caseId = this.caseIdOfView();
+    await this.guarded(() => this.backend.behaviourTrash(recordId));
+    if (this.view.name === 'conversation') {
+      if (this.conversation) this.conversation.records = this.conversation.records.filter((r) => r.id !== recordId);
+    } else {
+      await this.reloadRecords(caseId);
+    }
+    this.announce('status.behaviourTrashed');
+  }
+
+  async restoreBehaviour(recordId: string): Promise<void> {
+    const caseId = this.currentCaseId();
+    await this.guarded(() => this.backend.behaviourRestore(recordId));
+    await this.reloadRecords(caseId);
+    this.announce('status.behaviourRestored');
+  }
+
+  // ---------- analysis ----------
+
+  async saveJudgement(judgement: Judgement): Promise<void> {
+    const caseId = this.currentCaseId();
+    this.analysis = await this.guarded(() => this.backend.judgementSave(caseId, judgement));
+    this.announce('status.judgementSaved');
+  }
+
+  async saveAcuteDecision(decision: AcuteDecision): Promise<void> {
+    const caseId = this.currentCaseId();
+    this.analysis = await this.guarded(() => this.backend.acuteDecisionSave(caseId, decision));
+    this.announce('status.acuteSaved');
+  }
+
+  // ---------- Meldcode ----------
+
+  async saveMeldcode(entry: MeldcodeEntry): Promise<void> {
+    const caseId = this.currentCaseId();
+    await this.guarded(() => this.backend.meldcodeSave(entry));
+    const [entries, status] = await this.guarded(() =>
+      Promise.all([this.backend.meldcodeList(caseId), this.backend.meldcodeStatus(caseId)]),
+    );
+    this.meldcodeEntries = entries;
+    this.meldcodeStatus = status;
+    this.announce('status.meldcodeSaved');
   }
 
   async loadHousehold(caseId: string): Promise<void> {
@@ -301,6 +544,7 @@ export class Session {
     const caseId = this.currentCaseId();
     const person = await this.guarded(() => this.backend.personAdd(caseId, input));
     await this.loadHousehold(caseId);
+    await this.loadCaseDetails(caseId);
     this.announce('status.personAdded');
     return person;
   }
@@ -309,6 +553,7 @@ export class Session {
     const caseId = this.currentCaseId();
     const person = await this.guarded(() => this.backend.personUpdate(personId, input));
     await this.loadHousehold(caseId);
+    await this.loadCaseDetails(caseId);
     this.announce('status.personUpdated');
     return person;
   }
@@ -317,6 +562,7 @@ export class Session {
     const caseId = this.currentCaseId();
     await this.guarded(() => this.backend.personDelete(personId));
     await this.loadHousehold(caseId);
+    await this.loadCaseDetails(caseId);
     this.announce('status.personDeleted');
   }
 
