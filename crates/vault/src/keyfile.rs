@@ -105,6 +105,14 @@ impl Passphrase {
     fn bytes(&self) -> &[u8] {
         self.0.as_bytes()
     }
+
+    /// A new passphrase must not be empty (its strength is judged by `domain::passphrase` in the UI flow).
+    fn check_new(&self) -> Result<()> {
+        if self.0.trim().is_empty() {
+            return Err(domain::DomainError::Empty("passphrase").into());
+        }
+        Ok(())
+    }
 }
 
 impl From<String> for Passphrase {
@@ -263,6 +271,7 @@ impl KeyFile {
     /// Wraps `dek` under the passphrase and a fresh recovery key.
     pub(crate) fn new(dek: &Dek, passphrase: &Passphrase, params: KdfParams) -> Result<(Self, RecoveryKey)> {
         params.check_strength()?;
+        passphrase.check_new()?;
         let rk = RecoveryKey::random()?;
         let kf = KeyFile {
             format: FORMAT.into(),
@@ -338,6 +347,7 @@ impl KeyFile {
     /// slot is kept as it is.
     pub(crate) fn with_new_passphrase(&self, dek: &Dek, passphrase: &Passphrase, params: KdfParams) -> Result<Self> {
         params.check_strength()?;
+        passphrase.check_new()?;
         Ok(KeyFile { passphrase: wrap_passphrase(dek, passphrase, params)?, ..self.clone() })
     }
 

@@ -22,6 +22,14 @@
 //! - Keys live in zeroize-on-drop types ([`Passphrase`], [`RecoveryKey`], [`Dek`]). Dropping the
 //!   [`Vault`] (= lock) closes the connection and wipes the key.
 //!
+//! # Damage detection at unlock
+//! SQLCipher verifies a page's HMAC only when the page is read, so unlock runs `PRAGMA quick_check`,
+//! which reads every page of every table and index. Measured with `cargo bench -p vault` on a
+//! 1,000-case vault (2.1 MiB): everything after key derivation takes ~17 ms with `quick_check` and
+//! ~26 ms with the full `cipher_integrity_check` + `integrity_check` ([`OpenCheck::Full`], used for
+//! backups and restores, and available as [`Vault::check_integrity`]). Pages on the free list are not
+//! read by `quick_check`; damage there loses no data and is found by the full check.
+//!
 //! # Error codes ([`VaultError::code`])
 //! `wrong_passphrase`, `wrong_recovery_key`, `vault_damaged`, `vault_missing`, `vault_exists`,
 //! `key_file_params_too_weak`, `key_file_unsupported`, `vault_too_new`, `disk_full`, `not_found`,

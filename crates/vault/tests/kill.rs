@@ -61,7 +61,7 @@ fn writer_child(dir: &Path) -> ! {
     let mut i = 0u64;
     loop {
         let c = v.cases().create(&format!("Gezin {i}")).unwrap();
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             v.persons().add(c.id, person(domain::Role::Parent, "Ouder")).unwrap();
         }
         println!("ACK {}", c.id);
@@ -94,10 +94,8 @@ fn kill_during_writes() {
         let wait = Duration::from_micros(rng.below(40_000));
         let until = Instant::now() + wait;
         while Instant::now() < until {
-            if let Ok(line) = rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
-                if let Some(id) = ack(&line) {
-                    acked.push(id.parse().unwrap());
-                }
+            if let Some(id) = rx.recv_timeout(until.saturating_duration_since(Instant::now())).ok().as_deref().and_then(ack) {
+                acked.push(id.parse().unwrap());
             }
         }
         kill(&mut child);

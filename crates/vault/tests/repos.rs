@@ -321,10 +321,9 @@ fn canary_scan() {
     let tmp = std::env::temp_dir();
     for e in fs::read_dir(&tmp).unwrap().flatten() {
         let p = e.path();
-        if p.is_file() && e.metadata().map(|m| m.len() < 5_000_000).unwrap_or(false) {
-            if let Ok(bytes) = fs::read(&p) {
-                assert!(!contains_any(&bytes, &needles), "canary in temp file {}", p.display());
-            }
+        let small_file = p.is_file() && e.metadata().is_ok_and(|m| m.len() < 5_000_000);
+        if let (true, Ok(bytes)) = (small_file, fs::read(&p)) {
+            assert!(!contains_any(&bytes, &needles), "canary in temp file {}", p.display());
         }
     }
 }

@@ -216,6 +216,19 @@ fn weak_params_are_refused_at_create() {
 }
 
 #[test]
+fn empty_passphrase_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(Vault::create(dir.path(), &Passphrase::new("  "), fast()).unwrap_err().code(), "field_empty");
+    assert!(files_under(dir.path()).is_empty());
+    let (v, rk) = new_vault(dir.path());
+    assert_eq!(v.change_passphrase(&pass(), &Passphrase::new("")).unwrap_err().code(), "field_empty");
+    drop(v);
+    let err = Vault::open_with_recovery_key(dir.path(), &rk, &Passphrase::new("")).unwrap_err();
+    assert_eq!(err.code(), "field_empty");
+    assert!(Vault::open(dir.path(), &pass()).is_ok(), "the old passphrase still works");
+}
+
+#[test]
 fn set_aside_then_restore_replaces_a_damaged_vault() {
     let dir = tempfile::tempdir().unwrap();
     let backups = tempfile::tempdir().unwrap();
