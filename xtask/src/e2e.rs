@@ -1,0 +1,126 @@
+//! End-to-end tests: the real app binary under Xvfb, driven through tauri-driver + WebKitWebDriver.
+//!
+//! Every tool it needs must be present: a missing tool is a failure, never a skip. The app runs with a
+//! private HOME / XDG folders / TMPDIR below `target/e2e/home`, so the specs can scan everything the app
+//! and its WebView wrote for case text (canary scan).
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::{cargo, have, root, step, Result};
+
+const DRIVER_PORT: u16 = 4444;
+
+/// Kills the child when dropped, so a failing run leaves no Xvfb or driver behind.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn require(tool: &str, package_hint: &str) -> Result<()> {
+    if have(tool) {
+        Ok(())
+    } else {
+        Err(format!("end-to-end tests need `{tool}` ({package_hint}); it is missing, so the tests fail").into())
+    }
+}
+
+fn wait_for(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) -> Result<()> {
+    let start = Instant::now();
+    while start.elapsed() < timeout {
+        if ready() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!("{what} did not start within {timeout:?}").into())
+}
+
+pub fn app_binary() -> PathBuf {
+    root().join("target/debug/samen-kijken")
+}
+
+pub fn run() -> Result<()> {
+    step("End-to-end: de echte app onder Xvfb");
+    require("Xvfb", "Debian package xvfb")?;
+    require("WebKitWebDriver", "Debian package webkit2gtk-driver")?;
+    require("tauri-driver", "cargo install tauri-driver --locked")?;
+    require("node", "Node.js")?;
+    if !root().join("tests/e2e/node_modules/webdriverio").is_dir() {
+        return Err("tests/e2e/node_modules is missing: run `cargo xtask setup`".into());
+    }
+
+    cargo(&["build", "--package", "samen-kijken"])?;
+    let app = app_binary();
+
+    let out = root().join("target/e2e");
+    let home = out.join("home");
+    let _ = std::fs::remove_dir_all(&home);
+    for sub in ["data", "cache", "config", "tmp", "runtime"] {
+        std::fs::create_dir_all(home.join(sub))?;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(home.join("runtime"), std::fs::Permissions::from_mode(0o700))?;
+    }
+
+    let display = format!(":{}", 90 + std::process::id() % 100);
+    let socket = PathBuf::from(format!("/tmp/.X11-unix/X{}", &display[1..]));
+    let xvfb = Guard(
+        Command::new("Xvfb")
+            .args([&display, "-screen", "0", "1366x900x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?,
+    );
+    wait_for("Xvfb", Duration::from_secs(10), || socket.exists())?;
+
+    let env = environment(&home, &display);
+    let mut driver_cmd = Command::new("tauri-driver");
+    driver_cmd.args(["--port", &DRIVER_PORT.to_string()]).envs(env.iter().map(|(k, v)| (k, v)));
+    let driver = Guard(driver_cmd.stdout(Stdio::null()).stderr(Stdio::inherit()).spawn()?);
+    wait_for("tauri-driver", Duration::from_secs(20), || TcpStream::connect(("127.0.0.1", DRIVER_PORT)).is_ok())?;
+
+    let mut node = Command::new("node");
+    node.args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .arg(root().join("tests/e2e/specs"))
+        .current_dir(root().join("tests/e2e"))
+        .env("APP_PATH", &app)
+        .env("E2E_OUT", &out)
+        .env("E2E_HOME", &home)
+        .env("DRIVER_URL", format!("http://127.0.0.1:{DRIVER_PORT}"));
+    let status = node.status()?;
+    drop(driver);
+    drop(xvfb);
+    if status.success() {
+        println!("screenshots: {}", out.display());
+        Ok(())
+    } else {
+        Err(format!("end-to-end tests failed ({status}); screenshots and page dumps in {}", out.display()).into())
+    }
+}
+
+/// The app's private environment: its own HOME, XDG folders and TMPDIR.
+pub fn environment(home: &Path, display: &str) -> Vec<(String, String)> {
+    let p = |s: &str| home.join(s).display().to_string();
+    vec![
+        ("DISPLAY".into(), display.into()),
+        ("HOME".into(), home.display().to_string()),
+        ("XDG_DATA_HOME".into(), p("data")),
+        ("XDG_CACHE_HOME".into(), p("cache")),
+        ("XDG_CONFIG_HOME".into(), p("config")),
+        ("XDG_RUNTIME_DIR".into(), p("runtime")),
+        ("TMPDIR".into(), p("tmp")),
+        // WebKitGTK's compositing path needs a GPU; under Xvfb software rendering is reliable.
+        ("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "1".into()),
+        ("LIBGL_ALWAYS_SOFTWARE".into(), "1".into()),
+        ("NO_AT_BRIDGE".into(), "1".into()),
+    ]
+}
