@@ -154,3 +154,68 @@ describe('activity', () => {
     await waitFor(() => expect(fake.activityCount).toBe(before + 1));
   });
 });
+
+describe('lock_clears_ui: conversation mode, behaviour records and analysis', () => {
+  const CASE_TEXT = [
+    'Jansen-de Vries',
+    'Ik dacht dat ik doodging.',
+    'Ik durf niks meer te zeggen',
+    'wurgen',
+    'Intieme terreur',
+    'Mogelijk acute onveiligheid',
+    'Sanne',
+    'Kzq-Eigen-Antwoord-Ülla',
+  ];
+
+  function expectNoPracticeText(): void {
+    const values = Array.from(document.querySelectorAll('input, textarea, select'))
+      .map((el) => (el as HTMLInputElement).value)
+      .join(' ');
+    for (const text of CASE_TEXT) {
+      expect(document.body.innerHTML).not.toContain(text);
+      expect(values).not.toContain(text);
+    }
+  }
+
+  async function practiceOpen() {
+    const app = await renderUnlocked();
+    await app.user.click(screen.getByTestId('practice-case'));
+    await screen.findByTestId('acute-banner');
+    return app;
+  }
+
+  it('lock in conversation mode removes the answers, records and the half-typed answer', async () => {
+    const { user, fake } = await practiceOpen();
+    await user.click(screen.getByTestId('tab-gesprekken'));
+    const row = (await screen.findAllByTestId('conversation-row')).find((r) => r.textContent?.includes('Sanne'))!;
+    await user.click(row.querySelector<HTMLElement>('[data-testid="conversation-open"]')!);
+    await screen.findByTestId('conversation-mode');
+    await user.click(screen.getByTestId('question-vol.start.situatie'));
+    await user.type(screen.getByTestId('answer-text'), 'Kzq-Eigen-Antwoord-Ülla');
+    expect(document.body.innerHTML).toContain('wurgen');
+    screen.getByTestId('btn-lock').click();
+    expect(screen.getByTestId('unlock-screen')).toBeInTheDocument();
+    expect(screen.queryByTestId('conversation-mode')).toBeNull();
+    expectNoPracticeText();
+    await waitFor(async () => expect((await fake.vaultStatus()).state).toBe('locked'));
+    expectNoPracticeText();
+  });
+
+  it('quick hide on the matrix and the overview removes records and analysis', async () => {
+    const { user } = await practiceOpen();
+    await user.click(screen.getByTestId('tab-wiedoetwat'));
+    await user.click(screen.getByTestId('view-matrix'));
+    expect(screen.getByTestId('matrix')).toHaveTextContent('wurgen');
+    screen.getByTestId('btn-hide').click();
+    expect(screen.getByTestId('neutral-screen')).toBeInTheDocument();
+    expectNoPracticeText();
+  });
+
+  it('an idle lock during the acute decision form drops the analysis', async () => {
+    const { user, fake } = await practiceOpen();
+    await user.type(screen.getByTestId('acute-decision'), 'Kzq-Eigen-Antwoord-Ülla');
+    fake.simulateLock('idle');
+    expect(screen.getByTestId('unlock-screen')).toBeInTheDocument();
+    expectNoPracticeText();
+  });
+});

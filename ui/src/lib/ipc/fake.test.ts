@@ -216,3 +216,64 @@ describe('fake backend: cases and household', () => {
     }
   });
 });
+
+describe('fake conversations and behaviour records', () => {
+  async function setup() {
+    const fake = createFakeBackend({ state: 'unlocked', passphrase: STRONG });
+    const c = await fake.caseCreate('Gezin T.');
+    const a = await fake.personAdd(c.id, person('A'));
+    const b = await fake.personAdd(c.id, person('B'));
+    return { fake, caseId: c.id, a: a.id, b: b.id };
+  }
+
+  it('upserts answers per conversation and question; conversation_open returns only its own', async () => {
+    const { fake, caseId, a, b } = await setup();
+    const ca = await fake.conversationStart(caseId, [a], 'gids.volwassene', null, null);
+    const cb = await fake.conversationStart(caseId, [b], 'gids.volwassene', null, null);
+    await fake.answerSave(ca.id, 'vol.start.situatie', { type: 'text', text: 'een' }, { kind: 'everyone' });
+    const second = await fake.answerSave(ca.id, 'vol.start.situatie', { type: 'text', text: 'twee' }, { kind: 'everyone' });
+    await fake.answerSave(cb.id, 'vol.start.situatie', { type: 'text', text: 'van B' }, { kind: 'everyone' });
+    const detail = await fake.conversationOpen(ca.id);
+    expect(detail.answers).toHaveLength(1);
+    expect(detail.answers[0]).toMatchObject({ id: second.id, source_person: a, value: { type: 'text', text: 'twee' } });
+    expect(JSON.stringify(detail)).not.toContain('van B');
+  });
+
+  it('assigns an id to a new record, trashes and restores it', async () => {
+    const { fake, caseId, a, b } = await setup();
+    const saved = await fake.behaviourSave({
+      id: '00000000-0000-0000-0000-000000000000',
+      case_id: caseId,
+      actors: [a],
+      targets: [b],
+      behaviour_id: 'fys.duwen',
+      stance: { stance: 'reported', frequency: 'once' },
+      first_occurrence: null,
+      last_occurrence: null,
+      context: [],
+      impact: [],
+      impact_text: '',
+      children_exposed: [],
+      source_person: b,
+      conversation_id: null,
+      question_id: null,
+      confidential: { kind: 'everyone' },
+      updated_at: '',
+    });
+    expect(saved.id).not.toBe('00000000-0000-0000-0000-000000000000');
+    await fake.behaviourTrash(saved.id);
+    expect(await fake.behavioursList(caseId)).toHaveLength(0);
+    expect(await fake.behavioursTrashList(caseId)).toHaveLength(1);
+    await fake.behaviourRestore(saved.id);
+    expect(await fake.behavioursList(caseId)).toHaveLength(1);
+    expect((await rejection(fake.behaviourRestore(saved.id))).code).toBe('not_found');
+  });
+
+  it('refuses a joint conversation without a reason', async () => {
+    const { fake, caseId, a, b } = await setup();
+    expect((await rejection(fake.conversationStart(caseId, [a, b], 'gids.volwassene', ' ', null))).code).toBe(
+      'joint_reason_required',
+    );
+    expect(await fake.jointCheck(caseId, [a, b])).toBeNull();
+  });
+});

@@ -372,11 +372,11 @@ export class Session {
 
   async jointCheck(participants: string[]): Promise<GuardRail | null> {
     const caseId = this.currentCaseId();
-    return this.guarded(() => this.backend.jointCheck(caseId, participants));
+    return this.guarded(() => this.backend.jointCheck(caseId, [...participants]));
   }
 
   async savePrecheck(precheck: ChildPrecheck): Promise<ChildPrecheck> {
-    return this.guarded(() => this.backend.precheckSave(precheck));
+    return this.guarded(() => this.backend.precheckSave($state.snapshot(precheck)));
   }
 
   async startConversation(
@@ -387,7 +387,7 @@ export class Session {
   ): Promise<Conversation> {
     const caseId = this.currentCaseId();
     const conversation = await this.guarded(() =>
-      this.backend.conversationStart(caseId, participants, guideId, jointReason, safetyJustification),
+      this.backend.conversationStart(caseId, [...participants], guideId, jointReason, safetyJustification),
     );
     return conversation;
   }
@@ -435,7 +435,7 @@ export class Session {
     if (this.view.name !== 'conversation') throw new StaleResultError();
     const conversationId = this.view.conversationId;
     const saved = await this.guarded(() =>
-      this.backend.answerSave(conversationId, questionId, value, confidential),
+      this.backend.answerSave(conversationId, questionId, $state.snapshot(value), $state.snapshot(confidential)),
     );
     const detail = this.conversation;
     if (detail && detail.conversation.id === conversationId) {
@@ -455,7 +455,7 @@ export class Session {
 
   async saveBehaviour(record: BehaviourRecord): Promise<BehaviourRecord> {
     const caseId = this.caseIdOfView();
-    const saved = await this.guarded(() => this.backend.behaviourSave(record));
+    const saved = await this.guarded(() => this.backend.behaviourSave($state.snapshot(record)));
     if (this.view.name === 'conversation') {
       const detail = this.conversation;
       if (detail) {
@@ -506,13 +506,13 @@ export class Session {
 
   async saveJudgement(judgement: Judgement): Promise<void> {
     const caseId = this.currentCaseId();
-    this.analysis = await this.guarded(() => this.backend.judgementSave(caseId, judgement));
+    this.analysis = await this.guarded(() => this.backend.judgementSave(caseId, $state.snapshot(judgement)));
     this.announce('status.judgementSaved');
   }
 
   async saveAcuteDecision(decision: AcuteDecision): Promise<void> {
     const caseId = this.currentCaseId();
-    this.analysis = await this.guarded(() => this.backend.acuteDecisionSave(caseId, decision));
+    this.analysis = await this.guarded(() => this.backend.acuteDecisionSave(caseId, $state.snapshot(decision)));
     this.announce('status.acuteSaved');
   }
 
@@ -520,7 +520,7 @@ export class Session {
 
   async saveMeldcode(entry: MeldcodeEntry): Promise<void> {
     const caseId = this.currentCaseId();
-    await this.guarded(() => this.backend.meldcodeSave(entry));
+    await this.guarded(() => this.backend.meldcodeSave($state.snapshot(entry)));
     const [entries, status] = await this.guarded(() =>
       Promise.all([this.backend.meldcodeList(caseId), this.backend.meldcodeStatus(caseId)]),
     );

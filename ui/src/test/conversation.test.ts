@@ -1,0 +1,400 @@
+// Conversation mode, behaviour records, judgements, the acute decision and the joint-conversation
+// guard-rail, on the fake backend with the fictional practice family (Oefencasus Jansen-de Vries).
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { JANSEN } from '../lib/ipc/demo/jansen';
+import type { FakeBackend } from '../lib/ipc';
+import { renderUnlocked } from './helpers';
+
+type User = ReturnType<typeof userEvent.setup>;
+
+const MARKERS = {
+  sanneAnswer: 'Sanne-Antwoord-Qx81',
+  sanneRecord: 'Sanne-Gevolg-Zk55',
+  markAnswer: 'Mark-Eigen-Antwoord-Wp3',
+};
+
+/** Seeds words of Sanne (answer and record) and one answer of Mark in their own conversations. */
+async function seedMarkers(fake: FakeBackend): Promise<void> {
+  await fake.answerSave(JANSEN.CONV_SANNE, 'vol.start.situatie', { type: 'text', text: MARKERS.sanneAnswer }, { kind: 'everyone' });
+  await fake.behaviourSave({
+    id: '00000000-0000-0000-0000-000000000000',
+    case_id: JANSEN.CASE,
+    actors: [JANSEN.MARK],
+    targets: [JANSEN.SANNE],
+    behaviour_id: 'psy.dreigen_slaan',
+    stance: { stance: 'reported', frequency: 'twice' },
+    first_occurrence: null,
+    last_occurrence: null,
+    context: [],
+    impact: [],
+    impact_text: MARKERS.sanneRecord,
+    children_exposed: [],
+    source_person: JANSEN.SANNE,
+    conversation_id: JANSEN.CONV_SANNE,
+    question_id: null,
+    confidential: { kind: 'everyone' },
+    updated_at: '2026-02-03T10:00:00Z',
+  });
+  await fake.answerSave(JANSEN.CONV_MARK, 'vol.start.situatie', { type: 'text', text: MARKERS.markAnswer }, { kind: 'everyone' });
+}
+
+export async function openPractice(options: { seed?: boolean } = {}) {
+  const app = await renderUnlocked();
+  if (options.seed) {
+    await app.fake.practiceCaseCreate();
+    await seedMarkers(app.fake);
+  }
+  await app.user.click(screen.getByTestId('practice-case'));
+  await screen.findByRole('heading', { level: 1, name: /Jansen-de Vries/ });
+  await screen.findByTestId('coverage');
+  return app;
+}
+
+async function openTab(user: User, testid: string): Promise<void> {
+  await user.click(screen.getByTestId(testid));
+}
+
+async function openConversationOf(user: User, name: string): Promise<void> {
+  await openTab(user, 'tab-gesprekken');
+  const rows = await screen.findAllByTestId('conversation-row');
+  const row = rows.find((r) => r.querySelector('.name')?.textContent === name);
+  if (!row) throw new Error(`no conversation of ${name}`);
+  await user.click(within(row).getByTestId('conversation-open'));
+  await screen.findByRole('heading', { level: 1, name: `Gesprek met ${name}` });
+}
+
+function domText(): string {
+  const values = Array.from(document.querySelectorAll('input, textarea, select'))
+    .map((el) => (el as HTMLInputElement).value)
+    .join(' ');
+  return document.body.innerHTML + values;
+}
+
+describe('conversation mode', () => {
+  it("shows only this conversation's answers and records; nothing another person said", async () => {
+    const { user } = await openPractice({ seed: true });
+    // Before: the case views hold Sanne's words (evidence, records).
+    await openTab(user, 'tab-wiedoetwat');
+    expect(await screen.findByText(`“${MARKERS.sanneRecord}”`)).toBeInTheDocument();
+    await openConversationOf(user, 'Mark');
+    expect(screen.getByTestId('conversation-mode')).toBeInTheDocument();
+    await user.click(screen.getByTestId('question-vol.start.situatie'));
+    expect(screen.getByTestId('answer-text')).toHaveValue(MARKERS.markAnswer);
+    const text = domText();
+    expect(text).not.toContain(MARKERS.sanneAnswer);
+    expect(text).not.toContain(MARKERS.sanneRecord);
+    expect(text).not.toContain('Ik dacht dat ik doodging.');
+    expect(text).not.toContain('Ik durf niks meer te zeggen');
+    expect(screen.queryByTestId('acute-banner')).toBeNull();
+    expect(screen.queryByTestId('matrix')).toBeNull();
+    // Mark's own records (he denies strangling) are there.
+    expect(screen.getByText(/Mark → Sanne: wurgen/)).toBeInTheDocument();
+  });
+
+  it('autosaves after typing, shows the status, and keeps the text with a retry on error', async () => {
+    const { user, fake } = await openPractice();
+    await openConversationOf(user, 'Sanne');
+    const status = screen.getByTestId('save-status');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    await user.click(screen.getByTestId('question-vol.start.situatie'));
+    await user.type(screen.getByTestId('answer-text'), 'Het gaat wisselend');
+    await waitFor(() => expect(status).toHaveTextContent('Opgeslagen'), { timeout: 2000 });
+    const detail = await fake.conversationOpen(JANSEN.CONV_SANNE);
+    expect(detail.answers.find((a) => a.question_id === 'vol.start.situatie')?.value).toEqual({
+      type: 'text',
+      text: 'Het gaat wisselend',
+    });
+
+    fake.failAnswerSaves = true;
+    await user.type(screen.getByTestId('answer-text'), ', soms goed');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(status).toHaveTextContent('Niet opgeslagen'));
+    expect(screen.getByTestId('answer-text')).toHaveValue('Het gaat wisselend, soms goed');
+    fake.failAnswerSaves = false;
+    await user.click(screen.getByRole('button', { name: 'Opnieuw opslaan' }));
+    await waitFor(() => expect(status).toHaveTextContent('Opgeslagen'));
+  });
+
+  it('saves yes/no, scale and choice answers, with confidentiality per answer', async () => {
+    const { user, fake } = await openPractice();
+    await openConversationOf(user, 'Sanne');
+    await user.click(screen.getByTestId('question-vol.angst.levensgevaar'));
+    await user.click(within(screen.getByTestId('answer-yesno')).getByLabelText('Ja'));
+    await user.selectOptions(screen.getByTestId('answer-confidential'), 'professional_only');
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent('Opgeslagen'));
+    await user.click(screen.getByTestId('question-vol.start.woonsituatie'));
+    await user.click(within(screen.getByTestId('answer-choice')).getByLabelText('Apart van de partner'));
+    await user.click(screen.getByTestId('question-vol.veilig.schaal'));
+    fireEvent.change(screen.getByTestId('answer-scale'), { target: { value: '3' } });
+    await waitFor(async () => {
+      const answers = (await fake.conversationOpen(JANSEN.CONV_SANNE)).answers;
+      expect(answers.find((a) => a.question_id === 'vol.angst.levensgevaar')).toMatchObject({
+        value: { type: 'yes_no_unknown', value: 'yes' },
+        confidential: { kind: 'professional_only' },
+      });
+      expect(answers.find((a) => a.question_id === 'vol.start.woonsituatie')?.value).toEqual({ type: 'choice', option: 'apart' });
+      expect(answers.find((a) => a.question_id === 'vol.veilig.schaal')?.value).toEqual({ type: 'scale', value: 3 });
+    });
+  });
+
+  it('records a behaviour from the conversation with Alt+G, source filled in', async () => {
+    const { user, fake } = await openPractice();
+    await openConversationOf(user, 'Sanne');
+    await user.keyboard('{Alt>}g{/Alt}');
+    const search = await screen.findByTestId('behaviour-search');
+    expect(search).toHaveFocus();
+    expect(screen.getByTestId('behaviour-source')).toHaveValue(JANSEN.SANNE);
+    expect(screen.getByTestId('behaviour-source')).toBeDisabled();
+    await user.type(search, 'volgen');
+    await user.keyboard('{ArrowDown}{Enter}');
+    await user.selectOptions(screen.getByTestId('behaviour-actor'), JANSEN.MARK);
+    await user.selectOptions(screen.getByTestId('behaviour-target'), JANSEN.SANNE);
+    await user.selectOptions(screen.getByTestId('behaviour-frequency'), 'six_to_ten');
+    await user.click(screen.getByTestId('behaviour-save'));
+    await waitFor(() => expect(screen.getByText(/Mark → Sanne: volgen/)).toBeInTheDocument());
+    const saved = (await fake.behavioursList(JANSEN.CASE)).find((r) => r.behaviour_id === 'bel.volgen');
+    expect(saved).toMatchObject({
+      source_person: JANSEN.SANNE,
+      conversation_id: JANSEN.CONV_SANNE,
+      stance: { stance: 'reported', frequency: 'six_to_ten' },
+    });
+  });
+
+  it('ends the conversation and comes back to Gesprekken with the case data reloaded', async () => {
+    const { user } = await openPractice();
+    await openConversationOf(user, 'Daan');
+    await user.click(screen.getByTestId('conversation-end'));
+    await user.click(screen.getByTestId('conversation-end-confirm'));
+    await screen.findByTestId('conversation-new');
+    expect(screen.getByTestId('tab-gesprekken')).toHaveAttribute('aria-selected', 'true');
+  });
+});
+
+describe('starting conversations', () => {
+  it('a joint conversation with coercive-control indicators warns (art. 48) and needs a justification', async () => {
+    const { user } = await openPractice();
+    await openTab(user, 'tab-gesprekken');
+    await user.click(screen.getByTestId('conversation-new'));
+    await user.click(screen.getByTestId('conversation-person-0'));
+    await user.click(screen.getByTestId('conversation-person-1'));
+    const warning = await screen.findByTestId('joint-warning');
+    expect(warning).toHaveTextContent('art. 48');
+    await user.click(screen.getByTestId('conversation-start'));
+    expect(screen.getByText('Geef aan waarom je dit gesprek samen voert.')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Waarom een gezamenlijk gesprek?'), 'afspraken over de overdracht');
+    await user.click(screen.getByTestId('conversation-start'));
+    expect(screen.getByText('Leg vast waarom een gezamenlijk gesprek toch verantwoord is.')).toBeInTheDocument();
+    expect(screen.queryByTestId('conversation-mode')).toBeNull();
+    await user.type(screen.getByTestId('joint-justification'), 'beide partners willen het; veiligheidsplan besproken');
+    await user.click(screen.getByTestId('conversation-start'));
+    expect(await screen.findByTestId('conversation-mode')).toBeInTheDocument();
+  });
+
+  it('the fake refuses a joint conversation without justification when control exists', async () => {
+    const { fake } = await openPractice();
+    const error = await fake
+      .conversationStart(JANSEN.CASE, [JANSEN.MARK, JANSEN.SANNE], 'gids.volwassene', 'reden', null)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'joint_justification_required' });
+    const noReason = await fake
+      .conversationStart(JANSEN.CASE, [JANSEN.MARK, JANSEN.SANNE], 'gids.volwassene', null, 'x')
+      .catch((e: unknown) => e);
+    expect(noReason).toMatchObject({ code: 'joint_reason_required' });
+  });
+
+  it('a child conversation starts with the pre-check, which warns when an expert must be consulted', async () => {
+    const { user } = await openPractice();
+    await openTab(user, 'tab-gesprekken');
+    await user.click(screen.getByTestId('conversation-new'));
+    await user.click(screen.getByTestId('conversation-person-2')); // Lotte (6)
+    expect(screen.getByText(/Gekozen op rol en leeftijd: Gesprek met een kind van 4 tot en met 7 jaar/)).toBeInTheDocument();
+    await user.click(screen.getByTestId('conversation-start'));
+    const form = await screen.findByTestId('precheck-form');
+    expect(form).toHaveTextContent('Beloof nooit geheimhouding.');
+    expect(form).toHaveTextContent('Er is nog geen geldige toestemming.');
+    await user.click(within(form).getByLabelText('Signalen van seksueel misbruik'));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Raadpleeg eerst een deskundige');
+    await user.click(within(form).getByLabelText('Ouders gaven toestemming'));
+    await user.click(within(form).getByLabelText('Sanne'));
+    await user.click(screen.getByTestId('precheck-save'));
+    expect(await screen.findByTestId('conversation-mode')).toHaveTextContent('Raadpleeg eerst een deskundige');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Gesprek met Lotte');
+  });
+});
+
+describe('behaviour records', () => {
+  it('adds a behaviour by keyboard (search, arrows, Enter) and shows it in the list and the matrix', async () => {
+    const { user } = await openPractice();
+    await openTab(user, 'tab-wiedoetwat');
+    await user.click(screen.getByTestId('behaviour-add'));
+    expect(screen.getByTestId('behaviour-search')).toHaveFocus();
+    await user.keyboard('dreigen');
+    const options = screen.getAllByTestId('behaviour-option');
+    expect(options.map((o) => o.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining('dreigen te doden'), expect.stringContaining('dreigen te slaan')]),
+    );
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    const expected = screen.getAllByTestId('behaviour-option')[2]?.textContent ?? options[2]!.textContent!;
+    await user.keyboard('{Enter}');
+    expect(screen.getByTestId('behaviour-search')).toHaveValue(expected.split(' ·')[0]!.trim());
+    await user.selectOptions(screen.getByTestId('behaviour-actor'), JANSEN.SANNE);
+    await user.selectOptions(screen.getByTestId('behaviour-target'), JANSEN.MARK);
+    await user.selectOptions(screen.getByTestId('behaviour-stance'), 'denied');
+    expect(screen.queryByTestId('behaviour-frequency')).toBeNull();
+    await user.selectOptions(screen.getByTestId('behaviour-source'), JANSEN.SANNE);
+    await user.click(screen.getByTestId('behaviour-save'));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('behaviour-row').some((r) => /Sanne → Mark: dreigen/.test(r.textContent ?? ''))).toBe(true),
+    );
+    await user.click(screen.getByTestId('view-matrix'));
+    const matrix = screen.getByTestId('matrix');
+    expect(within(matrix).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Mark');
+    expect(within(matrix).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Mark', 'Sanne', 'Lotte', 'Daan']);
+    expect(matrix).toHaveTextContent(/dreigen .*ontkend/);
+    // Mark → Sanne: strangling, ernstig, counted once a year; Daan heard the pushing.
+    expect(matrix).toHaveTextContent(/wurgen, de keel dichtknijpen of smoren · ernstig · 1× per jaar/);
+    expect(matrix).toHaveTextContent('Daan: gehoord');
+  });
+
+  it('refuses a record without actor and target', async () => {
+    const { user } = await openPractice();
+    await openTab(user, 'tab-wiedoetwat');
+    await user.click(screen.getByTestId('behaviour-add'));
+    await user.keyboard('duwen{ArrowDown}{Enter}');
+    await user.click(screen.getByTestId('behaviour-save'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Kies een gedraging, wie het deed, tegen wie en wie het vertelde.');
+  });
+
+  it('moves a record to the trash and restores it', async () => {
+    const { user, fake } = await openPractice();
+    await openTab(user, 'tab-wiedoetwat');
+    const before = screen.getAllByTestId('behaviour-row').length;
+    await user.click(screen.getAllByTestId('behaviour-trash')[0]!);
+    await waitFor(() => expect(screen.getAllByTestId('behaviour-row')).toHaveLength(before - 1));
+    expect(await fake.behavioursTrashList(JANSEN.CASE)).toHaveLength(1);
+    await user.click(screen.getByTestId('trash-restore'));
+    await waitFor(() => expect(screen.getAllByTestId('behaviour-row')).toHaveLength(before));
+    expect(await fake.behavioursTrashList(JANSEN.CASE)).toHaveLength(0);
+    expect(screen.getByText('De prullenbak is leeg.')).toBeInTheDocument();
+  });
+
+  it('shows perspectives side by side, the timeline and severity with its inputs', async () => {
+    const { user } = await openPractice();
+    await openTab(user, 'tab-wiedoetwat');
+    await user.click(screen.getByTestId('view-perspectives'));
+    const strangle = screen
+      .getAllByTestId('perspective-row')
+      .find((r) => r.textContent?.includes('wurgen'))!;
+    expect(strangle).toHaveTextContent('Volgens Mark');
+    expect(strangle).toHaveTextContent('ontkent');
+    expect(strangle).toHaveTextContent('Volgens Sanne');
+    expect(strangle).toHaveTextContent('spreken elkaar tegen');
+    await user.click(screen.getByTestId('view-timeline'));
+    expect(screen.getByTestId('timeline')).toHaveTextContent('Eerste keer: duwen (Mark → Sanne)');
+    await user.click(screen.getByTestId('view-severity'));
+    expect(screen.getByTestId('severity-category')).toHaveTextContent('Veelvuldig of ernstig geweld');
+    expect(screen.getByTestId('severity')).toHaveTextContent('P (geschat aantal keer partnergeweld in 12 maanden): 18');
+    expect(screen.getByTestId('severity')).toHaveTextContent('Er is ernstig partnergeweld.');
+    expect(screen.getByTestId('severity')).toHaveTextContent('2 keer licht, 0 keer ernstig');
+  });
+});
+
+describe('overview: acute banner, hypotheses, judgements', () => {
+  it('the acute banner asks for a decision and its rationale before saving', async () => {
+    const { user } = await openPractice();
+    const banner = screen.getByTestId('acute-banner');
+    expect(banner).toHaveAttribute('role', 'alert');
+    expect(banner).toHaveTextContent('Mogelijk acute onveiligheid — handel binnen 24 uur');
+    expect(banner).toHaveTextContent('Wurgen');
+    expect(banner).toHaveTextContent('wurgen, de keel dichtknijpen of smoren: Mark → Sanne (verteld door Sanne)');
+    await user.click(screen.getByTestId('acute-save'));
+    expect(banner).toHaveTextContent('Vul zowel het besluit als de reden in.');
+    await user.type(screen.getByTestId('acute-decision'), 'Veilig Thuis geraadpleegd');
+    await user.click(screen.getByTestId('acute-save'));
+    expect(banner).toHaveTextContent('Vul zowel het besluit als de reden in.');
+    await user.click(screen.getByLabelText(/Veilig Thuis raadplegen of melden/));
+    await user.type(screen.getByTestId('acute-rationale'), 'wurging in januari, angst voor het leven');
+    await user.click(screen.getByTestId('acute-save'));
+    await waitFor(() => expect(screen.getByTestId('acute-banner')).toHaveTextContent('Er is een besluit genomen'));
+    expect(screen.getByTestId('acute-banner')).toHaveTextContent('Veilig Thuis geraadpleegd');
+  });
+
+  it('a judgement needs a reason; it is shown next to the hypothesis, with a note when they differ', async () => {
+    const { user, fake } = await openPractice();
+    const pattern = screen.getByTestId('pattern');
+    expect(pattern).toHaveTextContent('Intieme terreur door Mark');
+    expect(pattern).toHaveTextContent('mogelijk gewelddadig verzet door Sanne');
+    expect(pattern).toHaveTextContent('Controle door Mark over: contacten, telefoon en locatie, geld');
+    await user.click(within(pattern).getByTestId('judge-pattern-confirmed'));
+    await user.click(within(pattern).getByTestId('judge-pattern-save'));
+    expect(within(pattern).getByRole('alert')).toHaveTextContent('Geef een reden.');
+    await user.type(within(pattern).getByTestId('judge-pattern-reason'), 'besproken met de aandachtsfunctionaris');
+    await user.click(within(pattern).getByTestId('judge-pattern-save'));
+    await waitFor(() =>
+      expect(screen.getByTestId('pattern')).toHaveTextContent('Jouw oordeel: bevestigd — besproken met de aandachtsfunctionaris'),
+    );
+    expect(screen.getByTestId('pattern')).not.toHaveTextContent('berekende hypothese is veranderd');
+
+    // The rules later compute another hypothesis: the note appears.
+    const analysis = await fake.analysisGet(JANSEN.CASE);
+    const review = analysis.reviews.find((r) => r.key.startsWith('pattern:'))!;
+    review.hypothesis = 'situationeel_partnergeweld';
+    review.status = 'hypothesis_changed';
+    fake.setAnalysis(JANSEN.CASE, analysis);
+    await user.click(screen.getByTestId('tab-gesprekken'));
+    await openConversationOf(user, 'Mark');
+    await user.click(screen.getByTestId('conversation-end'));
+    await user.click(screen.getByTestId('conversation-end-confirm'));
+    await user.click(await screen.findByTestId('tab-overzicht'));
+    await waitFor(() =>
+      expect(screen.getByTestId('pattern')).toHaveTextContent('de berekende hypothese is veranderd sinds je oordeel'),
+    );
+  });
+
+  it('shows coverage with open work, profiles with indicators, and the arrangement card', async () => {
+    await openPractice();
+    const coverage = screen.getByTestId('coverage');
+    expect(coverage).toHaveTextContent('Lotte');
+    expect(document.body).toHaveTextContent('Lotte is nog niet alleen gehoord.');
+    const likely = screen.getAllByTestId('profile').find((p) => p.textContent?.includes('waarschijnlijk') && !p.textContent.includes('niet waarschijnlijk'))!;
+    expect(likely).toHaveTextContent('Intieme terreur');
+    expect(likely).toHaveTextContent('Dwingende controle over meerdere domeinen: aanwezig');
+    expect(screen.getByTestId('arrangement-card')).toHaveTextContent('Geen relatietherapie of mediation');
+  });
+
+  it('changes the phase', async () => {
+    const { user, fake } = await openPractice();
+    await user.selectOptions(screen.getByTestId('phase-select'), 'duurzame_veiligheid');
+    await waitFor(async () =>
+      expect((await fake.householdGet(JANSEN.CASE)).case.phase).toBe('duurzame_veiligheid'),
+    );
+  });
+});
+
+describe('Meldcode', () => {
+  it('logs a weighing question with rationale, consulted person and evidence; status follows', async () => {
+    const { user, fake } = await openPractice();
+    await openTab(user, 'tab-meldcode');
+    const meldcode = screen.getByTestId('meldcode');
+    expect(meldcode).toHaveTextContent('7 afwegingsvragen nog open.');
+    expect(meldcode).toHaveTextContent('Zijn er aanwijzingen voor dwingende controle?');
+    await user.click(screen.getByRole('button', { name: /Vastleggen ?: Vraag 2 Is er sprake van acute/ }));
+    await user.click(screen.getByTestId('meldcode-save'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Vul de onderbouwing in.');
+    await user.type(screen.getByTestId('meldcode-rationale'), 'wurging en scheiding met controle');
+    await user.type(screen.getByLabelText('Geraadpleegd (wie)'), 'aandachtsfunctionaris');
+    await user.click(screen.getByLabelText('Rode vlag: Wurgen'));
+    await user.click(screen.getByTestId('meldcode-save'));
+    await waitFor(() => expect(meldcode).toHaveTextContent('Vraag 2 is met ja beantwoord: melden bij Veilig Thuis.'));
+    expect(meldcode).toHaveTextContent('6 afwegingsvragen nog open.');
+    const [entry] = await fake.meldcodeList(JANSEN.CASE);
+    expect(entry).toMatchObject({
+      question_id: 'afweging.2',
+      answer: 'yes',
+      consulted: [{ who: 'aandachtsfunctionaris', organisation: '' }],
+      evidence: [{ kind: 'conclusion', key: 'redflag:strangulation' }],
+    });
+  });
+});
