@@ -27,6 +27,7 @@ impl Vault {
         let made = (|| -> Result<()> {
             let db_path = target.db.to_str().ok_or(VaultError::Io(std::io::ErrorKind::InvalidInput))?;
             let key = self.dek.sqlcipher_key_literal();
+            let _keying = crate::db::keying_lock();
             self.conn.execute("ATTACH DATABASE ?1 AS backup KEY ?2", params![db_path, key.as_str()])?;
             let exported = (|| -> Result<()> {
                 self.conn.query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))?;
@@ -37,6 +38,7 @@ impl Vault {
             let detached = self.conn.execute_batch("DETACH DATABASE backup");
             exported?;
             detached?;
+            drop(_keying);
             fsync_file(&target.db)?;
             keyfile::write_atomic(&target.key, &key_bytes, false)?;
             // Check the copy as it will be restored: open it separately, read-only of intent.

@@ -1,6 +1,7 @@
 //! Opening the SQLCipher database with the raw data key, and the connection settings.
 
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -26,6 +27,12 @@ pub(crate) fn open(path: &Path, dek: &Dek, create: bool, check: OpenCheck) -> Re
         return Err(VaultError::Missing);
     }
     let conn = Connection::open_with_flags(path, flags)?;
+    // Keying and the first read (where SQLCipher derives its page keys and, for a new file, makes the
+    // file salt) are serialised within the process: once, with several connections keyed at the same
+    // moment from different threads, keying a new file failed ("An error occurred with PRAGMA key").
+    // That points at SQLCipher's one-time crypto-provider set-up; unlocking is rare, so a lock
+    // costs nothing.
+    let guard = keying_lock();
     // SQLCipher's own log off before anything else can log.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     {
@@ -40,6 +47,7 @@ pub(crate) fn open(path: &Path, dek: &Dek, create: bool, check: OpenCheck) -> Re
     // failure means damage.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
         .map_err(damaged_if_unreadable)?;
+    drop(guard);
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA temp_store = MEMORY;
@@ -58,6 +66,12 @@ pub(crate) fn open(path: &Path, dek: &Dek, create: bool, check: OpenCheck) -> Re
 }
 
 use zeroize::Zeroizing;
+
+/// The process-wide lock around SQLCipher keying (`PRAGMA key`, `ATTACH … KEY`) and the first read.
+pub(crate) fn keying_lock() -> MutexGuard<'static, ()> {
+    static KEYING: Mutex<()> = Mutex::new(());
+    KEYING.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Any read error while opening means the file is damaged (the key is known to be right).
 fn damaged_if_unreadable(e: rusqlite::Error) -> VaultError {

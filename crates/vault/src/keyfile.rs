@@ -292,6 +292,11 @@ impl KeyFile {
 
     /// Reads and checks a key file. Opens it read-only.
     pub fn read(path: &Path) -> Result<Self> {
+        // A key file is under 1 KiB; anything much larger is not one (and is not read into memory).
+        match fs::metadata(path) {
+            Ok(m) if m.len() > 64 * 1024 => return Err(VaultError::Damaged("key file")),
+            _ => {}
+        }
         let bytes = match fs::read(path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(VaultError::Missing),

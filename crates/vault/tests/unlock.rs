@@ -243,3 +243,32 @@ fn set_aside_then_restore_replaces_a_damaged_vault() {
     let v = Vault::restore_from(backups.path().join("b1"), dir.path(), &pass()).unwrap();
     assert_eq!(v.cases().get(c.id).unwrap().label, "Gezin E.");
 }
+
+#[test]
+fn connection_settings_are_the_specified_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(new_vault(dir.path()));
+    let v = Vault::open(dir.path(), &pass()).unwrap();
+    let c = v.connection();
+    let text = |sql: &str| c.query_row(sql, [], |r| r.get::<_, String>(0)).unwrap();
+    let int = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    assert!(!text("PRAGMA cipher_version").trim().is_empty());
+    assert_eq!(text("PRAGMA cipher_log_level").to_uppercase(), "NONE");
+    assert_eq!(text("PRAGMA journal_mode"), "wal");
+    assert_eq!(int("PRAGMA synchronous"), 2, "FULL");
+    assert_eq!(int("PRAGMA foreign_keys"), 1);
+    assert_eq!(int("PRAGMA temp_store"), 2, "MEMORY");
+    assert_eq!(int("PRAGMA secure_delete"), 1);
+    // The database file does not start with the plain SQLite header.
+    drop(v);
+    let head = fs::read(dir.path().join("vault.db")).unwrap();
+    assert!(!head.starts_with(b"SQLite format 3"));
+}
+
+#[test]
+fn oversized_key_file_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(new_vault(dir.path()));
+    fs::write(dir.path().join("vault.key"), vec![b' '; 100 * 1024]).unwrap();
+    assert_eq!(Vault::open(dir.path(), &pass()).unwrap_err().code(), "vault_damaged");
+}
