@@ -1,0 +1,327 @@
+// Accessibility check and keyboard-only walk of the browser demo (`npm run build:fake` → dist-fake/).
+//
+//   npm run a11y            (builds nothing: run `npm run build:fake` first, or use `npm run a11y:full`)
+//
+// 1. Serves dist-fake/ on 127.0.0.1 with a tiny static server.
+// 2. Starts Debian's chromium (headless, fresh profile) through playwright-core.
+// 3. Keyboard-only walk (Tab, Enter, Space, arrow keys and typing — no clicks): first start, create a
+//    case, add two persons, start a conversation, answer a question, record a behaviour (Alt+G), end
+//    the conversation and find the behaviour in the who → whom matrix.
+// 4. Runs axe-core on every main screen of the practice case (Oefencasus) and fails on any serious or
+//    critical violation. Screenshots go to a11y-screens/ (git-ignored).
+import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const dist = join(root, 'dist-fake');
+const shots = join(root, 'a11y-screens');
+const PASS = 'paarse olifant danst op het dak';
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+if (!existsSync(join(dist, 'index.html'))) {
+  process.stderr.write('dist-fake/ is missing: run `npm run build:fake` first.\n');
+  process.exit(2);
+}
+mkdirSync(shots, { recursive: true });
+
+const server = createServer((req, res) => {
+  const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
+  const file = join(dist, path === '/' ? 'index.html' : path);
+  if (!file.startsWith(dist) || !existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const port = server.address().port;
+
+const profile = mkdtempSync(join(tmpdir(), 'sk-a11y-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+  viewport: { width: 1280, height: 900 },
+});
+const page = context.pages()[0] ?? (await context.newPage());
+const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+const failures = [];
+const report = [];
+let shot = 0;
+
+function log(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+async function axe(name) {
+  await page.waitForTimeout(150);
+  const has = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!has) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  shot += 1;
+  await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  report.push({ name, violations: result.length, serious: serious.length });
+  log(`axe ${name}: ${result.length} violation(s), ${serious.length} serious/critical`);
+  for (const v of result) log(`   - [${v.impact}] ${v.id}: ${v.help} @ ${v.nodes.join(' | ')}`);
+  if (serious.length > 0) failures.push(`${name}: ${serious.map((v) => v.id).join(', ')}`);
+}
+
+// ---------- keyboard helpers (no clicks) ----------
+
+async function activeMatches(selector) {
+  return page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches; fails after `max` presses. */
+async function tabTo(selector, { max = 80, back = false } = {}) {
+  for (let i = 0; i < max; i += 1) {
+    if (await activeMatches(selector)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  if (await activeMatches(selector)) return;
+  throw new Error(`keyboard: could not reach ${selector} with Tab`);
+}
+
+const tid = (id) => `[data-testid="${id}"]`;
+
+/** Changes a focused <select> with the arrow keys until its value is `value`. */
+async function selectByArrows(selector, value) {
+  await tabTo(selector);
+  for (let i = 0; i < 30; i += 1) {
+    if ((await page.$eval(selector, (el) => el.value)) === value) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`keyboard: could not choose ${value} in ${selector}`);
+}
+
+async function optionValue(selector, text) {
+  return page.$eval(
+    selector,
+    (el, t) => Array.from(el.options).find((o) => o.textContent.trim() === t)?.value ?? '',
+    text,
+  );
+}
+
+async function waitText(selector, text, timeout = 5000) {
+  await page.waitForFunction(
+    ([s, t]) => document.querySelector(s)?.textContent?.includes(t) ?? false,
+    [selector, text],
+    { timeout },
+  );
+}
+
+async function addPersonByKeyboard(role, name, year) {
+  await tabTo(tid('person-add'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('person-name'));
+  await selectByArrows(tid('person-role'), role);
+  await tabTo(tid('person-name'));
+  await page.keyboard.type(name);
+  await tabTo(tid('person-year'));
+  await page.keyboard.type(year);
+  await tabTo(tid('person-save'));
+  await page.keyboard.press('Enter');
+  await waitText(tid('person-list'), name);
+}
+
+let exitCode = 0;
+try {
+  await page.goto(`http://127.0.0.1:${port}/index.html`);
+  await page.waitForSelector(tid('create-passphrase'));
+  // Sanity: axe must see a planted critical violation (a button without a name), or this check proves nothing.
+  await page.addScriptTag({ content: axeSource });
+  const planted = await page.evaluate(async () => {
+    const b = document.createElement('button');
+    b.id = 'planted-violation';
+    document.body.appendChild(b);
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    b.remove();
+    return r.violations.some((v) => v.id === 'button-name' && v.impact === 'critical');
+  });
+  if (!planted) throw new Error('axe did not report a planted critical violation');
+  log('axe sanity: a planted nameless button is reported as critical');
+  await axe('first-start');
+
+  // ---------- keyboard-only walk ----------
+  log('keyboard walk: first start');
+  await tabTo(tid('create-passphrase'));
+  await page.keyboard.type(PASS);
+  await tabTo(tid('create-passphrase-repeat'));
+  await page.keyboard.type(PASS);
+  await tabTo(tid('create-submit'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('recovery-key'));
+  await axe('recovery-key');
+  await tabTo(tid('recovery-confirm'));
+  await page.keyboard.press('Space');
+  await tabTo(tid('recovery-continue'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('case-create-label'));
+  await axe('case-list-empty');
+
+  log('keyboard walk: create a case and add persons');
+  await tabTo(tid('case-create-label'));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Gezin K. (toets)');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('case-open'));
+  await tabTo(tid('case-open'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('person-add'));
+  await addPersonByKeyboard('parent', 'Ouder Een', '1984');
+  await addPersonByKeyboard('parent', 'Ouder Twee', '1986');
+
+  log('keyboard walk: start a conversation');
+  await tabTo('[role="tab"][aria-selected="true"]');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector(tid('conversation-new'));
+  await tabTo(tid('conversation-new'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('conversation-person-0'));
+  await tabTo(tid('conversation-person-0'));
+  await page.keyboard.press('Space');
+  await tabTo(tid('conversation-start'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('conversation-mode') + ' h1[tabindex]');
+
+  log('keyboard walk: answer a question');
+  await tabTo(tid('question-vol.start.situatie'));
+  await page.keyboard.press('Enter');
+  await tabTo(tid('answer-text'));
+  await page.keyboard.type('Het gaat wisselend thuis.');
+  await page.keyboard.press('Enter');
+  await waitText(tid('save-status'), 'Opgeslagen');
+
+  log('keyboard walk: record a behaviour (Alt+G)');
+  await page.keyboard.press('Alt+g');
+  await page.waitForSelector(tid('behaviour-search'));
+  if (!(await activeMatches(tid('behaviour-search')))) throw new Error('behaviour search has no focus after Alt+G');
+  await page.keyboard.type('duwen');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await selectByArrows(tid('behaviour-actor'), await optionValue(tid('behaviour-actor'), 'Ouder Twee'));
+  await selectByArrows(tid('behaviour-target'), await optionValue(tid('behaviour-target'), 'Ouder Een'));
+  await selectByArrows(tid('behaviour-frequency'), 'three_to_five');
+  await tabTo(tid('behaviour-save'));
+  await page.keyboard.press('Enter');
+  await waitText(tid('conversation-mode'), 'Ouder Twee → Ouder Een: duwen');
+
+  log('keyboard walk: end the conversation');
+  await tabTo(tid('conversation-end'), { back: true });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('conversation-end-confirm'));
+  await tabTo(tid('conversation-end-confirm'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('conversation-new'));
+
+  log('keyboard walk: the behaviour is in the matrix');
+  await tabTo('[role="tab"][aria-selected="true"]');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector(tid('view-matrix'));
+  await tabTo(tid('view-matrix'));
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(tid('matrix'));
+  const cell = await page.$$eval(tid('matrix-cell'), (cells) => cells.map((c) => c.textContent ?? ''));
+  if (!cell.some((c) => c.includes('duwen') && c.includes('4× per jaar'))) {
+    throw new Error('keyboard walk: the recorded behaviour is not in the matrix');
+  }
+  await axe('own-case-matrix');
+  log('keyboard walk: done — case, persons, conversation, answer, behaviour, matrix (keyboard only)');
+
+  // ---------- axe on every main screen of the practice case ----------
+  await page.click(tid('case-back'));
+  await page.waitForSelector(tid('practice-case'));
+  await axe('case-list');
+  await page.click(tid('practice-case'));
+  await page.waitForSelector(tid('acute-banner'));
+  await axe('overview-practice');
+  await page.click(tid('tab-gesprekken'));
+  await page.waitForSelector(tid('conversation-new'));
+  await axe('conversations');
+  await page.click(tid('conversation-new'));
+  await page.click(tid('conversation-person-0'));
+  await page.click(tid('conversation-person-1'));
+  await page.waitForSelector(tid('joint-warning'));
+  await axe('conversation-new-joint');
+  await page.click(tid('conversation-person-1'));
+  await page.click(tid('conversation-person-0'));
+  await page.click(tid('conversation-person-2'));
+  await page.click(tid('conversation-start'));
+  await page.waitForSelector(tid('precheck-form'));
+  await axe('child-precheck');
+  await page.click('text=Annuleren');
+  await page.click('text=Annuleren');
+  await page.click(tid('conversation-open'));
+  await page.waitForSelector(tid('conversation-mode') + ' h1[tabindex]');
+  await axe('conversation-mode');
+  await page.click(tid('question-vol.veilig.schaal'));
+  await axe('conversation-mode-scale');
+  await page.keyboard.press('Alt+g');
+  await page.waitForSelector(tid('behaviour-search'));
+  await page.keyboard.type('dreig');
+  await axe('conversation-mode-behaviour-form');
+  await page.click('text=Annuleren');
+  await page.click(tid('conversation-end'));
+  await page.click(tid('conversation-end-confirm'));
+  await page.waitForSelector(tid('conversation-new'));
+  await page.click(tid('tab-wiedoetwat'));
+  await page.waitForSelector(tid('behaviour-add'));
+  await axe('who-does-what-list');
+  await page.click(tid('behaviour-add'));
+  await axe('who-does-what-form');
+  await page.click('text=Annuleren');
+  for (const view of ['matrix', 'perspectives', 'timeline', 'severity']) {
+    await page.click(tid(`view-${view}`));
+    await axe(`who-does-what-${view}`);
+  }
+  await page.click(tid('tab-meldcode'));
+  await page.waitForSelector(tid('meldcode'));
+  await axe('meldcode');
+  await page.click('button:has-text("Vastleggen")');
+  await axe('meldcode-form');
+} catch (error) {
+  failures.push(`run: ${error instanceof Error ? error.message : String(error)}`);
+  await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
+} finally {
+  await context.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+log('\nsummary:');
+for (const r of report) log(`  ${r.name.padEnd(36)} ${r.violations} violation(s), ${r.serious} serious/critical`);
+if (failures.length > 0) {
+  log('\nFAILED:');
+  for (const f of failures) log(`  ${f}`);
+  exitCode = 1;
+} else {
+  log('\nOK: no serious or critical axe violations; keyboard walk passed.');
+}
+process.exit(exitCode);
