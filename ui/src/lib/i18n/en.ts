@@ -222,6 +222,8 @@ export const en: Record<MessageKey, string> = {
   'error.weak_passphrase': 'This passphrase is too weak.',
   'error.invalid_input': 'Not everything is filled in correctly.',
   'error.not_found': 'This does not exist (any more).',
+  'error.joint_reason_required': 'State why you hold this conversation jointly.',
+  'error.joint_justification_required': 'There are indications of coercive control. Record why a joint conversation is still responsible.',
   'error.internal': 'Something went wrong in the app. Please try again.',
 
   'status.phaseSaved': 'Phase saved.',
@@ -423,6 +425,7 @@ export const en: Record<MessageKey, string> = {
   'yn.unknown': 'Unknown',
   'beh.title': 'Who does what to whom',
   'beh.add': 'Add behaviour',
+  'beh.morePersons': 'More persons: who else did it, to whom else?',
   'beh.editTitle': 'Change behaviour',
   'beh.newTitle': 'Record behaviour',
   'beh.search': 'Search behaviour',

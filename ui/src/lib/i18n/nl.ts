@@ -222,6 +222,8 @@ export const nl = {
   'error.weak_passphrase': 'Deze wachtwoordzin is te zwak.',
   'error.invalid_input': 'Niet alles is goed ingevuld.',
   'error.not_found': 'Dit bestaat niet (meer).',
+  'error.joint_reason_required': 'Geef aan waarom je dit gesprek samen voert.',
+  'error.joint_justification_required': 'Er zijn aanwijzingen voor dwingende controle. Leg vast waarom een gezamenlijk gesprek toch verantwoord is.',
   'error.internal': 'Er ging iets mis in de app. Probeer het opnieuw.',
 
   'status.phaseSaved': 'Fase opgeslagen.',
@@ -423,6 +425,7 @@ export const nl = {
   'yn.unknown': 'Weet niet',
   'beh.title': 'Wie doet wat tegen wie',
   'beh.add': 'Gedraging toevoegen',
+  'beh.morePersons': 'Meer personen: wie deed het nog meer, tegen wie nog meer?',
   'beh.editTitle': 'Gedraging wijzigen',
   'beh.newTitle': 'Gedraging vastleggen',
   'beh.search': 'Gedraging zoeken',

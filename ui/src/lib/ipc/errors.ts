@@ -13,6 +13,8 @@ export const KNOWN_ERROR_CODES = [
   'weak_passphrase',
   'invalid_input',
   'not_found',
+  'joint_reason_required',
+  'joint_justification_required',
   'internal',
 ] as const;
 
