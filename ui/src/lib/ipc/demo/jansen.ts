@@ -253,8 +253,17 @@ export function jansenFamily(): PracticeFamily {
     guard_rails: [],
     reviews: [
       { key: 'severity', hypothesis: 'veelvuldig_of_ernstig', judgement: null, status: 'open', judgements_count: 0 },
-      { key: `pattern:${J.MARK}:${J.SANNE}`, hypothesis: `intieme_terreur:${J.MARK}`, judgement: null, status: 'open', judgements_count: 0 },
+      { key: `pattern:${J.MARK}:${J.SANNE}`, hypothesis: `intieme_terreur:${J.MARK}:gewelddadig_verzet:${J.SANNE}`, judgement: null, status: 'open', judgements_count: 0 },
       { key: 'profile:intieme_terreur', hypothesis: 'likely', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'profile:gezin_in_de_stress', hypothesis: 'not_likely', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'profile:kindgedrag_en_opvoedstress', hypothesis: 'not_likely', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'profile:langdurige_zorg', hypothesis: 'not_likely', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'profile:complexe_scheiding', hypothesis: 'not_likely', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'redflag:strangulation', hypothesis: 'present', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'redflag:separation_with_control', hypothesis: 'present', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'redflag:escalation', hypothesis: 'present', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'redflag:fear_for_life', hypothesis: 'present', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'acute', hypothesis: 'possibly_acute', judgement: null, status: 'open', judgements_count: 0 },
     ],
     unknown_behaviours: [],
   };
