@@ -12,7 +12,7 @@ use domain::plan::{Audience, view_for};
 use plan::{Renderer, Template};
 
 /// Agreements + signals added to the example family so the professional's version is about 10 pages.
-const EXTRA_ITEMS: usize = 27;
+const EXTRA_ITEMS: usize = 30;
 
 fn bench(c: &mut Criterion) {
     let f = fixture::long_family(EXTRA_ITEMS);
