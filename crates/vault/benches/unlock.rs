@@ -2,6 +2,7 @@
 //! - key derivation with the DEFAULT Argon2id parameters (target 0.3–1 s by design);
 //! - everything after key derivation on a vault with 1,000 cases: open with the raw key, pragmas,
 //!   the open-time check, migrations check, list cases (target < 100 ms); both check levels;
+//! - SQLCipher cost: open + check + list on the same 1,000-case database, encrypted vs plain;
 //! - autosave of one answer with `synchronous = FULL`: p50/p99 over 10,000 commits (p50 < 5 ms,
 //!   p99 < 20 ms), printed after the criterion run.
 //!
@@ -73,6 +74,48 @@ fn unlock(c: &mut Criterion) {
             })
         });
     }
+    g.finish();
+
+    // SQLCipher cost: the same database as plain SQLite (exported with an empty key), same workload:
+    // open, pragmas, quick_check, read the case list with person counts. (The encrypted side also
+    // checks the schema version and looks for stale temp key files: a few microseconds.)
+    let plain_path = dir.path().join("plain-copy.sqlite");
+    {
+        let v = Vault::open_unwrapped(paths.clone(), dek.clone(), OpenCheck::Quick).unwrap();
+        // The vault connection cannot create files: make the empty file first. The temp path has no quotes.
+        std::fs::File::create(&plain_path).unwrap();
+        let attach = format!("ATTACH DATABASE '{}' AS plain KEY ''", plain_path.to_str().unwrap());
+        v.connection().execute_batch(&attach).unwrap();
+        v.connection().query_row("SELECT sqlcipher_export('plain')", [], |_| Ok(())).unwrap();
+        v.connection().execute_batch("DETACH DATABASE plain").unwrap();
+    }
+    let list_sql = "SELECT c.id, c.label, c.status, c.phase, c.updated_at,
+                           (SELECT count(*) FROM persons p WHERE p.case_id = c.id)
+                    FROM cases c ORDER BY c.updated_at DESC, c.id DESC";
+    let mut g = c.benchmark_group("sqlcipher_cost_open_and_list_1000_cases");
+    g.sample_size(30);
+    g.bench_function("encrypted", |b| {
+        b.iter(|| {
+            let v = Vault::open_unwrapped(paths.clone(), dek.clone(), OpenCheck::Quick).unwrap();
+            let n = v.connection().prepare(list_sql).unwrap().query_map([], |_| Ok(())).unwrap().count();
+            assert_eq!(n, 1000);
+        })
+    });
+    g.bench_function("plain", |b| {
+        b.iter(|| {
+            let conn = rusqlite::Connection::open(&plain_path).unwrap();
+            conn.execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON;",
+            )
+            .unwrap();
+            let ok: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).unwrap();
+            assert_eq!(ok, "ok");
+            conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())).unwrap();
+            conn.execute_batch("PRAGMA synchronous = FULL;").unwrap();
+            let n = conn.prepare(list_sql).unwrap().query_map([], |_| Ok(())).unwrap().count();
+            assert_eq!(n, 1000);
+        })
+    });
     g.finish();
 }
 

@@ -26,6 +26,9 @@ impl Vault {
         let key_bytes = fs::read(&self.paths.key)?;
         let made = (|| -> Result<()> {
             let db_path = target.db.to_str().ok_or(VaultError::Io(std::io::ErrorKind::InvalidInput))?;
+            // The vault's connection is opened without SQLITE_OPEN_CREATE (unlock never creates a
+            // database), and ATTACH inherits that: make the empty file first, which SQLite takes as new.
+            fs::OpenOptions::new().write(true).create_new(true).open(&target.db)?;
             let key = self.dek.sqlcipher_key_literal();
             let _keying = crate::db::keying_lock();
             self.conn.execute("ATTACH DATABASE ?1 AS backup KEY ?2", params![db_path, key.as_str()])?;

@@ -53,6 +53,12 @@ impl KdfParams {
     /// The lowest number of passes a key file may ask for.
     pub const MIN_T_COST: u32 = 2;
 
+    /// The highest costs a key file may ask for (1 GiB, 16 passes, 16 lanes): a broken or hostile key
+    /// file (e.g. in a backup handed to restore) must not make unlock allocate or run without bound.
+    pub const MAX_M_COST_KIB: u32 = 1024 * 1024;
+    pub const MAX_T_COST: u32 = 16;
+    pub const MAX_LANES: u32 = 16;
+
     /// What new vaults use: 64 MiB, 3 passes, 1 lane.
     pub const fn default_params() -> Self {
         KdfParams { m_cost_kib: 64 * 1024, t_cost: 3, lanes: 1 }
@@ -76,8 +82,12 @@ impl KdfParams {
         }
     }
 
-    /// Refuses parameters below the floor (except the test preset in test builds).
+    /// Refuses parameters below the floor (except the test preset in test builds), and parameters above
+    /// the ceiling (`key_file_unsupported`).
     pub fn check_strength(&self) -> Result<()> {
+        if self.m_cost_kib > Self::MAX_M_COST_KIB || self.t_cost > Self::MAX_T_COST || self.lanes > Self::MAX_LANES {
+            return Err(VaultError::KeyFileUnsupported);
+        }
         if self.is_test_preset() {
             return Ok(());
         }
@@ -543,6 +553,9 @@ mod tests {
             assert_eq!(p.check_strength().unwrap_err().code(), "key_file_params_too_weak", "{p:?}");
         }
         assert!(KdfParams { m_cost_kib: 19 * 1024, t_cost: 2, lanes: 1 }.check_strength().is_ok());
+        let huge = KdfParams { m_cost_kib: 4 * 1024 * 1024, t_cost: 3, lanes: 1 };
+        assert_eq!(huge.check_strength().unwrap_err().code(), "key_file_unsupported");
+        assert_eq!(KdfParams { t_cost: 1000, ..KdfParams::default() }.check_strength().unwrap_err().code(), "key_file_unsupported");
         // A key file edited to ask for weaker parameters is refused before any key derivation.
         let dek = Dek::random().unwrap();
         let (kf, _) = KeyFile::new(&dek, &"pw".into(), fast()).unwrap();

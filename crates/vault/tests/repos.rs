@@ -215,6 +215,15 @@ fn backup_roundtrip() {
     assert_eq!(bv.schema_version().unwrap(), vault::SCHEMA_VERSION);
     drop(bv);
 
+    // A backup made after a fresh unlock (not only right after create) works too.
+    let v = Vault::open(dir.path(), &pass()).unwrap();
+    v.backup_to(backups.path().join("second")).unwrap();
+    drop(v);
+    let second = Vault::open(backups.path().join("second"), &pass()).unwrap();
+    assert_eq!(second.cases().list().unwrap().len(), 2);
+    second.check_integrity().unwrap();
+    drop(second);
+
     // Restore: wrong passphrase touches nothing; existing vault refused; then into an empty place.
     let target = tempfile::tempdir().unwrap();
     let err = Vault::restore_from(&b, target.path(), &Passphrase::new("fout")).unwrap_err();
