@@ -1,5 +1,5 @@
 //! The access log (domain.md §12): who opened or changed what, hash-chained so that editing or removing
-//! a row in the middle is detected by [`verify_chain`].
+//! a row in the middle is detected by [`crate::Vault::verify_audit_chain`].
 //!
 //! Rows hold ids and an action name only — never a label, a name or any text of a case.
 //! `hash = sha256(prev_hash ‖ "\n" ‖ seq ‖ "\n" ‖ at ‖ "\n" ‖ action ‖ "\n" ‖ case_id ‖ "\n" ‖ subject_id)`,

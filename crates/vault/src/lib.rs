@@ -25,10 +25,13 @@
 //! # Damage detection at unlock
 //! SQLCipher verifies a page's HMAC only when the page is read, so unlock runs `PRAGMA quick_check`,
 //! which reads every page of every table and index. Measured with `cargo bench -p vault` on a
-//! 1,000-case vault (2.1 MiB): everything after key derivation takes ~17 ms with `quick_check` and
-//! ~26 ms with the full `cipher_integrity_check` + `integrity_check` ([`OpenCheck::Full`], used for
-//! backups and restores, and available as [`Vault::check_integrity`]). Pages on the free list are not
-//! read by `quick_check`; damage there loses no data and is found by the full check.
+//! 1,000-case vault (2.1 MiB): everything after key derivation takes 12–17 ms with `quick_check` and
+//! 19–26 ms with the full `cipher_integrity_check` + `integrity_check` ([`OpenCheck::Full`], used for
+//! backups and restores, and available as [`Vault::check_integrity`]); the same open + check + list on
+//! a plain-SQLite copy takes 4.6 ms (SQLCipher ≈ 3.5×, nearly all of it page decryption and HMACs).
+//! Key derivation with the default parameters takes 0.24–0.35 s; an autosave (one answer,
+//! `synchronous = FULL`) has p50 ≈ 4 ms and p99 ≈ 8 ms over 10,000 commits. Pages on the free list are
+//! not read by `quick_check`; damage there loses no data and is found by the full check.
 //!
 //! # Error codes ([`VaultError::code`])
 //! `wrong_passphrase`, `wrong_recovery_key`, `vault_damaged`, `vault_missing`, `vault_exists`,
@@ -37,7 +40,7 @@
 //! Error messages never contain case data.
 //!
 //! # Tests
-//! Tests use [`KdfParams::insecure_fast_for_tests`], available only under `cfg(test)` or the
+//! Tests use `KdfParams::insecure_fast_for_tests()`, available only under `cfg(test)` or the
 //! `test-fast-kdf` feature (other crates' test builds may enable it; the app must not).
 
 pub mod audit;
