@@ -30,7 +30,6 @@ impl Vault {
             // database), and ATTACH inherits that: make the empty file first, which SQLite takes as new.
             fs::OpenOptions::new().write(true).create_new(true).open(&target.db)?;
             let key = self.dek.sqlcipher_key_literal();
-            let _keying = crate::db::keying_lock();
             self.conn.execute("ATTACH DATABASE ?1 AS backup KEY ?2", params![db_path, key.as_str()])?;
             let exported = (|| -> Result<()> {
                 self.conn.query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))?;
@@ -41,7 +40,6 @@ impl Vault {
             let detached = self.conn.execute_batch("DETACH DATABASE backup");
             exported?;
             detached?;
-            drop(_keying);
             fsync_file(&target.db)?;
             keyfile::write_atomic(&target.key, &key_bytes, false)?;
             // Check the copy as it will be restored: open it separately, read-only of intent.

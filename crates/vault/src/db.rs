@@ -1,7 +1,7 @@
 //! Opening the SQLCipher database with the raw data key, and the connection settings.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Once;
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -26,13 +26,8 @@ pub(crate) fn open(path: &Path, dek: &Dek, create: bool, check: OpenCheck) -> Re
     } else if !path.is_file() {
         return Err(VaultError::Missing);
     }
+    init_sqlcipher();
     let conn = Connection::open_with_flags(path, flags)?;
-    // Keying and the first read (where SQLCipher derives its page keys and, for a new file, makes the
-    // file salt) are serialised within the process: once, with several connections keyed at the same
-    // moment from different threads, keying a new file failed ("An error occurred with PRAGMA key").
-    // That points at SQLCipher's one-time crypto-provider set-up; unlocking is rare, so a lock
-    // costs nothing.
-    let guard = keying_lock();
     // SQLCipher's own log off before anything else can log.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     {
@@ -47,7 +42,6 @@ pub(crate) fn open(path: &Path, dek: &Dek, create: bool, check: OpenCheck) -> Re
     // failure means damage.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
         .map_err(damaged_if_unreadable)?;
-    drop(guard);
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
          PRAGMA temp_store = MEMORY;
@@ -67,10 +61,22 @@ pub(crate) fn open(path: &Path, dek: &Dek, create: bool, check: OpenCheck) -> Re
 
 use zeroize::Zeroizing;
 
-/// The process-wide lock around SQLCipher keying (`PRAGMA key`, `ATTACH … KEY`) and the first read.
-pub(crate) fn keying_lock() -> MutexGuard<'static, ()> {
-    static KEYING: Mutex<()> = Mutex::new(());
-    KEYING.lock().unwrap_or_else(|e| e.into_inner())
+/// Finishes SQLCipher's process-wide set-up on one thread before any vault connection exists.
+///
+/// SQLite marks itself initialised *before* it runs SQLCipher's `sqlcipher_extra_init` (crypto
+/// provider, `sqlcipher_export` registration). A second thread opening a connection in that window got
+/// a connection without them: seen in the tests as "An error occurred with PRAGMA key" and as
+/// "no such function: sqlcipher_export". Opening (and closing) one in-memory connection inside a
+/// `Once` runs the whole set-up, and every other thread waits for it.
+pub(crate) fn init_sqlcipher() {
+    static INIT: Once = Once::new();
+    INIT.call_once(|| {
+        if let Ok(conn) = Connection::open_in_memory() {
+            // The log level is process-wide: off before any vault connection exists.
+            let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
+            let _ = conn.close();
+        }
+    });
 }
 
 /// Any read error while opening means the file is damaged (the key is known to be right).
