@@ -48,7 +48,8 @@ fn window_and_csp_are_strict() {
 
     let window = &conf["app"]["windows"][0];
     assert_eq!(window["decorations"], true, "native decorations for screen readers");
-    assert_eq!(window["incognito"], true, "no WebView storage on disk");
+    // Not incognito: WebKitGTK refuses WebDriver automation for ephemeral contexts, and the end-to-end
+    // canary scan proves instead that nothing of a case reaches the WebView's data or cache folders.
     assert_eq!(window["title"], "Samen Kijken");
     assert_eq!(conf["app"]["withGlobalTauri"], false);
     assert!(conf["plugins"].get("updater").is_none());

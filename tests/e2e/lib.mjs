@@ -20,7 +20,6 @@ export async function startApp(vaultDir) {
     logLevel: 'warn',
     connectionRetryCount: 1,
     capabilities: {
-      browserName: 'wry',
       'wdio:enforceWebDriverClassic': true,
       'tauri:options': { application: APP, args: ['--vault-dir', vaultDir] },
     },
@@ -48,7 +47,8 @@ export async function type(browser, id, text) {
 
 export async function click(browser, id) {
   const el = await byId(browser, id);
-  await el.waitForClickable({ timeout: 10000 });
+  await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
+  await el.waitForEnabled({ timeout: 10000, timeoutMsg: `[data-testid="${id}"] stayed disabled` });
   await el.click();
 }
 
@@ -98,3 +98,37 @@ export function scanForCanaries(dirs, markers) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs a test body; on failure keeps a screenshot and the DOM of the moment, then fails. */
+export async function keepEvidence(getBrowser, name, body) {
+  try {
+    await body();
+  } catch (e) {
+    const b = getBrowser();
+    if (b) {
+      await screenshot(b, `FOUT-${name}`).catch(() => {});
+      const html = await dom(b).catch(() => '');
+      fs.writeFileSync(path.join(OUT, `FOUT-${name}.html`), html);
+    }
+    throw e;
+  }
+}
+
+/** Chooses an option of a <select> by value or by visible text, as a user would (input + change events). */
+export async function choose(browser, id, { value, text }) {
+  const el = await byId(browser, id);
+  const ok = await browser.execute(
+    (sel, v, t) => {
+      const opt = [...sel.options].find((o) => (v != null ? o.value === v : o.textContent.trim() === t));
+      if (!opt) return false;
+      sel.value = opt.value;
+      sel.dispatchEvent(new Event('input', { bubbles: true }));
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    },
+    el,
+    value ?? null,
+    text ?? null,
+  );
+  assert.ok(ok, `no option ${value ?? text} in [data-testid="${id}"]`);
+}

@@ -13,11 +13,21 @@ use crate::util::{cargo, have, root, step, Result};
 
 const DRIVER_PORT: u16 = 4444;
 
-/// Kills the child when dropped, so a failing run leaves no Xvfb or driver behind.
+/// Kills the child and everything it started (its process group) when dropped, so a failing run leaves
+/// no Xvfb, driver, WebKitWebDriver or app behind.
 struct Guard(Child);
+
+impl Guard {
+    fn spawn(cmd: &mut Command) -> Result<Guard> {
+        use std::os::unix::process::CommandExt;
+        Ok(Guard(cmd.process_group(0).spawn()?))
+    }
+}
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -61,7 +71,8 @@ pub fn run() -> Result<()> {
 
     let out = root().join("target/e2e");
     let home = out.join("home");
-    let _ = std::fs::remove_dir_all(&home);
+    // A fresh start: old screenshots, failure dumps and the previous run's app home go.
+    let _ = std::fs::remove_dir_all(&out);
     for sub in ["data", "cache", "config", "tmp", "runtime"] {
         std::fs::create_dir_all(home.join(sub))?;
     }
@@ -73,19 +84,18 @@ pub fn run() -> Result<()> {
 
     let display = format!(":{}", 90 + std::process::id() % 100);
     let socket = PathBuf::from(format!("/tmp/.X11-unix/X{}", &display[1..]));
-    let xvfb = Guard(
+    let xvfb = Guard::spawn(
         Command::new("Xvfb")
             .args([&display, "-screen", "0", "1366x900x24", "-nolisten", "tcp"])
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()?,
-    );
+            .stderr(Stdio::null()),
+    )?;
     wait_for("Xvfb", Duration::from_secs(10), || socket.exists())?;
 
     let env = environment(&home, &display);
     let mut driver_cmd = Command::new("tauri-driver");
     driver_cmd.args(["--port", &DRIVER_PORT.to_string()]).envs(env.iter().map(|(k, v)| (k, v)));
-    let driver = Guard(driver_cmd.stdout(Stdio::null()).stderr(Stdio::inherit()).spawn()?);
+    let driver = Guard::spawn(driver_cmd.stdout(Stdio::null()).stderr(Stdio::inherit()))?;
     wait_for("tauri-driver", Duration::from_secs(20), || TcpStream::connect(("127.0.0.1", DRIVER_PORT)).is_ok())?;
 
     let mut node = Command::new("node");
@@ -118,8 +128,7 @@ pub fn environment(home: &Path, display: &str) -> Vec<(String, String)> {
         ("XDG_CONFIG_HOME".into(), p("config")),
         ("XDG_RUNTIME_DIR".into(), p("runtime")),
         ("TMPDIR".into(), p("tmp")),
-        // WebKitGTK's compositing path needs a GPU; under Xvfb software rendering is reliable.
-        ("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "1".into()),
+        // No GPU under Xvfb. (Do not set WEBKIT_DISABLE_COMPOSITING_MODE: WebDriver screenshots then hang.)
         ("LIBGL_ALWAYS_SOFTWARE".into(), "1".into()),
         ("NO_AT_BRIDGE".into(), "1".into()),
     ]

@@ -5,7 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  HOME, all, assertNoneIn, byId, click, dom, scanForCanaries, screenshot, sleep, startApp, type,
+  HOME, all, choose, keepEvidence, assertNoneIn, byId, click, dom, scanForCanaries, screenshot, sleep, startApp, type,
 } from '../lib.mjs';
 
 const PASSPHRASE = 'lantaarn boven de dijk in Kampen';
@@ -25,8 +25,7 @@ after(async () => {
 
 async function addPerson(role, name, year) {
   await click(browser, 'person-add');
-  const select = await byId(browser, 'person-role');
-  await select.selectByAttribute('value', role);
+  await choose(browser, 'person-role', { value: role });
   await type(browser, 'person-name', name);
   await type(browser, 'person-year', String(year));
   await click(browser, 'person-save');
@@ -38,14 +37,13 @@ async function addPerson(role, name, year) {
 
 async function addRelation(fromName, kind, toName) {
   await click(browser, 'relation-add');
-  const from = await byId(browser, 'relation-from');
-  await from.selectByVisibleText(fromName);
-  await (await byId(browser, 'relation-kind')).selectByAttribute('value', kind);
-  await (await byId(browser, 'relation-to')).selectByVisibleText(toName);
+  await choose(browser, 'relation-from', { text: fromName });
+  await choose(browser, 'relation-kind', { value: kind });
+  await choose(browser, 'relation-to', { text: toName });
   await click(browser, 'relation-save');
 }
 
-test('vault, case, lock, unlock, quick hide — and no case text left behind', async () => {
+test('vault, case, lock, unlock, quick hide — and no case text left behind', () => keepEvidence(() => browser, 'foundation', async () => {
   browser = await startApp(vaultDir);
 
   // First start: create the vault.
@@ -126,4 +124,4 @@ test('vault, case, lock, unlock, quick hide — and no case text left behind', a
   const { hits, scanned } = scanForCanaries([HOME], MARKERS);
   assert.ok(scanned > 0, 'the scan must read files');
   assert.deepEqual(hits, [], `case text found in files:\n${hits.join('\n')}`);
-});
+}));
