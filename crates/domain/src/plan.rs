@@ -13,6 +13,8 @@
 //!   escape-plan item is refused by [`SafetyPlan::validate`] and read as "only the protected person" by
 //!   the filter.
 
+pub mod checks;
+pub mod prefill;
 mod view;
 
 pub use view::*;

@@ -1,0 +1,387 @@
+//! Guard-rails on the plan text (domain.md §7), recomputed on every save.
+//!
+//! - **Victim blaming**: every free text of every item (worries, conditions, acute actions, agreements,
+//!   problems, recovery, support, network tasks, measures, signals, escape plan) is searched with the
+//!   phrase list; hits are returned per (item, field) so the editor can show a gentle hint next to the
+//!   field. Professionals' name, organisation, role and contact are not searched: they are not plan text.
+//! - **Art. 31, contact and custody**: an item counts as a contact or custody arrangement when it is an
+//!   agreement, a condition or a support entry whose text contains one of [`CONTACT_WORDS`]
+//!   (case-insensitive, as part of a word: "omgangsregeling", "overdrachten" count). For every parent
+//!   the arrangement names, [`check_contact_arrangement`] asks whether violence or control by that parent
+//!   towards an (ex-)partner is recorded; if so, the prompt is returned with the item. A parent is
+//!   "named" when they are a party of the agreement (who / checked by), the person of a support entry,
+//!   the item's `about`, or their first name appears as a word in the text. An arrangement that names no
+//!   parent at all is checked for every parent: contact arrangements are about parents, and a missed
+//!   prompt is worse than one too many.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use super::{Item, Party, SafetyPlan, Section};
+use crate::guardrails::{GuardRail, Hint, check_contact_arrangement, victim_blaming_hints};
+use crate::{BlamingPhrase, CaseSnapshot, Catalogue, RelationKind, Role};
+
+/// Word parts that make an item a contact or custody arrangement (lower case).
+pub const CONTACT_WORDS: [&str; 7] =
+    ["omgang", "contactregeling", "zorgregeling", "gezag", "overdracht", "bezoekregeling", "ouderschapsplan"];
+
+/// Victim-blaming hints in one text field of one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemHints {
+    pub item: Uuid,
+    pub section: Section,
+    /// The field of the item's content, as named in the plan type (`situation`, `what`, `if_broken`, …).
+    pub field: String,
+    pub hints: Vec<Hint>,
+}
+
+/// An art. 31 prompt for one contact or custody arrangement in the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemGuardRail {
+    pub item: Uuid,
+    pub section: Section,
+    pub guard_rail: GuardRail,
+}
+
+/// The guard-rail findings of a plan.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlanChecks {
+    /// In plan order, then field order.
+    pub blaming: Vec<ItemHints>,
+    /// In plan order; per item one entry per parent with recorded violence, sorted by parent id.
+    pub contact: Vec<ItemGuardRail>,
+}
+
+impl PlanChecks {
+    pub fn is_empty(&self) -> bool {
+        self.blaming.is_empty() && self.contact.is_empty()
+    }
+}
+
+/// Whether a text reads as a contact or custody arrangement (see module docs).
+pub fn mentions_contact_arrangement(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CONTACT_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Every searched text field of the plan: (item, section, field name, text).
+fn fields(plan: &SafetyPlan) -> Vec<(Uuid, Section, &'static str, &str)> {
+    let mut out = Vec::new();
+    fn add<'a, T>(
+        out: &mut Vec<(Uuid, Section, &'static str, &'a str)>,
+        section: Section,
+        items: &'a [Item<T>],
+        f: impl Fn(&'a T) -> Vec<(&'static str, &'a str)>,
+    ) {
+        for i in items {
+            for (name, text) in f(&i.content) {
+                out.push((i.id, section, name, text));
+            }
+        }
+    }
+    add(&mut out, Section::Worries, &plan.worries, |c| vec![("situation", &c.situation), ("impact", &c.impact)]);
+    add(&mut out, Section::Conditions, &plan.conditions, |c| vec![("text", &c.text)]);
+    add(&mut out, Section::AcuteActions, &plan.acute_actions, |c| vec![("what", &c.what)]);
+    add(&mut out, Section::Agreements, &plan.agreements, |c| vec![("what", &c.what), ("if_broken", &c.if_broken)]);
+    add(&mut out, Section::Problems, &plan.problems, |c| vec![("problem", &c.problem), ("help", &c.help)]);
+    add(&mut out, Section::Recovery, &plan.recovery, |c| vec![("need", &c.need), ("help", &c.help)]);
+    add(&mut out, Section::Support, &plan.support, |c| vec![("need", &c.need), ("help", &c.help)]);
+    add(&mut out, Section::Network, &plan.network, |c| vec![("task", &c.task)]);
+    add(&mut out, Section::Measures, &plan.measures, |c| vec![("details", &c.details)]);
+    add(&mut out, Section::Signals, &plan.signals, |c| vec![("signal", &c.signal), ("action", &c.action)]);
+    add(&mut out, Section::EscapePlan, &plan.escape_plan, |c| vec![("text", &c.text)]);
+    out
+}
+
+/// A contact-arrangement candidate: its item, section, text and the persons it names explicitly.
+struct Arrangement {
+    item: Uuid,
+    section: Section,
+    text: String,
+    named: Vec<Uuid>,
+}
+
+fn arrangements(plan: &SafetyPlan) -> Vec<Arrangement> {
+    let persons = |ps: &[Party]| {
+        ps.iter()
+            .filter_map(|p| match p {
+                Party::Person { id } => Some(*id),
+                Party::Professional { .. } => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = Vec::new();
+    for i in &plan.conditions {
+        out.push(Arrangement { item: i.id, section: Section::Conditions, text: i.content.text.clone(), named: i.about.into_iter().collect() });
+    }
+    for i in &plan.agreements {
+        let mut named = persons(&i.content.who);
+        named.extend(persons(&i.content.checked_by));
+        named.extend(i.about);
+        out.push(Arrangement {
+            item: i.id,
+            section: Section::Agreements,
+            text: format!("{}\n{}", i.content.what, i.content.if_broken),
+            named,
+        });
+    }
+    for i in &plan.support {
+        let mut named = vec![i.content.person];
+        named.extend(i.about);
+        out.push(Arrangement {
+            item: i.id,
+            section: Section::Support,
+            text: format!("{}\n{}", i.content.need, i.content.help),
+            named,
+        });
+    }
+    out.retain(|a| mentions_contact_arrangement(&a.text));
+    out
+}
+
+/// The parents of the household: role `ouder`, or a parent in a parent–child relation (not a child).
+fn parents(snapshot: &CaseSnapshot) -> Vec<Uuid> {
+    let hh = &snapshot.household;
+    let mut v: Vec<Uuid> = hh
+        .persons
+        .iter()
+        .filter(|p| {
+            p.role == Role::Parent
+                || (p.role != Role::Child
+                    && hh.relations.iter().any(|r| r.from == p.id && matches!(r.kind, RelationKind::ParentOf { .. })))
+        })
+        .map(|p| p.id)
+        .collect();
+    v.sort();
+    v
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+/// The guard-rail findings of a plan: victim-blaming hints per text field and art. 31 prompts per
+/// contact or custody arrangement. See the module docs for the rules.
+pub fn check_plan(
+    plan: &SafetyPlan,
+    snapshot: &CaseSnapshot,
+    catalogue: &Catalogue,
+    phrases: &[BlamingPhrase],
+) -> PlanChecks {
+    let blaming = fields(plan)
+        .into_iter()
+        .filter_map(|(item, section, field, text)| {
+            let hints = victim_blaming_hints(text, phrases);
+            (!hints.is_empty()).then(|| ItemHints { item, section, field: field.to_owned(), hints })
+        })
+        .collect();
+
+    let parents = parents(snapshot);
+    let mut contact = Vec::new();
+    for a in arrangements(plan) {
+        let ws = words(&a.text);
+        let mut named: Vec<Uuid> = parents
+            .iter()
+            .copied()
+            .filter(|p| {
+                a.named.contains(p)
+                    || snapshot
+                        .household
+                        .person(*p)
+                        .and_then(|x| words(&x.name).into_iter().next())
+                        .is_some_and(|first| ws.contains(&first))
+            })
+            .collect();
+        if named.is_empty() {
+            named = parents.clone();
+        }
+        for parent in named {
+            if let Some(guard_rail) = check_contact_arrangement(snapshot, catalogue, parent) {
+                contact.push(ItemGuardRail { item: a.item, section: a.section, guard_rail });
+            }
+        }
+    }
+    PlanChecks { blaming, contact }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::fixture::{self, ids::*};
+    use crate::guardrails::GuardRailKind;
+    use crate::plan::{Agreement, EscapeKind, Note, PersonNeed, Signal};
+
+    fn phrases() -> Vec<BlamingPhrase> {
+        vec![
+            BlamingPhrase { id: "uitlokken".into(), pattern: "niet uitlokken".into(), suggestion: "Beschrijf wat hij doet.".into() },
+            BlamingPhrase { id: "rustig".into(), pattern: "moet rustig blijven".into(), suggestion: "Leg het bij de pleger.".into() },
+        ]
+    }
+
+    fn plan() -> SafetyPlan {
+        SafetyPlan::new(CASE, Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap())
+    }
+
+    fn agreement(who: &[Uuid], what: &str) -> Item<Agreement> {
+        Item::new(Agreement {
+            who: who.iter().map(|id| Party::Person { id: *id }).collect(),
+            what: what.into(),
+            from: None,
+            checked_by: vec![],
+            if_broken: String::new(),
+        })
+    }
+
+    #[test]
+    fn contact_words_table() {
+        let table = [
+            ("Omgangsregeling: om het weekend bij vader", true),
+            ("De OVERDRACHT gebeurt bij oma", true),
+            ("Gezag blijft gezamenlijk", true),
+            ("Zorgregeling opnieuw bespreken", true),
+            ("Contactregeling via de telefoon", true),
+            ("Geen omgang tot het onderzoek klaar is", true),
+            ("Opa brengt de kinderen naar school", false),
+            ("Mark belt zijn coach als hij boos wordt", false),
+            ("", false),
+        ];
+        for (text, expected) in table {
+            assert_eq!(mentions_contact_arrangement(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn blaming_hints_on_every_free_text_with_item_and_field() {
+        let mut p = plan();
+        let cond = Item::new(Note { text: "Sanne moet rustig blijven".into() });
+        let sig = Item::new(Signal { signal: "Mark drinkt".into(), action: "Sanne zal hem niet uitlokken".into() });
+        let esc = Item::escape(SANNE, EscapeKind::Other, "Niet uitlokken en weggaan");
+        let clean = agreement(&[MARK], "Mark komt niet thuis na het drinken");
+        let need = Item::personal(PersonNeed { person: SANNE, need: "rust".into(), help: "Ze moet rustig blijven".into() }, SANNE);
+        let (c_id, s_id, e_id, n_id) = (cond.id, sig.id, esc.id, need.id);
+        p.conditions.push(cond);
+        p.signals.push(sig);
+        p.escape_plan.push(esc);
+        p.agreements.push(clean);
+        p.recovery.push(need);
+        let checks = check_plan(&p, &fixture::gezin_jansen(), &fixture::catalogue(), &phrases());
+        let got: Vec<(Uuid, Section, &str, &str)> = checks
+            .blaming
+            .iter()
+            .map(|h| (h.item, h.section, h.field.as_str(), h.hints[0].phrase_id.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (c_id, Section::Conditions, "text", "rustig"),
+                (n_id, Section::Recovery, "help", "rustig"),
+                (s_id, Section::Signals, "action", "uitlokken"),
+                (e_id, Section::EscapePlan, "text", "uitlokken"),
+            ]
+        );
+        assert!(checks.contact.is_empty());
+    }
+
+    #[test]
+    fn art31_prompt_for_each_named_parent_with_recorded_partner_violence() {
+        let snap = fixture::gezin_jansen();
+        let cat = fixture::catalogue();
+        // Jansen: Mark used violence and control towards Sanne; Sanne insulted and pushed Mark once,
+        // which is partner violence too. So both get a prompt when named.
+        // (item builder, expected parents prompted)
+        let cases: Vec<(&str, Box<dyn Fn(&mut SafetyPlan) -> Uuid>, Vec<Uuid>)> = vec![
+            (
+                "agreement with Mark as party",
+                Box::new(|p: &mut SafetyPlan| {
+                    let a = agreement(&[MARK], "Omgang met Lotte alleen begeleid");
+                    let id = a.id;
+                    p.agreements.push(a);
+                    id
+                }),
+                vec![MARK],
+            ),
+            (
+                "condition naming Mark by first name",
+                Box::new(|p: &mut SafetyPlan| {
+                    let a = Item::new(Note { text: "Overdracht van de kinderen aan mark gebeurt bij opa".into() });
+                    let id = a.id;
+                    p.conditions.push(a);
+                    id
+                }),
+                vec![MARK],
+            ),
+            (
+                "condition naming no parent: every parent is checked",
+                Box::new(|p: &mut SafetyPlan| {
+                    let a = Item::new(Note { text: "Het gezag wordt bij de rechter besproken".into() });
+                    let id = a.id;
+                    p.conditions.push(a);
+                    id
+                }),
+                vec![MARK, SANNE],
+            ),
+            (
+                "support entry of Sanne about the zorgregeling",
+                Box::new(|p: &mut SafetyPlan| {
+                    let a = Item::personal(PersonNeed { person: SANNE, need: "Zorgregeling die veilig is".into(), help: "advocaat".into() }, SANNE);
+                    let id = a.id;
+                    p.support.push(a);
+                    id
+                }),
+                vec![SANNE],
+            ),
+            (
+                "not an arrangement",
+                Box::new(|p: &mut SafetyPlan| {
+                    let a = agreement(&[MARK], "Mark komt niet thuis na het drinken");
+                    let id = a.id;
+                    p.agreements.push(a);
+                    id
+                }),
+                vec![],
+            ),
+        ];
+        for (name, make, expected) in cases {
+            let mut p = plan();
+            let id = make(&mut p);
+            let checks = check_plan(&p, &snap, &cat, &phrases());
+            let mut prompted: Vec<Uuid> = Vec::new();
+            for c in &checks.contact {
+                assert_eq!(c.item, id, "{name}");
+                assert_eq!(c.guard_rail.kind, GuardRailKind::ContactWithPartnerViolence);
+                assert_eq!(c.guard_rail.article, "art. 31");
+                // The parent checked is the one whose violence is in the evidence; persons holds parent
+                // and target.
+                let parent = if c.guard_rail.evidence.records.iter().any(|r| {
+                    snap.records.iter().any(|x| x.id == *r && x.actors.contains(&MARK))
+                }) {
+                    MARK
+                } else {
+                    SANNE
+                };
+                prompted.push(parent);
+            }
+            prompted.sort();
+            let mut expected = expected;
+            expected.sort();
+            assert_eq!(prompted, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn no_prompt_without_recorded_partner_violence() {
+        let mut b = fixture::Builder::new();
+        let (a, _) = b.couple();
+        let snap = b.build();
+        let mut p = SafetyPlan::new(snap.household.case.id, Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap());
+        p.agreements.push(agreement(&[a], "Omgangsregeling blijft zoals hij is"));
+        let checks = check_plan(&p, &snap, &fixture::catalogue(), &phrases());
+        assert!(checks.is_empty());
+    }
+}
