@@ -211,6 +211,42 @@ describe('lock_clears_ui: conversation mode, behaviour records and analysis', ()
     expectNoPracticeText();
   });
 
+  it('lock on the safety plan removes the plan text, the half-typed item and the preview', async () => {
+    const { user, fake } = await practiceOpen();
+    await user.click(screen.getByTestId('tab-veiligheidsplan'));
+    await screen.findByTestId('plan-editor');
+    await screen.findAllByTestId('plan-page');
+    await user.click(screen.getByTestId('plan-add-signals'));
+    const item = screen.getByTestId('plan-section-signals').querySelector<HTMLElement>('[data-testid="plan-item-text"]')!;
+    await user.type(item, 'Kzq-Plan-Signaal-Ülla');
+    expect(document.body.innerHTML).toContain('Verteld door Daan');
+    screen.getByTestId('btn-lock').click();
+    expect(screen.getByTestId('unlock-screen')).toBeInTheDocument();
+    expect(screen.queryByTestId('plan-editor')).toBeNull();
+    expect(document.body.innerHTML).not.toContain('Kzq-Plan-Signaal-Ülla');
+    expect(document.body.innerHTML).not.toContain('Verteld door Daan');
+    expect(document.querySelectorAll('img[src^="data:"]')).toHaveLength(0);
+    expectNoPracticeText();
+    await waitFor(async () => expect((await fake.vaultStatus()).state).toBe('locked'));
+    expectNoPracticeText();
+  });
+
+  it('quick hide on the safety plan preview removes the plan', async () => {
+    const { user } = await practiceOpen();
+    await user.click(screen.getByTestId('tab-veiligheidsplan'));
+    await screen.findAllByTestId('plan-page');
+    const planValues = () =>
+      Array.from(document.querySelectorAll('textarea'))
+        .map((el) => el.value)
+        .join(' ');
+    expect(planValues()).toContain('Mark tegen Sanne');
+    screen.getByTestId('btn-hide').click();
+    expect(screen.getByTestId('neutral-screen')).toBeInTheDocument();
+    expect(planValues()).not.toContain('Mark tegen Sanne');
+    expect(document.querySelectorAll('img[src^="data:"]')).toHaveLength(0);
+    expectNoPracticeText();
+  });
+
   it('an idle lock during the acute decision form drops the analysis', async () => {
     const { user, fake } = await practiceOpen();
     await user.type(screen.getByTestId('acute-decision'), 'Kzq-Eigen-Antwoord-Ülla');

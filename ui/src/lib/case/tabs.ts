@@ -8,6 +8,7 @@ import OverviewTab from './OverviewTab.svelte';
 import ConversationsTab from './ConversationsTab.svelte';
 import WhoDoesWhatTab from './WhoDoesWhatTab.svelte';
 import MeldcodeTab from './MeldcodeTab.svelte';
+import PlanTab from '../plan/PlanTab.svelte';
 
 export type CaseTabProps = { household: Household };
 
@@ -36,4 +37,5 @@ export const CASE_TABS: readonly CaseTab[] = [
     available: () => true,
   },
   { id: 'meldcode', testid: 'meldcode', label: 'case.tab.meldcode', component: MeldcodeTab, available: () => true },
+  { id: 'plan', testid: 'veiligheidsplan', label: 'case.tab.plan', component: PlanTab, available: () => true },
 ];

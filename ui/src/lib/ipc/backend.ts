@@ -23,9 +23,16 @@ import type { Judgement } from './bindings/Judgement';
 import type { MeldcodeEntry } from './bindings/MeldcodeEntry';
 import type { MeldcodeStatus } from './bindings/MeldcodeStatus';
 import type { Phase } from './bindings/Phase';
+import type { Audience } from './bindings/Audience';
+import type { PlanChecks } from './bindings/PlanChecks';
+import type { PlanVersion } from './bindings/PlanVersion';
+import type { SafetyPlan } from './bindings/SafetyPlan';
 import type {
   ContentBundle,
   ConversationDetail,
+  PlanExported,
+  PlanPreview,
+  PlanSaved,
   Settings,
   VaultCreated,
   VaultLockedPayload,
@@ -108,6 +115,20 @@ export interface Backend {
   meldcodeList(caseId: string): Promise<MeldcodeEntry[]>;
   meldcodeSave(entry: MeldcodeEntry): Promise<MeldcodeEntry>;
   meldcodeStatus(caseId: string): Promise<MeldcodeStatus>;
+
+  // safety plan (veiligheidsplan)
+  /** The stored plan, or a fresh prefilled one that is not stored yet. */
+  planGet(caseId: string): Promise<SafetyPlan>;
+  planSave(plan: SafetyPlan): Promise<PlanSaved>;
+  /** Guard-rail hints without saving. */
+  planCheck(plan: SafetyPlan): Promise<PlanChecks>;
+  /** Pages of one reader's version as PNG data URLs, rendered in memory. */
+  planPreview(caseId: string, audience: Audience): Promise<PlanPreview>;
+  /** Freezes a numbered version and opens the native save dialog. */
+  planExportPdf(caseId: string, audience: Audience): Promise<PlanExported>;
+  /** Freezes a numbered version (before printing). */
+  planFreeze(caseId: string): Promise<PlanVersion>;
+  planVersions(caseId: string): Promise<PlanVersion[]>;
 
   // events
   onVaultLocked(handler: (payload: VaultLockedPayload) => void): Promise<Unsubscribe>;

@@ -277,3 +277,30 @@ describe('fake conversations and behaviour records', () => {
     expect(await fake.jointCheck(caseId, [a, b])).toBeNull();
   });
 });
+
+describe('fake safety plan', () => {
+  it('prefills the practice plan, stores saves, refuses an escape plan for everyone, numbers versions', async () => {
+    const fake = createFakeBackend({ state: 'unlocked', passphrase: 'x' });
+    const caseId = await fake.practiceCaseCreate();
+    const plan = await fake.planGet(caseId);
+    expect(plan.worries).toHaveLength(3);
+    expect(plan.worries.every((w) => w.visibility.kind === 'professional_only')).toBe(true);
+    plan.signals.push({
+      id: 's1',
+      visibility: { kind: 'everyone' },
+      about: null,
+      origin: { kind: 'professional' },
+      content: { signal: 'Mark drinkt', action: 'Sanne lokt het uit niet' },
+    });
+    const saved = await fake.planSave(plan);
+    expect(saved.checks.blaming.map((b) => [b.item, b.field])).toEqual([['s1', 'action']]);
+    expect((await fake.planGet(caseId)).signals).toHaveLength(1);
+    const bad = structuredClone(plan);
+    bad.escape_plan[0]!.visibility = { kind: 'everyone' };
+    expect((await rejection(fake.planSave(bad))).code).toBe('invalid_input');
+    expect((await fake.planPreview(caseId, { kind: 'professional' })).pages[0]).toMatch(/^data:image\//);
+    expect((await fake.planFreeze(caseId)).number).toBe(1);
+    expect(await fake.planExportPdf(caseId, { kind: 'professional' })).toEqual({ saved: true, version: 2 });
+    expect((await fake.planVersions(caseId)).map((v) => v.number)).toEqual([1, 2]);
+  });
+});

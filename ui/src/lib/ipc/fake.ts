@@ -24,9 +24,12 @@ import type { Judgement } from './bindings/Judgement';
 import type { MeldcodeEntry } from './bindings/MeldcodeEntry';
 import type { MeldcodeStatus } from './bindings/MeldcodeStatus';
 import type { ReviewStatus } from './bindings/ReviewStatus';
+import type { PlanVersion } from './bindings/PlanVersion';
+import type { SafetyPlan } from './bindings/SafetyPlan';
+import { emptyPlan, fakeChecks, fakePages, jansenPlan } from '../plan/fakePlan';
 import { BackendError } from './errors';
 import { DEMO_CONTENT } from './demo/content';
-import { jansenFamily } from './demo/jansen';
+import { JANSEN, jansenFamily } from './demo/jansen';
 import {
   NIL_UUID,
   type ContentBundle,
@@ -184,6 +187,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const prechecks = new Map<string, ChildPrecheck>();
   const analyses = new Map<string, Analysis>();
   const meldcode = new Map<string, MeldcodeEntry>();
+  const plans = new Map<string, SafetyPlan>();
+  const planVersions = new Map<string, PlanVersion[]>();
   const content: ContentBundle = DEMO_CONTENT;
   let idleHandle: ReturnType<typeof setTimeout> | undefined;
 
@@ -304,6 +309,36 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       justification: null,
       satisfied: false,
     };
+  }
+
+  /** The stored plan, or the prefill (the practice family) / an empty plan, not stored. */
+  function planOf(caseId: string): SafetyPlan {
+    const stored = plans.get(caseId);
+    if (stored) return stored;
+    return caseId === JANSEN.CASE ? jansenPlan() : emptyPlan(caseId, randomId());
+  }
+
+  function planChecksOf(plan: SafetyPlan) {
+    const category = (id: string) => content.catalogue.items.find((i) => i.id === id)?.category;
+    return fakeChecks(
+      plan,
+      content.blamingPhrases,
+      [...persons.values()].filter((p) => p.case_id === plan.case_id),
+      [...relations.values()].filter((r) => r.case_id === plan.case_id),
+      caseRecords(plan.case_id, false),
+      category,
+    );
+  }
+
+  function freezePlan(caseId: string): PlanVersion {
+    const list = planVersions.get(caseId) ?? [];
+    const version: PlanVersion = {
+      number: list.reduce((m, v) => Math.max(m, v.number), 0) + 1,
+      frozen_at: new Date().toISOString(),
+      plan: clone(planOf(caseId)),
+    };
+    planVersions.set(caseId, [...list, version]);
+    return version;
   }
 
   function meldcodeStatusOf(caseId: string): MeldcodeStatus {
@@ -798,6 +833,58 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         requireUnlocked();
         requireCase(caseId);
         return meldcodeStatusOf(caseId);
+      }),
+
+    planGet: (caseId) =>
+      op('plan_get', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        return clone(planOf(caseId));
+      }),
+    planSave: (plan) =>
+      op('plan_save', () => {
+        requireUnlocked();
+        requireCase(plan.case_id);
+        if (plan.worries.length > 3) fail('invalid_input', 'Een plan noemt hoogstens drie zorgen.');
+        if (plan.escape_plan.some((i) => i.visibility.kind === 'everyone' || i.about === null)) {
+          fail('invalid_input', 'Het vluchtplan is alleen voor de beschermde persoon en de professional.');
+        }
+        const saved: SafetyPlan = { ...clone(plan), updated_at: new Date().toISOString() };
+        plans.set(plan.case_id, saved);
+        touch(plan.case_id);
+        return { plan: clone(saved), checks: planChecksOf(saved) };
+      }),
+    planCheck: (plan) =>
+      op('plan_check', () => {
+        requireUnlocked();
+        requireCase(plan.case_id);
+        return planChecksOf(plan);
+      }),
+    planPreview: (caseId, audience) =>
+      op('plan_preview', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        if (audience.kind !== 'professional') requirePerson(audience.person);
+        return { pages: fakePages(audience.kind, audience.kind === 'professional' ? 3 : 2) };
+      }),
+    planExportPdf: (caseId, audience) =>
+      op('plan_export_pdf', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        if (audience.kind !== 'professional') requirePerson(audience.person);
+        return { saved: true, version: freezePlan(caseId).number };
+      }),
+    planFreeze: (caseId) =>
+      op('plan_freeze', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        return clone(freezePlan(caseId));
+      }),
+    planVersions: (caseId) =>
+      op('plan_versions', () => {
+        requireUnlocked();
+        requireCase(caseId);
+        return clone(planVersions.get(caseId) ?? []);
       }),
 
     async onVaultLocked(handler): Promise<Unsubscribe> {

@@ -64,6 +64,13 @@ describe('tauri backend', () => {
     ['meldcodeList', ['c1'], 'meldcode_list', { caseId: 'c1' }],
     ['meldcodeSave', [{ id: 'e' }], 'meldcode_save', { entry: { id: 'e' } }],
     ['meldcodeStatus', ['c1'], 'meldcode_status', { caseId: 'c1' }],
+    ['planGet', ['c1'], 'plan_get', { caseId: 'c1' }],
+    ['planSave', [{ id: 'p' }], 'plan_save', { plan: { id: 'p' } }],
+    ['planCheck', [{ id: 'p' }], 'plan_check', { plan: { id: 'p' } }],
+    ['planPreview', ['c1', { kind: 'professional' }], 'plan_preview', { caseId: 'c1', audience: { kind: 'professional' } }],
+    ['planExportPdf', ['c1', { kind: 'child', person: 'k' }], 'plan_export_pdf', { caseId: 'c1', audience: { kind: 'child', person: 'k' } }],
+    ['planFreeze', ['c1'], 'plan_freeze', { caseId: 'c1' }],
+    ['planVersions', ['c1'], 'plan_versions', { caseId: 'c1' }],
   ] as const)('%s calls %s', async (method, args, command, expected) => {
     const backend = createTauriBackend() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
     await backend[method]!(...args);

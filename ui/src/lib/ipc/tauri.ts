@@ -61,6 +61,13 @@ export function createTauriBackend(): Backend {
     meldcodeList: (caseId) => call('meldcode_list', { caseId }),
     meldcodeSave: (entry) => call('meldcode_save', { entry }),
     meldcodeStatus: (caseId) => call('meldcode_status', { caseId }),
+    planGet: (caseId) => call('plan_get', { caseId }),
+    planSave: (plan) => call('plan_save', { plan }),
+    planCheck: (plan) => call('plan_check', { plan }),
+    planPreview: (caseId, audience) => call('plan_preview', { caseId, audience }),
+    planExportPdf: (caseId, audience) => call('plan_export_pdf', { caseId, audience }),
+    planFreeze: (caseId) => call('plan_freeze', { caseId }),
+    planVersions: (caseId) => call('plan_versions', { caseId }),
     async onVaultLocked(handler) {
       return listen<VaultLockedPayload>('vault-locked', (event) => handler(event.payload));
     },

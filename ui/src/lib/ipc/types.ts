@@ -53,5 +53,17 @@ export type ConversationDetail = {
   precheck: ChildPrecheck | null;
 };
 
+import type { PlanChecks } from './bindings/PlanChecks';
+import type { SafetyPlan } from './bindings/SafetyPlan';
+
+/** Answer of `plan_save`: the stored plan and its guard-rail checks. */
+export type PlanSaved = { plan: SafetyPlan; checks: PlanChecks };
+
+/** Answer of `plan_preview`: each page as a `data:image/png;base64,…` URL, rendered in memory. */
+export type PlanPreview = { pages: string[] };
+
+/** Answer of `plan_export_pdf`: whether a file was saved (the user may cancel) and the frozen version. */
+export type PlanExported = { saved: boolean; version: number | null };
+
 /** The id to send for a record or log entry that does not exist yet; the backend assigns one. */
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000';

@@ -20,7 +20,11 @@ import type { MeldcodeEntry } from '../ipc/bindings/MeldcodeEntry';
 import type { MeldcodeStatus } from '../ipc/bindings/MeldcodeStatus';
 import type { Phase } from '../ipc/bindings/Phase';
 import type { Answer } from '../ipc/bindings/Answer';
-import type { ContentBundle, ConversationDetail } from '../ipc/types';
+import type { Audience } from '../ipc/bindings/Audience';
+import type { PlanChecks } from '../ipc/bindings/PlanChecks';
+import type { PlanVersion } from '../ipc/bindings/PlanVersion';
+import type { SafetyPlan } from '../ipc/bindings/SafetyPlan';
+import type { ContentBundle, ConversationDetail, PlanExported } from '../ipc/types';
 import type {
   Backend,
   Case,
@@ -88,6 +92,11 @@ export class Session {
   analysis = $state<Analysis | null>(null);
   meldcodeEntries = $state<MeldcodeEntry[]>([]);
   meldcodeStatus = $state<MeldcodeStatus | null>(null);
+  /** The safety plan being edited (stored or freshly prefilled), its checks, versions and preview pages. */
+  plan = $state<SafetyPlan | null>(null);
+  planChecks = $state<PlanChecks | null>(null);
+  planVersions = $state<PlanVersion[]>([]);
+  planPages = $state<string[]>([]);
   /** The open conversation (conversation mode only). */
   conversation = $state<ConversationDetail | null>(null);
   /** The selected tab of the open case. */
@@ -175,6 +184,10 @@ export class Session {
     this.analysis = null;
     this.meldcodeEntries = [];
     this.meldcodeStatus = null;
+    this.plan = null;
+    this.planChecks = null;
+    this.planVersions = [];
+    this.planPages = [];
   }
 
   /** Quick hide: neutral screen first (synchronously), then lock. */
@@ -527,6 +540,43 @@ export class Session {
     this.meldcodeEntries = entries;
     this.meldcodeStatus = status;
     this.announce('status.meldcodeSaved');
+  }
+
+  // ---------- safety plan ----------
+
+  async loadPlan(caseId: string): Promise<void> {
+    const [plan, versions] = await this.guarded(() =>
+      Promise.all([this.backend.planGet(caseId), this.backend.planVersions(caseId)]),
+    );
+    this.plan = plan;
+    this.planVersions = versions;
+    this.planChecks = await this.guarded(() => this.backend.planCheck(plan));
+  }
+
+  /** Saves the plan as it is now. The edited plan stays in place (no jump while typing); checks update. */
+  async savePlan(): Promise<void> {
+    if (!this.plan) return;
+    const plan = $state.snapshot(this.plan) as SafetyPlan;
+    const saved = await this.guarded(() => this.backend.planSave(plan));
+    this.planChecks = saved.checks;
+  }
+
+  async previewPlan(caseId: string, audience: Audience): Promise<void> {
+    this.planPages = [];
+    const preview = await this.guarded(() => this.backend.planPreview(caseId, audience));
+    this.planPages = preview.pages;
+  }
+
+  async freezePlan(caseId: string): Promise<PlanVersion> {
+    const version = await this.guarded(() => this.backend.planFreeze(caseId));
+    this.planVersions = await this.guarded(() => this.backend.planVersions(caseId));
+    return version;
+  }
+
+  async exportPlan(caseId: string, audience: Audience): Promise<PlanExported> {
+    const result = await this.guarded(() => this.backend.planExportPdf(caseId, audience));
+    this.planVersions = await this.guarded(() => this.backend.planVersions(caseId));
+    return result;
   }
 
   async loadHousehold(caseId: string): Promise<void> {
