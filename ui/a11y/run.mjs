@@ -306,6 +306,21 @@ try {
   await axe('meldcode');
   await page.click('button:has-text("Vastleggen")');
   await axe('meldcode-form');
+  // Veiligheidsplan: editor with hints, the preview, presentation view and the export warning.
+  await page.click(tid('tab-veiligheidsplan'));
+  await page.waitForSelector(tid('plan-editor'));
+  await page.click(tid('plan-add-agreements'));
+  await page.locator(`${tid('plan-section-agreements')} ${tid('plan-item-text')}`).first().fill('Omgang: ze lokt het uit');
+  await page.waitForSelector(tid('plan-hint'));
+  await page.waitForSelector(tid('plan-page'));
+  await axe('plan-editor');
+  await page.click(tid('plan-export'));
+  await page.waitForSelector(tid('plan-export-confirm'));
+  await axe('plan-export-warning');
+  await page.keyboard.press('Escape');
+  await page.click('text=Presentatieweergave');
+  await page.waitForSelector(tid('plan-page'));
+  await axe('plan-presentation');
 } catch (error) {
   failures.push(`run: ${error instanceof Error ? error.message : String(error)}`);
   await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
