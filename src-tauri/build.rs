@@ -42,6 +42,13 @@ const COMMANDS: &[&str] = &[
     "meldcode_list",
     "meldcode_save",
     "meldcode_status",
+    "plan_get",
+    "plan_save",
+    "plan_check",
+    "plan_preview",
+    "plan_freeze",
+    "plan_versions",
+    "plan_export_pdf",
 ];
 
 fn main() {

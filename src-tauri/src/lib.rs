@@ -8,6 +8,7 @@ mod casework;
 mod commands;
 mod content;
 mod error;
+mod planning;
 mod state;
 
 use std::path::PathBuf;
@@ -62,6 +63,7 @@ pub fn run() {
                 let _ = w.set_focus();
             }
         }))
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let state = state::AppState::new(vault_dir(app));
             app.manage(state.clone());
@@ -117,6 +119,13 @@ pub fn run() {
             casework::meldcode_list,
             casework::meldcode_save,
             casework::meldcode_status,
+            planning::plan_get,
+            planning::plan_save,
+            planning::plan_check,
+            planning::plan_preview,
+            planning::plan_freeze,
+            planning::plan_versions,
+            planning::plan_export_pdf,
         ])
         .run(tauri::generate_context!())
         .expect("Samen Kijken could not start its window");

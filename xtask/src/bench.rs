@@ -7,8 +7,16 @@ use crate::util::{cargo, root, step, Result};
 
 /// (criterion benchmark id, figure, target)
 const FIGURES: &[(&str, &str, &str)] = &[
-    ("unlock/key_derivation_default", "ontgrendelen: sleutelafleiding (Argon2id 64 MiB, 3 passes)", "0.3–1 s"),
-    ("unlock/after_key_derivation_1000_cases", "ontgrendelen: de rest, kluis met 1.000 casussen", "< 100 ms"),
+    ("unlock/key_derivation_default_params", "unlock: key derivation (Argon2id 64 MiB, 3 passes)", "0.3–1 s"),
+    ("unlock_after_kdf_1000_cases/quick_check", "unlock: everything after key derivation, 1,000 cases", "< 100 ms"),
+    ("unlock_after_kdf_1000_cases/full_check", "  same, with full integrity checks", "-"),
+    ("sqlcipher_cost_open_and_list_1000_cases/encrypted", "SQLCipher cost: open + list, encrypted", "ratio"),
+    ("sqlcipher_cost_open_and_list_1000_cases/plain", "SQLCipher cost: open + list, plain SQLite", "ratio"),
+    ("autosave_one_answer_sync_full", "autosave of one answer (synchronous=FULL), mean", "p50 < 5 ms"),
+    ("analyse_1000_records", "analysis of a case with 1,000 behaviour records", "< 5 ms"),
+    ("plan_pdf_10_pages/first_render", "safety plan PDF, 10 pages, first render", "< 1 s"),
+    ("plan_pdf_10_pages/warm_pdf", "safety plan PDF, 10 pages, warm (after an edit)", "< 300 ms"),
+    ("plan_pdf_10_pages/warm_preview_png_1x", "safety plan preview, 10 PNG pages", "-"),
 ];
 
 fn median_ns(id: &str) -> Option<f64> {
@@ -30,7 +38,8 @@ fn human(ns: f64) -> String {
 }
 
 pub fn run() -> Result<()> {
-    for package in ["vault"] {
+    // The autosave percentiles (p50/p95/p99) are printed by the vault bench itself, above the table.
+    for package in ["vault", "domain", "plan"] {
         if Path::new(&root().join("crates").join(package).join("benches")).is_dir() {
             step(&format!("benchmarks: {package}"));
             cargo(&["bench", "--package", package])?;
@@ -40,6 +49,12 @@ pub fn run() -> Result<()> {
     for (id, figure, target) in FIGURES {
         let measured = median_ns(id).map(human).unwrap_or_else(|| "not measured".into());
         println!("{figure:<62} {target:<12} {measured}");
+    }
+    if let (Some(enc), Some(plain)) = (
+        median_ns("sqlcipher_cost_open_and_list_1000_cases/encrypted"),
+        median_ns("sqlcipher_cost_open_and_list_1000_cases/plain"),
+    ) {
+        println!("{:<62} {:<12} {:.1}×", "SQLCipher cost: encrypted / plain, same run", "report", enc / plain);
     }
     Ok(())
 }

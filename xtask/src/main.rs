@@ -69,6 +69,9 @@ fn test() -> Result<()> {
     npm(&["run", "check"], &ui)?;
     npm(&["test"], &ui)?;
 
+    step("UI: toegankelijkheid (axe-core in Chromium) en de hoofdroute met alleen het toetsenbord");
+    npm(&["run", "a11y:full"], &ui)?;
+
     e2e::run()
 }
 

@@ -1,0 +1,208 @@
+// A home visit, end to end in the real app: a family with two partners and two children, a separate
+// conversation with each adult and with one child alone, behaviours recorded from three sources (one of
+// them disputed), then the matrix, the perspectives, the severity and the pattern. While one partner's
+// conversation is open, nothing the other partner said is in the DOM. Killing the app right after
+// "Opgeslagen" loses nothing.
+//
+// Expected analysis, worked out by hand from domain.md §5–§6 for what this spec records:
+// - Mark → Sanne: duwen (Sanne: 3–5 times = 4/yr; Mark: once) and wurgen (Sanne: once; Mark: denies).
+//   Each (actor, target, behaviour) counts once at its highest reported frequency: P = 4 + 1 = 5, and
+//   wurgen is `ernstig` → "Veelvuldig of ernstig geweld"; wurgen is a red flag → acute banner.
+// - Mark → Daan: psychological aggression towards the child (Daan's own account).
+// - Pattern: Mark is violent, Sanne is not; nobody was asked the control questions yet → "Nog onvoldoende
+//   informatie" (the app lists what to ask), never a premature label.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import {
+  HOME, all, assertNoneIn, byId, choose, click, dom, keepEvidence, screenshot, sleep, startApp, type,
+} from '../lib.mjs';
+
+const PASSPHRASE = 'zeven meeuwen boven het IJsselmeer';
+const LABEL = 'Gezin Wqrvtnd';
+const SANNE = 'Sanne Qvleerd';
+const MARK = 'Mark Qzorbist';
+const LOTTE = 'Lotte Qvleerd';
+const DAAN = 'Daan Qvleerd';
+const SANNE_SAID = 'Sanne-zegt-Xqvplomk';
+const MARK_SAID = 'Mark-zegt-Zrptwyvh';
+const MARK_LATE = 'Mark-later-Kwbqzunm';
+
+const vaultDir = path.join(HOME, 'vaults', 'casework');
+let browser;
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+});
+
+const html = () => dom(browser);
+const waitText = (text, timeout = 15000) =>
+  browser.waitUntil(async () => (await html()).includes(text), { timeout, timeoutMsg: `"${text}" did not appear` });
+
+async function addPerson(role, name, year) {
+  await click(browser, 'person-add');
+  await choose(browser, 'person-role', { value: role });
+  await type(browser, 'person-name', name);
+  await type(browser, 'person-year', String(year));
+  await click(browser, 'person-save');
+  await waitText(name);
+}
+
+async function addRelation(from, kind, to) {
+  await click(browser, 'relation-add');
+  await choose(browser, 'relation-from', { text: from });
+  await choose(browser, 'relation-kind', { value: kind });
+  await choose(browser, 'relation-to', { text: to });
+  await click(browser, 'relation-save');
+}
+
+async function startConversationWith(index) {
+  await click(browser, 'tab-gesprekken');
+  await click(browser, 'conversation-new');
+  await (await byId(browser, `conversation-person-${index}`)).click();
+  await click(browser, 'conversation-start');
+}
+
+async function answer(questionId, text) {
+  await click(browser, `question-${questionId}`);
+  await type(browser, 'answer-text', text);
+  // Leaving the field saves at once; the status must say so.
+  await browser.keys('Tab');
+  await browser.waitUntil(async () => (await (await byId(browser, 'save-status')).getText()).includes('Opgeslagen'), {
+    timeout: 15000,
+    timeoutMsg: 'autosave did not report "Opgeslagen"',
+  });
+}
+
+async function recordBehaviour({ search, actor, target, stance, frequency }) {
+  const inMode = (await all(browser, 'conversation-mode')).length > 0;
+  if (inMode) await (await browser.$('#record-behaviour')).click();
+  else await click(browser, 'behaviour-add');
+  await type(browser, 'behaviour-search', search);
+  const option = await byId(browser, 'behaviour-option');
+  await option.click();
+  await choose(browser, 'behaviour-actor', { text: actor });
+  await choose(browser, 'behaviour-target', { text: target });
+  await choose(browser, 'behaviour-stance', { value: stance });
+  if (frequency) await choose(browser, 'behaviour-frequency', { value: frequency });
+  await click(browser, 'behaviour-save');
+  await browser.waitUntil(async () => (await all(browser, 'behaviour-form')).length === 0, {
+    timeout: 10000,
+    timeoutMsg: `behaviour "${search}" was not saved`,
+  });
+}
+
+async function endConversation() {
+  await click(browser, 'conversation-end');
+  await click(browser, 'conversation-end-confirm');
+  await browser.waitUntil(async () => (await all(browser, 'conversation-mode')).length === 0, { timeout: 10000 });
+}
+
+async function unlockAndOpenCase() {
+  await type(browser, 'unlock-passphrase', PASSPHRASE);
+  await click(browser, 'unlock-submit');
+  await byId(browser, 'case-list', 30000);
+  await click(browser, 'case-open');
+  await byId(browser, 'case-view');
+}
+
+test('separate conversations, behaviours from three sources, the analysis — and autosave survives a kill', () =>
+  keepEvidence(() => browser, 'casework', async () => {
+    browser = await startApp(vaultDir);
+    await type(browser, 'create-passphrase', PASSPHRASE);
+    await type(browser, 'create-passphrase-repeat', PASSPHRASE);
+    await click(browser, 'create-submit');
+    await byId(browser, 'recovery-key', 30000);
+    await click(browser, 'recovery-confirm');
+    await click(browser, 'recovery-continue');
+    await type(browser, 'case-create-label', LABEL);
+    await click(browser, 'case-create-submit');
+    await click(browser, 'case-open');
+    await byId(browser, 'case-view');
+    await addPerson('parent', SANNE, 1990);
+    await addPerson('parent', MARK, 1987);
+    await addPerson('child', LOTTE, 2020);
+    await addPerson('child', DAAN, 2013);
+    await addRelation(SANNE, 'partner_of', MARK);
+    await addRelation(SANNE, 'parent_of', LOTTE);
+    await addRelation(SANNE, 'parent_of', DAAN);
+
+    // Sanne, alone.
+    await startConversationWith(0);
+    await byId(browser, 'conversation-mode');
+    await answer('vol.start.aanleiding', SANNE_SAID);
+    await recordBehaviour({ search: 'duwen', actor: MARK, target: SANNE, stance: 'reported', frequency: 'three_to_five' });
+    await recordBehaviour({ search: 'wurgen', actor: MARK, target: SANNE, stance: 'reported', frequency: 'once' });
+    await screenshot(browser, '10-gesprek-sanne');
+    await endConversation();
+
+    // Mark, alone: nothing Sanne said may be in the DOM.
+    await startConversationWith(1);
+    await byId(browser, 'conversation-mode');
+    assertNoneIn(await html(), [SANNE_SAID], "the DOM during Mark's conversation");
+    await answer('vol.start.aanleiding', MARK_SAID);
+    await recordBehaviour({ search: 'duwen', actor: MARK, target: SANNE, stance: 'reported', frequency: 'once' });
+    await recordBehaviour({ search: 'wurgen', actor: MARK, target: SANNE, stance: 'denied' });
+    assertNoneIn(await html(), [SANNE_SAID], "the DOM during Mark's conversation");
+    await screenshot(browser, '11-gesprek-mark');
+
+    // Autosave: answer, see "Opgeslagen", kill the app at once (SIGKILL), start again: the answer is there.
+    await answer('vol.relatie.ruzie_verloop', MARK_LATE);
+    execFileSync("pkill", ["-KILL", "-f", `samen-kijken --vault-dir ${vaultDir}`]);
+    await browser.deleteSession().catch(() => {});
+    await sleep(500);
+    browser = await startApp(vaultDir);
+    await byId(browser, 'unlock-screen', 30000);
+    await unlockAndOpenCase();
+    await click(browser, 'tab-gesprekken');
+    const rows = await all(browser, 'conversation-row');
+    assert.equal(rows.length, 2, 'two conversations after the restart');
+    await (await rows[1].$('[data-testid="conversation-open"]')).click();
+    await byId(browser, 'conversation-mode');
+    await click(browser, 'question-vol.relatie.ruzie_verloop');
+    assert.equal(await (await byId(browser, 'answer-text')).getValue(), MARK_LATE, 'the answer saved before the kill');
+    assertNoneIn(await html(), [SANNE_SAID], "the DOM during Mark's conversation");
+    await endConversation();
+
+    // Daan (13), alone, after the child pre-check.
+    await startConversationWith(3);
+    await byId(browser, 'precheck-form');
+    await (await browser.$('#precheck-consent-parental_consent')).click();
+    await (await browser.$('input[id^="precheck-by-"]')).click();
+    await screenshot(browser, '12-kind-vooraf');
+    await click(browser, 'precheck-save');
+    await byId(browser, 'conversation-mode');
+    await recordBehaviour({ search: 'kleineren', actor: MARK, target: DAAN, stance: 'reported', frequency: 'six_to_ten' });
+    await screenshot(browser, '13-gesprek-daan');
+    await endConversation();
+
+    // Wie doet wat: matrix, perspectives, severity.
+    await click(browser, 'tab-wiedoetwat');
+    await click(browser, 'view-matrix');
+    const matrix = await byId(browser, 'matrix');
+    const matrixText = await matrix.getText();
+    for (const expected of ['duwen', 'wurgen', 'kleineren']) assert.ok(matrixText.includes(expected), `matrix shows ${expected}`);
+    await screenshot(browser, '14-matrix');
+
+    await click(browser, 'view-perspectives');
+    const perspectives = await all(browser, 'perspective-row');
+    const texts = [];
+    for (const row of perspectives) texts.push(await row.getText());
+    const strangling = texts.find((t) => t.includes('wurgen'));
+    assert.ok(strangling, 'a perspective row for wurgen');
+    assert.ok(strangling.includes(SANNE) && strangling.includes(MARK), 'both sources side by side');
+    assert.match(strangling, /ontkent|ontkend/i, "Mark's denial is shown, not subtracted");
+    await screenshot(browser, '15-perspectieven');
+
+    await click(browser, 'view-severity');
+    assert.equal((await (await byId(browser, 'severity-category')).getText()).trim(), 'Veelvuldig of ernstig geweld');
+    await screenshot(browser, '16-ernst');
+
+    // Overview: red flag → acute banner; the pattern stays open until the control questions are asked.
+    await click(browser, 'tab-overzicht');
+    const banner = await byId(browser, 'acute-banner');
+    assert.match(await banner.getText(), /Mogelijk acute onveiligheid/);
+    const pattern = await byId(browser, 'pattern');
+    assert.match(await pattern.getText(), /Nog onvoldoende informatie/);
+    await screenshot(browser, '17-overzicht');
+  }));

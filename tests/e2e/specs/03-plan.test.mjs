@@ -1,0 +1,82 @@
+// The safety plan, end to end, for the family of 02-casework (same vault): the plan opens prefilled from
+// the analysis, an escape-plan step is added for Sanne, and each reader's version is rendered (in memory,
+// by the app) — the pages are saved as PNG under target/e2e/. Then the canary scan: no plan text in any
+// file the app or its WebView wrote, and nothing in the temp folder.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  HOME, OUT, all, byId, choose, click, keepEvidence, scanForCanaries, screenshot, sleep, startApp, type,
+} from '../lib.mjs';
+
+const PASSPHRASE = 'zeven meeuwen boven het IJsselmeer';
+const ESCAPE = 'Vluchtadres-Qxzvbnmw';
+const vaultDir = path.join(HOME, 'vaults', 'casework');
+let browser;
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+});
+
+test('plan: prefilled, escape step for the protected person, a preview per reader, no plaintext left behind', () =>
+  keepEvidence(() => browser, 'plan', async () => {
+    assert.ok(fs.existsSync(vaultDir), '02-casework must have made the vault');
+    browser = await startApp(vaultDir);
+    await type(browser, 'unlock-passphrase', PASSPHRASE);
+    await click(browser, 'unlock-submit');
+    await byId(browser, 'case-list', 30000);
+    await click(browser, 'case-open');
+    await click(browser, 'tab-veiligheidsplan');
+    await byId(browser, 'plan-editor', 30000);
+
+    // Prefilled from the analysis: worries from the recorded behaviours.
+    const worries = await byId(browser, 'plan-section-worries');
+    const worryText = await browser.execute(
+      (section) => section.textContent + [...section.querySelectorAll('input, textarea')].map((i) => i.value).join(' '),
+      worries,
+    );
+    assert.match(worryText, /wurg/i, 'the strangling is among the worries');
+    await screenshot(browser, '20-plan-editor');
+
+    // An escape-plan step; by default only the protected person and the professional may read it.
+    const escape = await byId(browser, 'plan-section-escape_plan');
+    await browser.execute((e) => e.scrollIntoView({ block: 'center' }), escape);
+    await click(browser, 'plan-add-escape_plan');
+    const inputs = await escape.$$('[data-testid="plan-item-text"]');
+    assert.ok(inputs.length > 0, 'an escape-plan item to fill in');
+    await inputs[inputs.length - 1].setValue(ESCAPE);
+    await browser.keys('Tab');
+    await browser.waitUntil(async () => (await (await byId(browser, 'plan-save-status')).getText()).includes('Opgeslagen'), {
+      timeout: 15000,
+      timeoutMsg: 'the plan was not saved',
+    });
+
+    // A preview for each reader; pages are PNG data made by the app in memory.
+    const reader = await byId(browser, 'plan-reader');
+    const options = await browser.execute((s) => [...s.options].map((o) => [o.value, o.textContent.trim()]), reader);
+    assert.ok(options.length >= 5, 'professional, two adults and two children');
+    for (const [value, label] of options) {
+      await choose(browser, 'plan-reader', { value });
+      await browser.waitUntil(async () => (await all(browser, 'plan-page')).length > 0, {
+        timeout: 30000,
+        timeoutMsg: `no preview pages for ${label}`,
+      });
+      await sleep(300);
+      const pages = await all(browser, 'plan-page');
+      const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
+      for (const [i, page] of pages.entries()) {
+        const src = await page.getAttribute('src');
+        assert.match(src, /^data:image\/png;base64,/, 'pages come from memory, not from a file');
+        fs.writeFileSync(path.join(OUT, `plan-${slug}-p${i + 1}.png`), Buffer.from(src.split(',')[1], 'base64'));
+      }
+    }
+    await screenshot(browser, '21-plan-voorbeeld');
+
+    await browser.deleteSession();
+    browser = undefined;
+    await sleep(500);
+    const { hits } = scanForCanaries([HOME], [ESCAPE]);
+    assert.deepEqual(hits, [], `plan text found in files:\n${hits.join('\n')}`);
+    const tmp = fs.readdirSync(path.join(HOME, 'tmp'));
+    assert.deepEqual(tmp.filter((f) => !f.startsWith('.')), [], 'no temp files during preview');
+  }));
