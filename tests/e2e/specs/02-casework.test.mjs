@@ -172,7 +172,7 @@ test('separate conversations, behaviours from three sources, the analysis — an
     await screenshot(browser, '12-kind-vooraf');
     await click(browser, 'precheck-save');
     await byId(browser, 'conversation-mode');
-    await recordBehaviour({ search: 'kleineren', actor: MARK, target: DAAN, stance: 'reported', frequency: 'six_to_ten' });
+    await recordBehaviour({ search: 'het kind kleineren', actor: MARK, target: DAAN, stance: 'reported', frequency: 'six_to_ten' });
     await screenshot(browser, '13-gesprek-daan');
     await endConversation();
 
@@ -181,7 +181,7 @@ test('separate conversations, behaviours from three sources, the analysis — an
     await click(browser, 'view-matrix');
     const matrix = await byId(browser, 'matrix');
     const matrixText = await matrix.getText();
-    for (const expected of ['duwen', 'wurgen', 'kleineren']) assert.ok(matrixText.includes(expected), `matrix shows ${expected}`);
+    for (const expected of ['duwen', 'wurgen', 'het kind kleineren']) assert.ok(matrixText.includes(expected), `matrix shows ${expected}`);
     await screenshot(browser, '14-matrix');
 
     await click(browser, 'view-perspectives');
