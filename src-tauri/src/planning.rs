@@ -118,6 +118,9 @@ pub async fn plan_save(state: State<'_, Shared>, mut plan: SafetyPlan) -> IpcRes
             }
             let household = v.household(plan.case_id)?;
             plan.validate(&household)?;
+            if !domain::plan::checks::unsafe_escape_readers(&plan, &v.snapshot(plan.case_id)?).is_empty() {
+                return Err(IpcError::new("escape_reader_unsafe"));
+            }
             plan.updated_at = Utc::now();
             v.safety_plans().save(&plan)?;
             let checks = checks(v, &plan)?;

@@ -385,3 +385,61 @@ mod tests {
         assert!(checks.is_empty());
     }
 }
+
+/// Escape-plan readers who are recorded in the `plegerpositie` toward the person the item protects:
+/// `(item id, reader)` pairs, sorted. An escape plan found by the person it protects against can cost a
+/// life, so the shell refuses to save a plan for which this is not empty (domain.md §9). Only reported
+/// behaviour counts (a record that the actor denies still counts: one source reporting is enough, §5).
+pub fn unsafe_escape_readers(plan: &SafetyPlan, snapshot: &CaseSnapshot) -> Vec<(Uuid, Uuid)> {
+    let mut out = Vec::new();
+    for item in &plan.escape_plan {
+        let (Some(protected), super::Visibility::Persons(readers)) = (item.about, &item.visibility) else {
+            continue;
+        };
+        for reader in readers {
+            let acts_against = snapshot.records.iter().any(|r| {
+                matches!(r.stance, crate::Stance::Reported { .. })
+                    && r.actors.contains(reader)
+                    && r.targets.contains(&protected)
+            });
+            if acts_against {
+                out.push((item.id, *reader));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod escape_reader_tests {
+    use super::*;
+    use crate::fixture::{gezin_jansen, ids};
+    use crate::plan::{EscapeKind, Visibility};
+
+    fn plan_with_escape_readers(readers: Vec<Uuid>) -> SafetyPlan {
+        let mut plan = SafetyPlan::new(ids::CASE, chrono::Utc::now());
+        plan.escape_plan.push(
+            Item::escape(ids::SANNE, EscapeKind::WhereToGo, "bij een vriendin").visible_to(Visibility::Persons(readers)),
+        );
+        plan
+    }
+
+    #[test]
+    fn escape_plan_readers_table() {
+        // In the example family Mark pushes and strangles Sanne (reported by Sanne).
+        let snapshot = gezin_jansen();
+        let table: &[(&[Uuid], &[Uuid])] = &[
+            (&[ids::SANNE], &[]),
+            (&[ids::SANNE, ids::MARK], &[ids::MARK]),
+            (&[ids::MARK], &[ids::MARK]),
+            (&[ids::LOTTE], &[]),
+        ];
+        for (readers, unsafe_readers) in table {
+            let plan = plan_with_escape_readers(readers.to_vec());
+            let found: Vec<Uuid> = unsafe_escape_readers(&plan, &snapshot).into_iter().map(|(_, r)| r).collect();
+            assert_eq!(found, unsafe_readers.to_vec(), "readers {readers:?}");
+        }
+    }
+}
