@@ -62,6 +62,8 @@ pub fn run() -> Result<()> {
     require("WebKitWebDriver", "Debian package webkit2gtk-driver")?;
     require("tauri-driver", "cargo install tauri-driver --locked")?;
     require("node", "Node.js")?;
+    require("xdotool", "Debian package xdotool")?;
+    require("pdftotext", "Debian package poppler-utils")?;
     if !root().join("tests/e2e/node_modules/webdriverio").is_dir() {
         return Err("tests/e2e/node_modules is missing: run `cargo xtask setup`".into());
     }
@@ -105,7 +107,9 @@ pub fn run() -> Result<()> {
         .env("APP_PATH", &app)
         .env("E2E_OUT", &out)
         .env("E2E_HOME", &home)
-        .env("DRIVER_URL", format!("http://127.0.0.1:{DRIVER_PORT}"));
+        .env("DRIVER_URL", format!("http://127.0.0.1:{DRIVER_PORT}"))
+        // For xdotool, which answers the app's native save dialog.
+        .env("DISPLAY", &display);
     let status = node.status()?;
     drop(driver);
     drop(xvfb);

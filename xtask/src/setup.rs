@@ -17,6 +17,7 @@ const APT_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "chromium",
     "poppler-utils",
+    "xdotool",
     "xauth",
 ];
 

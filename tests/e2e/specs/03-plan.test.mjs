@@ -1,8 +1,11 @@
 // The safety plan, end to end, for the family of 02-casework (same vault): the plan opens prefilled from
-// the analysis, an escape-plan step is added for Sanne, and each reader's version is rendered (in memory,
-// by the app) — the pages are saved as PNG under target/e2e/. Then the canary scan: no plan text in any
-// file the app or its WebView wrote, and nothing in the temp folder.
+// the analysis, an escape-plan step is added for Sanne, each reader's version is previewed (pages made
+// in memory by the app) and exported as PDF through the system's save dialog (driven with xdotool, as
+// WebDriver cannot reach native dialogs). Each PDF's text is checked — the escape step is in Sanne's and
+// the professional's copy and in no other — and its pages are rendered to PNG under target/e2e/. Then
+// the canary scan: no plan text in any file the app or its WebView wrote, and nothing in the temp folder.
 import { test, after } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +14,7 @@ import {
 } from '../lib.mjs';
 
 const PASSPHRASE = 'zeven meeuwen boven het IJsselmeer';
-const ESCAPE = 'Vluchtadres-Qxzvbnmw';
+const ESCAPE = 'VluchtadresQxzvbnmw';
 const vaultDir = path.join(HOME, 'vaults', 'casework');
 let browser;
 after(async () => {
@@ -71,6 +74,38 @@ test('plan: prefilled, escape step for the protected person, a preview per reade
       }
     }
     await screenshot(browser, '21-plan-voorbeeld');
+
+    // Export every reader's PDF to a folder of our choosing, through the save dialog.
+    const exports = path.join(OUT, 'pdf');
+    fs.mkdirSync(exports, { recursive: true });
+    const pdfText = {};
+    for (const [value, label] of options) {
+      const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
+      const file = path.join(exports, `${slug}.pdf`);
+      await choose(browser, 'plan-reader', { value });
+      await click(browser, 'plan-export');
+      await click(browser, 'plan-export-confirm');
+      execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--name', 'Veiligheidsplan opslaan als PDF', 'windowfocus', '--sync'], {
+        timeout: 20000,
+      });
+      await sleep(500);
+      execFileSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
+      execFileSync('xdotool', ['type', '--delay', '5', file]);
+      execFileSync('xdotool', ['key', 'Return']);
+      await browser.waitUntil(async () => fs.existsSync(file) && fs.statSync(file).size > 1000, {
+        timeout: 20000,
+        timeoutMsg: `${file} was not written`,
+      });
+      await sleep(300);
+      assert.equal(fs.readFileSync(file).subarray(0, 5).toString(), '%PDF-');
+      // Text as a reader would copy it; whitespace and hyphenation removed before comparing.
+      pdfText[label] = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString().replace(/[\s\u00ad-]/g, '');
+      execFileSync('pdftoppm', ['-png', '-r', '50', file, path.join(OUT, `pdf-${slug}`)]);
+    }
+    for (const [label, text] of Object.entries(pdfText)) {
+      const mayRead = /professional/i.test(label) || label.includes('Sanne');
+      assert.equal(text.includes(ESCAPE), mayRead, `escape step in the PDF for ${label}: expected ${mayRead}`);
+    }
 
     await browser.deleteSession();
     browser = undefined;
