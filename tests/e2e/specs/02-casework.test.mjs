@@ -1,4 +1,5 @@
-// A home visit, end to end in the real app: a family with two partners and two children, a separate
+// A home visit, end to end in the real app: a family with two partners, two children and a grandmother
+// in the network, a separate
 // conversation with each adult and with one child alone, behaviours recorded from three sources (one of
 // them disputed), then the matrix, the perspectives, the severity and the pattern. While one partner's
 // conversation is open, nothing the other partner said is in the DOM. Killing the app right after
@@ -25,6 +26,7 @@ const SANNE = 'Sanne Qvleerd';
 const MARK = 'Mark Qzorbist';
 const LOTTE = 'Lotte Qvleerd';
 const DAAN = 'Daan Qvleerd';
+const OMA = 'Oma Qvleerd';
 const SANNE_SAID = 'Sanne-zegt-Xqvplomk';
 const MARK_SAID = 'Mark-zegt-Zrptwyvh';
 const MARK_LATE = 'Mark-later-Kwbqzunm';
@@ -123,6 +125,7 @@ test('separate conversations, behaviours from three sources, the analysis — an
     await addPerson('parent', MARK, 1987);
     await addPerson('child', LOTTE, 2020);
     await addPerson('child', DAAN, 2013);
+    await addPerson('network', OMA, 1956);
     await addRelation(SANNE, 'partner_of', MARK);
     await addRelation(SANNE, 'parent_of', LOTTE);
     await addRelation(SANNE, 'parent_of', DAAN);

@@ -57,7 +57,8 @@ test('plan: prefilled, escape step for the protected person, a preview per reade
     // A preview for each reader; pages are PNG data made by the app in memory.
     const reader = await byId(browser, 'plan-reader');
     const options = await browser.execute((s) => [...s.options].map((o) => [o.value, o.textContent.trim()]), reader);
-    assert.ok(options.length >= 5, 'professional, two adults and two children');
+    assert.ok(options.length >= 6, 'professional, two adults, two children and the network');
+    assert.ok(options.some(([, l]) => l.includes('Oma')), 'a network version');
     for (const [value, label] of options) {
       await choose(browser, 'plan-reader', { value });
       await browser.waitUntil(async () => (await all(browser, 'plan-page')).length > 0, {
