@@ -49,6 +49,7 @@ const COMMANDS: &[&str] = &[
     "plan_freeze",
     "plan_versions",
     "plan_export_pdf",
+    "print_page",
 ];
 
 fn main() {

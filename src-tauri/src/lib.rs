@@ -126,6 +126,7 @@ pub fn run() {
             planning::plan_freeze,
             planning::plan_versions,
             planning::plan_export_pdf,
+            planning::print_page,
         ])
         .run(tauri::generate_context!())
         .expect("Samen Kijken could not start its window");

@@ -179,6 +179,13 @@ pub async fn plan_versions(state: State<'_, Shared>, case_id: Uuid) -> IpcResult
     .await
 }
 
+/// Opens the system print dialog for what the window shows: the UI puts only the chosen reader's page
+/// images (from memory) in its print-only view. `window.print()` does nothing in the WebKitGTK view.
+#[tauri::command]
+pub async fn print_page(window: tauri::WebviewWindow) -> IpcResult<()> {
+    window.print().map_err(|_| IpcError::new("print_failed"))
+}
+
 /// Freezes a version, renders the reader's PDF in memory, asks where to save it, and writes it there.
 #[tauri::command]
 pub async fn plan_export_pdf(

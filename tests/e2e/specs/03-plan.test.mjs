@@ -103,6 +103,15 @@ test('plan: prefilled, escape step for the protected person, a preview per reade
       pdfText[label] = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString().replace(/[\s\u00ad-]/g, '');
       execFileSync('pdftoppm', ['-png', '-r', '50', file, path.join(OUT, `pdf-${slug}`)]);
     }
+    // Printing: the system print dialog opens over the page images (made in memory); cancel it.
+    await click(browser, 'plan-print');
+    execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--name', '^(Print|Afdrukken)$', 'windowfocus', '--sync'], {
+      timeout: 20000,
+    });
+    await screenshot(browser, '22-plan-afdrukken');
+    execFileSync('xdotool', ['key', 'Escape']);
+    await sleep(500);
+
     for (const [label, text] of Object.entries(pdfText)) {
       const mayRead = /professional/i.test(label) || label.includes('Sanne');
       assert.equal(text.includes(ESCAPE), mayRead, `escape step in the PDF for ${label}: expected ${mayRead}`);

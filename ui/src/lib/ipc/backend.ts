@@ -129,6 +129,8 @@ export interface Backend {
   /** Freezes a numbered version (before printing). */
   planFreeze(caseId: string): Promise<PlanVersion>;
   planVersions(caseId: string): Promise<PlanVersion[]>;
+  /** Opens the system print dialog for what the window shows (the print-only page images). */
+  printPage(): Promise<void>;
 
   // events
   onVaultLocked(handler: (payload: VaultLockedPayload) => void): Promise<Unsubscribe>;

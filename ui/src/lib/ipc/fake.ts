@@ -874,6 +874,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         if (audience.kind !== 'professional') requirePerson(audience.person);
         return { saved: true, version: freezePlan(caseId).number };
       }),
+    // In a browser the page's own print dialog is the system one.
+    printPage: () => op('print_page', () => window.print()),
     planFreeze: (caseId) =>
       op('plan_freeze', () => {
         requireUnlocked();

@@ -70,6 +70,7 @@ describe('tauri backend', () => {
     ['planPreview', ['c1', { kind: 'professional' }], 'plan_preview', { caseId: 'c1', audience: { kind: 'professional' } }],
     ['planExportPdf', ['c1', { kind: 'child', person: 'k' }], 'plan_export_pdf', { caseId: 'c1', audience: { kind: 'child', person: 'k' } }],
     ['planFreeze', ['c1'], 'plan_freeze', { caseId: 'c1' }],
+    ['printPage', [], 'print_page', {}],
     ['planVersions', ['c1'], 'plan_versions', { caseId: 'c1' }],
   ] as const)('%s calls %s', async (method, args, command, expected) => {
     const backend = createTauriBackend() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;

@@ -68,6 +68,7 @@ export function createTauriBackend(): Backend {
     planExportPdf: (caseId, audience) => call('plan_export_pdf', { caseId, audience }),
     planFreeze: (caseId) => call('plan_freeze', { caseId }),
     planVersions: (caseId) => call('plan_versions', { caseId }),
+    printPage: () => call('print_page', {}),
     async onVaultLocked(handler) {
       return listen<VaultLockedPayload>('vault-locked', (event) => handler(event.payload));
     },

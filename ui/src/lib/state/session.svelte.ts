@@ -573,6 +573,11 @@ export class Session {
     return version;
   }
 
+  /** WebKitGTK ignores `window.print()` inside the app; the shell opens the print dialog instead. */
+  async printPage(): Promise<void> {
+    await this.guarded(() => this.backend.printPage());
+  }
+
   async exportPlan(caseId: string, audience: Audience): Promise<PlanExported> {
     const result = await this.guarded(() => this.backend.planExportPdf(caseId, audience));
     this.planVersions = await this.guarded(() => this.backend.planVersions(caseId));
