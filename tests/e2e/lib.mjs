@@ -132,3 +132,38 @@ export async function choose(browser, id, { value, text }) {
   );
   assert.ok(ok, `no option ${value ?? text} in [data-testid="${id}"]`);
 }
+
+/** First start: creates the vault with this passphrase and confirms the recovery key; returns the key. */
+export async function createVault(browser, passphrase, { screenshotKeyAs } = {}) {
+  await byId(browser, 'create-passphrase', 30000);
+  await type(browser, 'create-passphrase', passphrase);
+  await type(browser, 'create-passphrase-repeat', passphrase);
+  await click(browser, 'create-submit');
+  const key = await (await byId(browser, 'recovery-key', 30000)).getText();
+  if (screenshotKeyAs) await screenshot(browser, screenshotKeyAs);
+  await click(browser, 'recovery-confirm');
+  await click(browser, 'recovery-continue');
+  return key;
+}
+
+/** Adds a person on the open case's Overzicht and waits until the name is listed. */
+export async function addPerson(browser, role, name, year) {
+  await click(browser, 'person-add');
+  await choose(browser, 'person-role', { value: role });
+  await type(browser, 'person-name', name);
+  await type(browser, 'person-year', String(year));
+  await click(browser, 'person-save');
+  await browser.waitUntil(async () => (await dom(browser)).includes(name), {
+    timeout: 10000,
+    timeoutMsg: `person ${name} was not added`,
+  });
+}
+
+/** Adds a relation between two listed persons (by name) on the open case's Overzicht. */
+export async function addRelation(browser, from, kind, to) {
+  await click(browser, 'relation-add');
+  await choose(browser, 'relation-from', { text: from });
+  await choose(browser, 'relation-kind', { value: kind });
+  await choose(browser, 'relation-to', { text: to });
+  await click(browser, 'relation-save');
+}

@@ -5,7 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  HOME, all, choose, keepEvidence, assertNoneIn, byId, click, dom, scanForCanaries, screenshot, sleep, startApp, type,
+  HOME, addPerson, addRelation, all, createVault, keepEvidence, assertNoneIn, byId, click, dom, scanForCanaries, screenshot, sleep, startApp, type,
 } from '../lib.mjs';
 
 const PASSPHRASE = 'lantaarn boven de dijk in Kampen';
@@ -23,40 +23,14 @@ after(async () => {
   await browser?.deleteSession().catch(() => {});
 });
 
-async function addPerson(role, name, year) {
-  await click(browser, 'person-add');
-  await choose(browser, 'person-role', { value: role });
-  await type(browser, 'person-name', name);
-  await type(browser, 'person-year', String(year));
-  await click(browser, 'person-save');
-  await browser.waitUntil(async () => (await dom(browser)).includes(name), {
-    timeout: 10000,
-    timeoutMsg: `person ${name} was not added`,
-  });
-}
-
-async function addRelation(fromName, kind, toName) {
-  await click(browser, 'relation-add');
-  await choose(browser, 'relation-from', { text: fromName });
-  await choose(browser, 'relation-kind', { value: kind });
-  await choose(browser, 'relation-to', { text: toName });
-  await click(browser, 'relation-save');
-}
-
 test('vault, case, lock, unlock, quick hide — and no case text left behind', () => keepEvidence(() => browser, 'foundation', async () => {
   browser = await startApp(vaultDir);
 
   // First start: create the vault.
   await byId(browser, 'create-passphrase', 30000);
   await screenshot(browser, '01-eerste-start');
-  await type(browser, 'create-passphrase', PASSPHRASE);
-  await type(browser, 'create-passphrase-repeat', PASSPHRASE);
-  await click(browser, 'create-submit');
-  const key = await (await byId(browser, 'recovery-key', 30000)).getText();
+  const key = await createVault(browser, PASSPHRASE, { screenshotKeyAs: '02-herstelsleutel' });
   assert.match(key.trim(), /^[A-Z0-9]{5}(-[A-Z0-9]{5}){7}$/, 'recovery key in groups');
-  await screenshot(browser, '02-herstelsleutel');
-  await click(browser, 'recovery-confirm');
-  await click(browser, 'recovery-continue');
 
   // A case with two adults and a child.
   await byId(browser, 'case-list');
@@ -65,11 +39,11 @@ test('vault, case, lock, unlock, quick hide — and no case text left behind', (
   await browser.waitUntil(async () => (await all(browser, 'case-row')).length === 1, { timeout: 10000 });
   await click(browser, 'case-open');
   await byId(browser, 'case-view');
-  await addPerson('parent', ADULT_A, 1987);
-  await addPerson('partner', ADULT_B, 1984);
-  await addPerson('child', CHILD, 2016);
-  await addRelation(ADULT_A, 'partner_of', ADULT_B);
-  await addRelation(ADULT_A, 'parent_of', CHILD);
+  await addPerson(browser, 'parent', ADULT_A, 1987);
+  await addPerson(browser, 'partner', ADULT_B, 1984);
+  await addPerson(browser, 'child', CHILD, 2016);
+  await addRelation(browser, ADULT_A, 'partner_of', ADULT_B);
+  await addRelation(browser, ADULT_A, 'parent_of', CHILD);
   await browser.waitUntil(async () => (await all(browser, 'relation-row')).length === 2, {
     timeout: 10000,
     timeoutMsg: 'two relations expected',

@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  HOME, all, assertNoneIn, byId, choose, click, dom, keepEvidence, screenshot, sleep, startApp, type,
+  HOME, addPerson, addRelation, all, assertNoneIn, byId, choose, click, createVault, dom, keepEvidence, screenshot, sleep, startApp, type,
 } from '../lib.mjs';
 
 const PASSPHRASE = 'zeven meeuwen boven het IJsselmeer';
@@ -38,25 +38,6 @@ after(async () => {
 });
 
 const html = () => dom(browser);
-const waitText = (text, timeout = 15000) =>
-  browser.waitUntil(async () => (await html()).includes(text), { timeout, timeoutMsg: `"${text}" did not appear` });
-
-async function addPerson(role, name, year) {
-  await click(browser, 'person-add');
-  await choose(browser, 'person-role', { value: role });
-  await type(browser, 'person-name', name);
-  await type(browser, 'person-year', String(year));
-  await click(browser, 'person-save');
-  await waitText(name);
-}
-
-async function addRelation(from, kind, to) {
-  await click(browser, 'relation-add');
-  await choose(browser, 'relation-from', { text: from });
-  await choose(browser, 'relation-kind', { value: kind });
-  await choose(browser, 'relation-to', { text: to });
-  await click(browser, 'relation-save');
-}
 
 async function startConversationWith(index) {
   await click(browser, 'tab-gesprekken');
@@ -111,24 +92,19 @@ async function unlockAndOpenCase() {
 test('separate conversations, behaviours from three sources, the analysis — and autosave survives a kill', () =>
   keepEvidence(() => browser, 'casework', async () => {
     browser = await startApp(vaultDir);
-    await type(browser, 'create-passphrase', PASSPHRASE);
-    await type(browser, 'create-passphrase-repeat', PASSPHRASE);
-    await click(browser, 'create-submit');
-    await byId(browser, 'recovery-key', 30000);
-    await click(browser, 'recovery-confirm');
-    await click(browser, 'recovery-continue');
+    await createVault(browser, PASSPHRASE);
     await type(browser, 'case-create-label', LABEL);
     await click(browser, 'case-create-submit');
     await click(browser, 'case-open');
     await byId(browser, 'case-view');
-    await addPerson('parent', SANNE, 1990);
-    await addPerson('parent', MARK, 1987);
-    await addPerson('child', LOTTE, 2020);
-    await addPerson('child', DAAN, 2013);
-    await addPerson('network', OMA, 1956);
-    await addRelation(SANNE, 'partner_of', MARK);
-    await addRelation(SANNE, 'parent_of', LOTTE);
-    await addRelation(SANNE, 'parent_of', DAAN);
+    await addPerson(browser, 'parent', SANNE, 1990);
+    await addPerson(browser, 'parent', MARK, 1987);
+    await addPerson(browser, 'child', LOTTE, 2020);
+    await addPerson(browser, 'child', DAAN, 2013);
+    await addPerson(browser, 'network', OMA, 1956);
+    await addRelation(browser, SANNE, 'partner_of', MARK);
+    await addRelation(browser, SANNE, 'parent_of', LOTTE);
+    await addRelation(browser, SANNE, 'parent_of', DAAN);
 
     // Sanne, alone.
     await startConversationWith(0);
