@@ -198,16 +198,9 @@ try {
   await addPersonByKeyboard('parent', 'Ouder Een', '1984');
   await addPersonByKeyboard('parent', 'Ouder Twee', '1986');
 
-  log('keyboard walk: start a conversation');
-  await tabTo('[role="tab"][aria-selected="true"]');
-  await page.keyboard.press('ArrowRight');
-  await page.waitForSelector(tid('conversation-new'));
-  await tabTo(tid('conversation-new'));
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(tid('conversation-person-0'));
-  await tabTo(tid('conversation-person-0'));
-  await page.keyboard.press('Space');
-  await tabTo(tid('conversation-start'));
+  log('keyboard walk: start a conversation from the neutral Gezin page');
+  await page.waitForSelector(tid('start-conversation'));
+  await tabTo(tid('start-conversation'));
   await page.keyboard.press('Enter');
   await page.waitForSelector(tid('conversation-mode') + ' h1[tabindex]');
 
@@ -260,6 +253,10 @@ try {
   await page.waitForSelector(tid('practice-case'));
   await axe('case-list');
   await page.click(tid('practice-case'));
+  await page.waitForSelector(tid('start-section'));
+  await page.waitForSelector(tid('acute-marker'));
+  await axe('household-practice');
+  await page.click(tid('acute-marker'));
   await page.waitForSelector(tid('acute-banner'));
   await axe('overview-practice');
   await page.click(tid('tab-gesprekken'));

@@ -133,6 +133,11 @@ test('separate conversations, behaviours from three sources, the analysis — an
     browser = await startApp(vaultDir);
     await byId(browser, 'unlock-screen', 30000);
     await unlockAndOpenCase();
+    // A case opens on the neutral Gezin page: names and roles, nothing anyone said, no red-flag details.
+    await byId(browser, 'start-section');
+    await byId(browser, 'acute-marker');
+    assertNoneIn(await html(), [SANNE_SAID, MARK_SAID, MARK_LATE, 'wurgen', 'handel binnen 24 uur'], "the case's first screen");
+    await screenshot(browser, '12-casus-openen-neutraal');
     await click(browser, 'tab-gesprekken');
     const rows = await all(browser, 'conversation-row');
     assert.equal(rows.length, 2, 'two conversations after the restart');

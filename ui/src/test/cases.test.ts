@@ -80,7 +80,7 @@ describe('case view', () => {
     await createCase(user, 'Gezin K.');
     await openCase(user, 'Gezin K.');
     expect(screen.getByTestId('case-view')).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Overzicht' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Gezin' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByTestId('person-list')).toHaveTextContent('Nog geen personen');
     expect(screen.getByTestId('relation-add')).toBeDisabled();
 

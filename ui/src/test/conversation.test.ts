@@ -48,6 +48,7 @@ export async function openPractice(options: { seed?: boolean } = {}) {
   }
   await app.user.click(screen.getByTestId('practice-case'));
   await screen.findByRole('heading', { level: 1, name: /Jansen-de Vries/ });
+  await app.user.click(await screen.findByTestId('tab-overzicht'));
   await screen.findByTestId('coverage');
   return app;
 }

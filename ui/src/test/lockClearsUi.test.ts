@@ -180,7 +180,7 @@ describe('lock_clears_ui: conversation mode, behaviour records and analysis', ()
   async function practiceOpen() {
     const app = await renderUnlocked();
     await app.user.click(screen.getByTestId('practice-case'));
-    await screen.findByTestId('acute-banner');
+    await screen.findByTestId('acute-marker');
     return app;
   }
 
@@ -249,7 +249,8 @@ describe('lock_clears_ui: conversation mode, behaviour records and analysis', ()
 
   it('an idle lock during the acute decision form drops the analysis', async () => {
     const { user, fake } = await practiceOpen();
-    await user.type(screen.getByTestId('acute-decision'), 'Kzq-Eigen-Antwoord-Ülla');
+    await user.click(screen.getByTestId('acute-marker'));
+    await user.type(await screen.findByTestId('acute-decision'), 'Kzq-Eigen-Antwoord-Ülla');
     fake.simulateLock('idle');
     expect(screen.getByTestId('unlock-screen')).toBeInTheDocument();
     expectNoPracticeText();

@@ -64,6 +64,9 @@ describe('data-testid hooks of conversations, behaviours, analysis and Meldcode'
   it('case tabs, conversation mode, behaviour form and views', async () => {
     const { user } = await renderUnlocked();
     await user.click(screen.getByTestId('practice-case'));
+    await screen.findByTestId('acute-marker');
+    expectOnce('tab-gezin', 'start-section');
+    await user.click(screen.getByTestId('tab-overzicht'));
     await screen.findByTestId('acute-banner');
     expectOnce('tab-overzicht', 'tab-gesprekken', 'tab-wiedoetwat', 'tab-meldcode', 'acute-banner', 'pattern');
     expect(screen.getAllByTestId('profile')).toHaveLength(5);

@@ -4,6 +4,7 @@
 import type { Component } from 'svelte';
 import type { Household } from '../ipc';
 import type { MessageKey } from '../i18n/index.svelte';
+import HouseholdTab from './HouseholdTab.svelte';
 import OverviewTab from './OverviewTab.svelte';
 import ConversationsTab from './ConversationsTab.svelte';
 import WhoDoesWhatTab from './WhoDoesWhatTab.svelte';
@@ -20,7 +21,9 @@ export type CaseTab = {
   available: (household: Household) => boolean;
 };
 
+/** The first tab is where a case opens: it must never show what anyone said or what was concluded. */
 export const CASE_TABS: readonly CaseTab[] = [
+  { id: 'household', testid: 'gezin', label: 'case.tab.household', component: HouseholdTab, available: () => true },
   { id: 'overview', testid: 'overzicht', label: 'case.tab.overview', component: OverviewTab, available: () => true },
   {
     id: 'conversations',

@@ -7,7 +7,7 @@ import { renderUnlocked } from '../../test/helpers';
 async function planOpen() {
   const app = await renderUnlocked();
   await app.user.click(screen.getByTestId('practice-case'));
-  await screen.findByTestId('acute-banner');
+  await screen.findByTestId('acute-marker');
   await app.user.click(screen.getByTestId('tab-veiligheidsplan'));
   await screen.findByTestId('plan-editor');
   return app;

@@ -99,8 +99,15 @@ export class Session {
   planPages = $state<string[]>([]);
   /** The open conversation (conversation mode only). */
   conversation = $state<ConversationDetail | null>(null);
-  /** The selected tab of the open case. */
-  caseTab = $state('overview');
+  /** The selected tab of the open case. A case opens on the neutral Gezin tab. */
+  caseTab = $state('household');
+  /**
+   * The conversation that was open when the vault locked by itself (idle, suspend): ids only, never
+   * text. Unlocking goes straight back to it; quick hide and a manual lock forget it.
+   */
+  /** Where the focus goes when a case screen has loaded. */
+  focusOnOpen: 'heading' | 'start' = 'heading';
+  private resumeConversation: { caseId: string; conversationId: string } | null = null;
 
   /** Static content (guides, catalogue, cards, Meldcode model): no case data, loaded once. */
   content = $state<ContentBundle | null>(null);
@@ -192,6 +199,7 @@ export class Session {
 
   /** Quick hide: neutral screen first (synchronously), then lock. */
   hide(): void {
+    this.resumeConversation = null;
     this.clearCaseData();
     this.lockNotice = '';
     this.view = { name: 'hidden' };
@@ -201,6 +209,7 @@ export class Session {
 
   /** Lock: unlock screen first (synchronously), then lock. */
   lock(): void {
+    this.resumeConversation = null;
     this.clearCaseData();
     this.lockNotice = '';
     if (this.vault === 'unlocked') this.vault = 'locked';
@@ -218,6 +227,9 @@ export class Session {
 
   /** The backend locked by itself (idle, suspend) or confirms our lock. */
   onLocked(reason: LockReason): void {
+    if ((reason === 'idle' || reason === 'suspend') && this.view.name === 'conversation') {
+      this.resumeConversation = { caseId: this.view.caseId, conversationId: this.view.conversationId };
+    }
     this.clearCaseData();
     if (this.vault === 'unlocked') this.vault = 'locked';
     if (this.view.name === 'hidden') {
@@ -252,9 +264,27 @@ export class Session {
     this.vault = 'unlocked';
     this.lockNotice = '';
     await this.loadSettings();
-    if (!options.stayInSetup) {
-      await this.enterCases();
-      this.announce('status.unlocked');
+    if (options.stayInSetup) return;
+    const resume = this.resumeConversation;
+    this.resumeConversation = null;
+    if (resume && (await this.resume(resume))) {
+      this.announce('status.resumed');
+      return;
+    }
+    await this.enterCases();
+    this.announce('status.unlocked');
+  }
+
+  /** Back into the conversation that was open at an automatic lock; false when that is not possible. */
+  private async resume(target: { caseId: string; conversationId: string }): Promise<boolean> {
+    try {
+      const household = await this.guarded(() => this.backend.householdGet(target.caseId));
+      this.openCase(target.caseId);
+      this.household = household;
+      await this.openConversation(target.conversationId);
+      return this.view.name === 'conversation';
+    } catch {
+      return false;
     }
   }
 
@@ -337,11 +367,12 @@ export class Session {
     this.announce('status.caseDeleted');
   }
 
-  openCase(caseId: string): void {
+  openCase(caseId: string, options: { focus?: 'heading' | 'start' } = {}): void {
+    this.focusOnOpen = options.focus ?? 'heading';
     this.household = null;
     this.dropCaseDetails();
     this.conversation = null;
-    this.caseTab = 'overview';
+    this.caseTab = 'household';
     this.view = { name: 'case', caseId };
   }
 
