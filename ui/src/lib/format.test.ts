@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approximateAge, nextFreeLetter, relationChoice, relationKindFrom } from './format';
+import { approximateAge, dutchDate, nextFreeLetter, parseDutchDate, relationChoice, relationKindFrom } from './format';
 
 describe('format helpers', () => {
   it('suggests the next free letter', () => {
@@ -20,5 +20,30 @@ describe('format helpers', () => {
       kind: 'ex_partner_of',
       separation_date: '2024-01-31',
     });
+  });
+
+  it.each([
+    ['05-03-2026', '2026-03-05'],
+    ['5-3-2026', '2026-03-05'],
+    ['05/03/2026', '2026-03-05'],
+    ['5.3.2026', '2026-03-05'],
+    ['05032026', '2026-03-05'],
+    [' 29-02-2024 ', '2024-02-29'],
+    ['', ''],
+    ['29-02-2026', null],
+    ['31-04-2026', null],
+    ['2026-03-05', null],
+    ['03/05', null],
+    ['13-13-2026', null],
+    ['vijf maart', null],
+  ])('reads the Dutch date %j as %j', (text, iso) => {
+    expect(parseDutchDate(text)).toBe(iso);
+  });
+
+  it('shows ISO dates and timestamps as dd-mm-jjjj', () => {
+    expect(dutchDate('2026-03-05')).toBe('05-03-2026');
+    expect(dutchDate('2026-12-01T23:59:00Z')).toBe('01-12-2026');
+    expect(dutchDate('')).toBe('');
+    expect(dutchDate(null)).toBe('');
   });
 });

@@ -62,3 +62,27 @@ export function nextFreeLetter(labels: readonly string[], template: (letter: str
   }
   return String(labels.length + 1);
 }
+
+/**
+ * Dates are typed and shown as dd-mm-jjjj whatever the system locale (a native date field in WebKitGTK
+ * follows the system and showed mm/dd/yyyy). Accepts `-`, `/`, `.` or spaces between the parts and
+ * eight digits without separators. Returns the ISO date, '' for an empty field, or null when the text is
+ * not a real calendar date.
+ */
+export function parseDutchDate(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  const match = /^(\d{1,2})[-/. ]+(\d{1,2})[-/. ]+(\d{4})$/.exec(trimmed) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(trimmed);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** An ISO date (or the date part of a timestamp) as dd-mm-jjjj; '' stays ''. */
+export function dutchDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : '';
+}

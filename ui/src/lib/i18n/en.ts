@@ -14,6 +14,10 @@ export const en: Record<MessageKey, string> = {
   'topbar.lock': 'Lock',
   'topbar.settings': 'Settings',
 
+  'date.placeholder': 'dd-mm-yyyy',
+  'date.format': 'Day-month-year, for example 05-03-2026.',
+  'date.invalid': 'This is not a date. Write day-month-year, for example 05-03-2026.',
+
   'neutral.text': 'Samen Kijken',
   'neutral.continue': 'Continue',
 

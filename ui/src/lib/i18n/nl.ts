@@ -14,6 +14,10 @@ export const nl = {
   'topbar.lock': 'Vergrendelen',
   'topbar.settings': 'Instellingen',
 
+  'date.placeholder': 'dd-mm-jjjj',
+  'date.format': 'Dag-maand-jaar, bijvoorbeeld 05-03-2026.',
+  'date.invalid': 'Dit is geen datum. Schrijf dag-maand-jaar, bijvoorbeeld 05-03-2026.',
+
   'neutral.text': 'Samen Kijken',
   'neutral.continue': 'Doorgaan',
 
