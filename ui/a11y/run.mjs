@@ -294,7 +294,7 @@ try {
   await page.click(tid('behaviour-add'));
   await axe('who-does-what-form');
   await page.click('text=Annuleren');
-  for (const view of ['matrix', 'perspectives', 'timeline', 'severity']) {
+  for (const view of ['picture', 'matrix', 'perspectives', 'timeline', 'severity']) {
     await page.click(tid(`view-${view}`));
     await axe(`who-does-what-${view}`);
   }

@@ -32,6 +32,8 @@ pub mod cards;
 pub mod analysis;
 /// Guard-rails (§7).
 pub mod guardrails;
+/// The family picture: genogram data with who→whom arrows for the recorded behaviours.
+pub mod picture;
 /// Meldcode steps, weighing questions and log (§8).
 pub mod meldcode;
 /// A fictional example family with its hand-written expected analysis, for tests in any crate.

@@ -118,6 +118,8 @@ pub struct Analysis {
     pub guard_rails: Vec<GuardRail>,
     /// Each conclusion with the professional's latest judgement.
     pub reviews: Vec<Review>,
+    /// The household as a genogram with who→whom arrows (drawn by the UI, printed in the plan).
+    pub picture: crate::picture::FamilyPicture,
     /// Records whose behaviour id is not in the catalogue (left out of every rule; shown so they can be
     /// fixed).
     pub unknown_behaviours: Vec<Uuid>,
@@ -151,6 +153,7 @@ pub fn analyse(input: &CaseSnapshot, catalogue: &Catalogue, today: NaiveDate) ->
         perspectives,
         guard_rails,
         reviews,
+        picture: crate::picture::from_facts(&facts),
         unknown_behaviours: facts.unknown_behaviours.clone(),
     }
 }

@@ -116,6 +116,7 @@ export function emptyAnalysis(caseId: string, persons: Person[], conversations: 
     perspectives: [],
     guard_rails: [],
     reviews: [],
+    picture: { nodes: [], couples: [], parent_links: [], siblings: [], arrows: [] },
     unknown_behaviours: [],
   };
 }

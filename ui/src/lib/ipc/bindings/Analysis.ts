@@ -3,6 +3,7 @@ import type { AcuteUnsafety } from "./AcuteUnsafety";
 import type { ChildFinding } from "./ChildFinding";
 import type { CouplePattern } from "./CouplePattern";
 import type { Coverage } from "./Coverage";
+import type { FamilyPicture } from "./FamilyPicture";
 import type { GuardRail } from "./GuardRail";
 import type { Perspective } from "./Perspective";
 import type { ProfileHypothesis } from "./ProfileHypothesis";
@@ -35,6 +36,10 @@ perspectives: Array<Perspective>, guard_rails: Array<GuardRail>,
  * Each conclusion with the professional's latest judgement.
  */
 reviews: Array<Review>, 
+/**
+ * The household as a genogram with who→whom arrows (drawn by the UI, printed in the plan).
+ */
+picture: FamilyPicture, 
 /**
  * Records whose behaviour id is not in the catalogue (left out of every rule; shown so they can be
  * fixed).

@@ -8,6 +8,7 @@ import type { Case } from '../bindings/Case';
 import type { Conversation } from '../bindings/Conversation';
 import type { CountedBehaviour } from '../bindings/CountedBehaviour';
 import type { Evidence } from '../bindings/Evidence';
+import type { FamilyPicture } from '../bindings/FamilyPicture';
 import type { Frequency } from '../bindings/Frequency';
 import type { Person } from '../bindings/Person';
 import type { Relation } from '../bindings/Relation';
@@ -265,6 +266,8 @@ export function jansenFamily(): PracticeFamily {
       { key: 'redflag:fear_for_life', hypothesis: 'present', judgement: null, status: 'open', judgements_count: 0 },
       { key: 'acute', hypothesis: 'possibly_acute', judgement: null, status: 'open', judgements_count: 0 },
     ],
+    // Printed by `PRINT_PICTURE=1 cargo test -p domain --test picture the_example_family_picture`.
+    picture: JANSEN_PICTURE,
     unknown_behaviours: [],
   };
   const caseRow: Case = {
@@ -273,3 +276,158 @@ export function jansenFamily(): PracticeFamily {
   };
   return { case: caseRow, persons, relations, conversations, answers, records, analysis };
 }
+
+/** The family picture as `domain::picture::family_picture` computes it for this family. */
+const JANSEN_PICTURE: FamilyPicture = {
+ "nodes": [
+  {
+   "person": "01900000-0000-7000-8000-000000000101",
+   "role": "parent",
+   "row": "adults",
+   "lives_in_household": true,
+   "year_of_birth": 1985
+  },
+  {
+   "person": "01900000-0000-7000-8000-000000000102",
+   "role": "parent",
+   "row": "adults",
+   "lives_in_household": true,
+   "year_of_birth": 1988
+  },
+  {
+   "person": "01900000-0000-7000-8000-000000000103",
+   "role": "child",
+   "row": "children",
+   "lives_in_household": true,
+   "year_of_birth": 2020
+  },
+  {
+   "person": "01900000-0000-7000-8000-000000000104",
+   "role": "child",
+   "row": "children",
+   "lives_in_household": true,
+   "year_of_birth": 2013
+  }
+ ],
+ "couples": [
+  {
+   "a": "01900000-0000-7000-8000-000000000101",
+   "b": "01900000-0000-7000-8000-000000000102",
+   "separated": false,
+   "separation_date": null
+  }
+ ],
+ "parent_links": [
+  {
+   "parent": "01900000-0000-7000-8000-000000000101",
+   "child": "01900000-0000-7000-8000-000000000103",
+   "step": false
+  },
+  {
+   "parent": "01900000-0000-7000-8000-000000000102",
+   "child": "01900000-0000-7000-8000-000000000103",
+   "step": false
+  },
+  {
+   "parent": "01900000-0000-7000-8000-000000000101",
+   "child": "01900000-0000-7000-8000-000000000104",
+   "step": false
+  },
+  {
+   "parent": "01900000-0000-7000-8000-000000000102",
+   "child": "01900000-0000-7000-8000-000000000104",
+   "step": false
+  }
+ ],
+ "siblings": [],
+ "arrows": [
+  {
+   "actor": "01900000-0000-7000-8000-000000000101",
+   "target": "01900000-0000-7000-8000-000000000102",
+   "weight": "ernstig",
+   "yearly": 88,
+   "categories": [
+    "psychological",
+    "physical",
+    "coercive_control"
+   ],
+   "behaviours": [
+    "dwang.geld_controleren",
+    "dwang.isoleren",
+    "dwang.telefoon_controleren",
+    "fys.duwen",
+    "fys.wurgen",
+    "psy.schelden"
+   ],
+   "witnessed_by": [
+    "01900000-0000-7000-8000-000000000104"
+   ],
+   "evidence": {
+    "records": [
+     "01900000-0000-7000-8000-000000000401",
+     "01900000-0000-7000-8000-000000000402",
+     "01900000-0000-7000-8000-000000000403",
+     "01900000-0000-7000-8000-000000000405",
+     "01900000-0000-7000-8000-000000000408",
+     "01900000-0000-7000-8000-000000000409",
+     "01900000-0000-7000-8000-00000000040a"
+    ],
+    "answers": [],
+    "relations": [],
+    "sources": [
+     "01900000-0000-7000-8000-000000000101",
+     "01900000-0000-7000-8000-000000000102"
+    ]
+   }
+  },
+  {
+   "actor": "01900000-0000-7000-8000-000000000101",
+   "target": "01900000-0000-7000-8000-000000000104",
+   "weight": "licht",
+   "yearly": 2,
+   "categories": [
+    "psychological"
+   ],
+   "behaviours": [
+    "psy.schreeuwen"
+   ],
+   "witnessed_by": [],
+   "evidence": {
+    "records": [
+     "01900000-0000-7000-8000-00000000040b"
+    ],
+    "answers": [],
+    "relations": [],
+    "sources": [
+     "01900000-0000-7000-8000-000000000104"
+    ]
+   }
+  },
+  {
+   "actor": "01900000-0000-7000-8000-000000000102",
+   "target": "01900000-0000-7000-8000-000000000101",
+   "weight": "licht",
+   "yearly": 5,
+   "categories": [
+    "psychological",
+    "physical"
+   ],
+   "behaviours": [
+    "fys.duwen",
+    "psy.schelden"
+   ],
+   "witnessed_by": [],
+   "evidence": {
+    "records": [
+     "01900000-0000-7000-8000-000000000406",
+     "01900000-0000-7000-8000-000000000407"
+    ],
+    "answers": [],
+    "relations": [],
+    "sources": [
+     "01900000-0000-7000-8000-000000000101"
+    ]
+   }
+  }
+ ]
+};
