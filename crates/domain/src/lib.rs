@@ -34,6 +34,7 @@ pub mod analysis;
 pub mod guardrails;
 /// Meldcode steps, weighing questions and log (§8).
 pub mod meldcode;
+pub mod training;
 /// A fictional example family with its hand-written expected analysis, for tests in any crate.
 #[cfg(feature = "fixture")]
 pub mod fixture;
