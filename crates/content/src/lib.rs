@@ -8,6 +8,8 @@
 //! (for editing and for tests). Both validate: unique ids, every reference resolves, required texts
 //! present, and the vocabularies fixed in `domain` (red flags, profiles, indicators) match the data.
 
+pub mod training;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

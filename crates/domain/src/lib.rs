@@ -36,6 +36,7 @@ pub mod guardrails;
 pub mod picture;
 /// Meldcode steps, weighing questions and log (§8).
 pub mod meldcode;
+pub mod training;
 /// A fictional example family with its hand-written expected analysis, for tests in any crate.
 #[cfg(feature = "fixture")]
 pub mod fixture;
