@@ -80,7 +80,7 @@ pub struct PictureArrow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FamilyPicture {
-    /// In the household's order of persons.
+    /// Sorted by (row, person id): the same household gives the same picture whatever order it was read in.
     pub nodes: Vec<PictureNode>,
     pub couples: Vec<PictureCouple>,
     pub parent_links: Vec<PictureParentLink>,
@@ -110,7 +110,7 @@ pub fn family_picture(snapshot: &CaseSnapshot, catalogue: &Catalogue) -> FamilyP
 pub(crate) fn from_facts(facts: &Facts<'_>) -> FamilyPicture {
     let household = &facts.snapshot.household;
     let known: BTreeSet<Uuid> = household.persons.iter().map(|p| p.id).collect();
-    let nodes = household
+    let mut nodes: Vec<PictureNode> = household
         .persons
         .iter()
         .map(|p| PictureNode {
@@ -121,6 +121,7 @@ pub(crate) fn from_facts(facts: &Facts<'_>) -> FamilyPicture {
             year_of_birth: p.year_of_birth,
         })
         .collect();
+    nodes.sort_by_key(|n| (n.row, n.person));
 
     // A pair that was ever recorded as ex-partners counts as separated, even if an older relation says
     // "partner" too: separation is the risk period the picture must not hide.
