@@ -34,6 +34,8 @@ pub mod analysis;
 pub mod guardrails;
 /// The family picture: genogram data with who→whom arrows for the recorded behaviours.
 pub mod picture;
+/// Relations proposed from the roles, so the household is entered on one screen.
+pub mod proposals;
 /// Meldcode steps, weighing questions and log (§8).
 pub mod meldcode;
 pub mod training;
