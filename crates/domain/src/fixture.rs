@@ -155,9 +155,9 @@ pub fn catalogue() -> Catalogue {
     feed("vol.veilig.eer", yes(HONOUR_THREAT));
     feed("vol.veilig.zelfdoding_partner", yes(SUICIDE_THREAT_BY_PARTNER));
     feed("vol.kinderen.betrokken_geraakt", yes(CHILD_DRAWN_IN));
-    feed("k12.veilig.schaal", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
-    feed("k8.veilig.schaal", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
-    feed("k4.veilig.schaal", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
+    feed("k12.veilig.cijfer", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
+    feed("k8.veilig.cijfer", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
+    feed("k4.gezichtjes.thuis", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
     Catalogue { version: 1, items, question_feeds: feeds }
 }
 
@@ -491,7 +491,7 @@ pub fn gezin_jansen() -> CaseSnapshot {
         updated_at: created,
     };
     let yn = |v| AnswerValue::YesNoUnknown { value: v };
-    let mut daan_safety = ans(A_DAAN_SAFETY, CONV_DAAN, "k12.veilig.schaal", DAAN, AnswerValue::Scale { value: 4 });
+    let mut daan_safety = ans(A_DAAN_SAFETY, CONV_DAAN, "k12.veilig.cijfer", DAAN, AnswerValue::Scale { value: 4 });
     daan_safety.confidential = Visibility::ProfessionalOnly;
     let mut answers = vec![
         ans(A_SANNE_CONTROL, CONV_SANNE, "vol.controle.contacten", SANNE, AnswerValue::BehaviourRecords { records: vec![R_ISOLATE] }),

@@ -316,30 +316,22 @@ pub fn victim_blaming_hints(text: &str, phrases: &[BlamingPhrase]) -> Vec<Hint> 
 /// whole word or a stem (`provoc*` matches "provoceert", "provoceren"); between two pattern words up to
 /// [`PATTERN_GAP`] other words may stand ("moet de kinderen beschermen"). A match is looked for within
 /// one sentence. `unless` words anywhere in the sentence cancel it ("niemand lokt geweld uit"). The
-/// phrase's `subject` says about whom it blames: `any` always; `not_actor` unless the sentence names
-/// only a person in the plegerpositie ("Mark provoceert niet meer"); `victim` only when the sentence
-/// names a person in the slachtofferpositie ("Sanne moet de kinderen beschermen").
+/// phrase's `subject` says about whom it blames, judged from the person words before the match (the
+/// subject of the sentence): `any` always; `not_actor` unless only a person in the plegerpositie is
+/// named there ("Mark provoceert niet meer"); `victim` only when a person in the slachtofferpositie is
+/// named there ("Sanne moet de kinderen beschermen").
 pub fn victim_blaming_hints_in(text: &str, phrases: &[BlamingPhrase], ctx: &HintContext) -> Vec<Hint> {
     let original: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     for sentence in sentences(text) {
-        let has = |list: &[String]| sentence.iter().any(|(w, _, _)| list.iter().any(|x| x == w));
-        let victim = has(&ctx.victim_words);
-        let actor = has(&ctx.actor_words);
+        // Who the sentence is about: the person words before the match (the subject position).
+        let named = |list: &[String], before: usize| sentence[..before].iter().any(|(w, _, _)| list.iter().any(|x| x == w));
         for p in phrases {
             let tokens: Vec<&str> = p.pattern.split_whitespace().collect();
             if tokens.is_empty() {
                 continue;
             }
             if sentence.iter().any(|(w, _, _)| p.unless.iter().any(|u| token_matches(u, w))) {
-                continue;
-            }
-            let about_ok = match p.subject {
-                PhraseSubject::Any => true,
-                PhraseSubject::NotActor => victim || !actor,
-                PhraseSubject::Victim => victim,
-            };
-            if !about_ok {
                 continue;
             }
             let mut i = 0;
@@ -361,7 +353,13 @@ pub fn victim_blaming_hints_in(text: &str, phrases: &[BlamingPhrase], ctx: &Hint
                         }
                     }
                 }
-                if ok {
+                let (victim, actor) = (named(&ctx.victim_words, i), named(&ctx.actor_words, i));
+                let about_ok = match p.subject {
+                    PhraseSubject::Any => true,
+                    PhraseSubject::NotActor => victim || !actor,
+                    PhraseSubject::Victim => victim,
+                };
+                if ok && about_ok {
                     let (start, end) = (sentence[i].1, sentence[last].2);
                     out.push(Hint {
                         phrase_id: p.id.clone(),

@@ -17,6 +17,8 @@ pub enum GuideAudience {
     Child4To7,
     Child8To11,
     Child12To17,
+    /// A child under 4: observed, not interviewed.
+    ChildObservation,
     Network,
 }
 

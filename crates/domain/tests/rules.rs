@@ -595,7 +595,7 @@ fn coverage_child_not_yet_heard_alone() {
     b.conversation(&[x]);
     b.conversation(&[young, y]); // a child seen with a parent is not heard alone
     b.conversation(&[older]);
-    b.answer(older, "k12.veilig.schaal", AnswerValue::Scale { value: 6 });
+    b.answer(older, "k12.veilig.cijfer", AnswerValue::Scale { value: 6 });
     let a = run(&b);
     let mut expected = vec![
         OpenWork::NotHeardSeparately { person: y },

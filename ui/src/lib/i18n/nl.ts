@@ -499,7 +499,7 @@ export const nl = {
   'beh.trashEmpty': 'De prullenbak is leeg.',
   'beh.restore': 'Terugzetten',
   'beh.required': 'Kies een gedraging, wie het deed, tegen wie en wie het vertelde.',
-  'beh.sameActorTarget': 'Iemand kan niet dader en doelwit tegelijk zijn.',
+  'beh.sameActorTarget': 'Bij één gedraging kan iemand niet zowel in de plegerpositie als in de slachtofferpositie staan.',
   'beh.listTitle': 'Vastgelegde gedragingen',
   'beh.views': 'Weergave',
   'view.list': 'Lijst',
