@@ -16,7 +16,7 @@ use std::path::Path;
 use domain::guardrails::{Hint, victim_blaming_hints as find_hints};
 use domain::indicators::{ALL_INDICATORS, IndicatorSource, indicator_source};
 use domain::{
-    AnswerType, BehaviourDef, BlamingPhrase, Catalogue, Feed, Guide, IndicatorDef, MeldcodeModel, ProfileCard, ProfileKind,
+    AnswerType, BehaviourDef, BlamingPhrase, GuideAudience, Catalogue, Feed, Guide, IndicatorDef, MeldcodeModel, ProfileCard, ProfileKind,
     RedFlag, RedFlagSet, WeighingKind,
 };
 use serde::Deserialize;
@@ -26,12 +26,13 @@ use thiserror::Error;
 /// and the on-disk content are the same set.
 pub const BEHAVIOURS: &str = "catalogue/gedragingen.toml";
 pub const INDICATORS: &str = "catalogue/indicatoren.toml";
-pub const GUIDES: [&str; 5] = [
+pub const GUIDES: [&str; 6] = [
     "guides/volwassene.toml",
     "guides/kind_4_7.toml",
     "guides/kind_8_11.toml",
     "guides/kind_12_17.toml",
     "guides/netwerk.toml",
+    "guides/observatie_0_3.toml",
 ];
 pub const PROFILES: &str = "cards/profielen.toml";
 pub const PHRASES: &str = "cards/formuleringen.toml";
@@ -147,6 +148,7 @@ pub fn embedded_sources() -> Sources {
         "guides/kind_8_11.toml",
         "guides/kind_12_17.toml",
         "guides/netwerk.toml",
+        "guides/observatie_0_3.toml",
         "cards/profielen.toml",
         "cards/formuleringen.toml",
         "redflags/rode_vlaggen.toml",
@@ -278,7 +280,8 @@ fn validate_guides(guides: &[Guide]) -> Result<(), ContentError> {
             return Err(ContentError::MissingField { file, id: g.id.clone(), field: "version".into() });
         }
         unique(&file, g.sections.iter().map(|s| s.id.as_str()))?;
-        if g.requires_precheck && g.reminders.is_empty() {
+        let child = matches!(g.audience, GuideAudience::Child4To7 | GuideAudience::Child8To11 | GuideAudience::Child12To17);
+        if child != g.requires_precheck || (g.requires_precheck && g.reminders.is_empty()) {
             return Err(ContentError::MissingField { file, id: g.id.clone(), field: "reminders".into() });
         }
         for s in &g.sections {
@@ -340,6 +343,19 @@ fn validate_profiles(cards: &[ProfileCard], flags: &RedFlagSet) -> Result<(), Co
         required(PROFILES, &c.id, "title", &c.title)?;
         required(PROFILES, &c.id, "summary", &c.summary)?;
         required(PROFILES, &c.id, "arrangement.focus", &c.arrangement.focus)?;
+        // Rich enough to teach from: what helps, what to avoid, which partners, what each person needs.
+        let a = &c.arrangement;
+        for (field, empty) in [
+            ("arrangement.voluntary_help", a.voluntary_help.is_empty()),
+            ("arrangement.protection", a.protection.is_empty()),
+            ("arrangement.avoid", a.avoid.is_empty()),
+            ("arrangement.partners", a.partners.is_empty()),
+            ("arrangement.needs", a.needs.len() < 2 || a.needs.iter().any(|n| n.who.trim().is_empty() || n.needs.is_empty())),
+        ] {
+            if empty {
+                return Err(ContentError::MissingField { file: PROFILES.into(), id: c.id.clone(), field: field.into() });
+            }
+        }
         for f in &c.related_red_flags {
             if !flags.flags.iter().any(|d| d.id == *f) {
                 return Err(ContentError::BrokenReference { file: PROFILES.into(), from: c.id.clone(), to: f.id().into() });
@@ -394,13 +410,36 @@ fn validate_meldcode(m: &MeldcodeModel) -> Result<(), ContentError> {
     if !m.questions.iter().any(|q| q.kind == WeighingKind::Added) {
         return Err(ContentError::MissingDefinition { file: MELDCODE.into(), id: "toegevoegde vragen".into() });
     }
+    use domain::meldcode::{QUESTION_ACCEPTED, QUESTION_DECISION, QUESTION_HELP, QUESTION_LASTING_SAFETY};
+    for id in [QUESTION_HELP, QUESTION_ACCEPTED, QUESTION_LASTING_SAFETY, QUESTION_DECISION] {
+        if !m.questions.iter().any(|q| q.id == id) {
+            return Err(ContentError::MissingDefinition { file: MELDCODE.into(), id: id.into() });
+        }
+    }
+    let n = &m.norms;
+    for (field, text) in [
+        ("norms.report_unsafety", &n.report_unsafety),
+        ("norms.report_no_help", &n.report_no_help),
+        ("norms.report_again", &n.report_again),
+        ("norms.close_with_monitoring", &n.close_with_monitoring),
+        ("norms.decide", &n.decide),
+    ] {
+        required(MELDCODE, "norms", field, text)?;
+    }
+    for q in &m.questions {
+        // Questions 1–2 belong to step 4 (weighing), 3–5 and the decision to step 5 (deciding).
+        let step = if q.number <= 2 { 4 } else { 5 };
+        if q.step != step {
+            return Err(ContentError::BrokenReference { file: MELDCODE.into(), from: q.id.clone(), to: format!("stap {}", q.step) });
+        }
+    }
     for s in &m.steps {
         required(MELDCODE, &s.id, "title", &s.title)?;
         required(MELDCODE, &s.id, "description", &s.description)?;
     }
     for q in &m.questions {
         required(MELDCODE, &q.id, "text", &q.text)?;
-        if q.kind == WeighingKind::Added && !m.questions.iter().any(|c| c.kind == WeighingKind::Core && c.number == q.number) {
+        if q.kind != WeighingKind::Core && !m.questions.iter().any(|c| c.kind == WeighingKind::Core && c.number == q.number) {
             return Err(ContentError::BrokenReference { file: MELDCODE.into(), from: q.id.clone(), to: format!("afwegingsvraag {}", q.number) });
         }
     }

@@ -86,6 +86,56 @@ fn a_question_id_used_in_two_guides_fails() {
 fn victim_blaming_hints_use_the_shipped_phrases() {
     let hints = content::victim_blaming_hints("Afspraak: moeder zal vader niet uitlokken en moet rustig blijven.");
     let ids: Vec<&str> = hints.iter().map(|h| h.phrase_id.as_str()).collect();
-    assert_eq!(ids, vec!["uitlokken", "rustig_blijven"]);
+    assert_eq!(ids, vec!["uitlokken", "kalm_blijven"]);
     assert!(content::victim_blaming_hints("Vader verlaat het huis als hij boos wordt en belt zijn broer.").is_empty());
+}
+
+/// The shipped victim-blaming phrases on plan texts, when the case is not known: (text, the phrase ids
+/// that must be found). Word stems, whole patterns and who the sentence is about all count.
+#[test]
+fn victim_blaming_table_with_the_shipped_phrases() {
+    let table: &[(&str, &[&str])] = &[
+        // must trigger
+        ("Moeder mag hem niet uitlokken.", &["uitlokken"]),
+        ("Het geweld werd uitgelokt door haar opmerking.", &["uitlokken"]),
+        ("Ze lokt het zelf uit.", &["lokt_uit"]),
+        ("Zij provoceert hem als hij gedronken heeft.", &["provoceren"]),
+        ("Moeder moet stoppen met provoceren.", &["provoceren"]),
+        ("Hij voelde zich geprovoceerd.", &["provoceren"]),
+        ("Moeder moet kalm blijven als vader boos wordt.", &["kalm_blijven"]),
+        ("Zij moet rustig blijven en niets terugzeggen.", &["kalm_blijven"]),
+        ("Moeder blijft rustig als de spanning oploopt.", &["blijft_kalm"]),
+        ("Moeder moet de kinderen beschermen.", &["kinderen_beschermen"]),
+        ("Zij moet de kinderen weghouden als hij drinkt.", &["kinderen_beschermen"]),
+        ("Moeder moet ervoor zorgen dat de kinderen veilig zijn.", &["zorgen_kinderen_veilig"]),
+        ("Ze moet hem niet boos maken.", &["niet_boos_maken"]),
+        ("Zij moet geen aanleiding geven.", &["geen_aanleiding"]),
+        ("Er zijn relatieproblemen.", &["relatieproblemen"]),
+        ("De ouders hebben relatieproblemen die escaleren.", &["relatieproblemen"]),
+        ("Ze zijn allebei schuld.", &["beiden_schuld"]),
+        ("Beide ouders zijn schuldig aan de situatie.", &["beiden_schuld"]),
+        ("De schuld ligt bij beiden.", &["schuld_bij_beiden"]),
+        ("Het is haar eigen schuld.", &["eigen_schuld"]),
+        ("Waar twee vechten hebben twee schuld.", &["twee_vechten"]),
+        ("De ouders hebben vaak ruzie.", &["ruzie"]),
+        ("Bij ruzies gaat vader naar buiten.", &["ruzie"]),
+        // must not trigger
+        ("Vader stopt met slaan en belt zijn coach.", &[]),
+        ("Opa brengt de kinderen naar school.", &[]),
+        ("Niemand lokt geweld uit; hij is verantwoordelijk voor zijn gedrag.", &[]),
+        ("Niemand heeft het uitgelokt.", &[]),
+        ("Mark blijft kalm en gaat naar buiten als hij boos wordt.", &[]),
+        ("Sanne beschermt de kinderen al: ze gaat met hen naar boven.", &[]),
+        ("Hulp bij schulden voor beide ouders.", &[]),
+        ("Beide ouders krijgen hulp bij de opvoeding.", &[]),
+        ("Mark komt niet thuis na het drinken.", &[]),
+        ("De relatie is voorbij; de omgang loopt via oma.", &[]),
+        ("De buurvrouw houdt de sleutel.", &[]),
+        ("Mark moet zorgen dat de kinderen veilig naar school gaan.", &[]),
+    ];
+    assert!(table.len() >= 30);
+    for (text, expected) in table {
+        let got: Vec<String> = content::victim_blaming_hints(text).into_iter().map(|h| h.phrase_id).collect();
+        assert_eq!(got, expected.to_vec(), "{text}");
+    }
 }

@@ -116,11 +116,12 @@ fn practice_cases_use_positions_not_labels() {
 
 // --- The reference against the analysis ---
 
-/// What the analysis computes today, in the words of the reference. Only what today's API exposes:
-/// severity category and P, the pattern per couple, whether each profile is likely, the red flags
-/// (and that each flag's reference records are among its evidence), and whether acute unsafety is
-/// suggested. Profile strengths below `waarschijnlijk`, flag dates and structural unsafety are not in
-/// today's `Analysis`, so they are not compared.
+/// What the analysis computes, in the words of the reference: severity category and P, the pattern per
+/// couple, whether each profile is likely, the red flags (whether each is current, and that each flag's
+/// reference records are among its evidence), and whether acute unsafety is suggested. The strengths
+/// below `waarschijnlijk` (mogelijk / weinig aanwijzingen / nog te weinig informatie) are not compared
+/// yet: for several cases the references and the rules still differ on those lower rungs, which is a
+/// content decision for the trainer, not a rule error.
 fn computed(case: &PracticeCase, s: &ReferenceSnapshot, a: &Analysis) -> BTreeMap<String, String> {
     let name = |id| s.person_name(id).unwrap_or("?").to_owned();
     let mut out = BTreeMap::new();
@@ -136,6 +137,7 @@ fn computed(case: &PracticeCase, s: &ReferenceSnapshot, a: &Analysis) -> BTreeMa
                 format!("intieme_terreur door {}, gewelddadig verzet door {}", name(*by), name(*r))
             }
             Some(PatternKind::SituationeelPartnergeweld) => "situationeel_partnergeweld".into(),
+            Some(PatternKind::SituationeelPartnergeweldEenzijdig { by }) => format!("situationeel_partnergeweld_eenzijdig door {}", name(*by)),
             Some(PatternKind::WederzijdsGewelddadigeControle) => "wederzijds_gewelddadige_controle".into(),
             Some(PatternKind::GeenPartnergeweldGemeld) => "geen_partnergeweld_gemeld".into(),
             Some(PatternKind::OnvoldoendeInformatie) => "onvoldoende_informatie".into(),
@@ -144,6 +146,9 @@ fn computed(case: &PracticeCase, s: &ReferenceSnapshot, a: &Analysis) -> BTreeMa
     }
     for p in &a.profiles {
         out.insert(format!("profiel {}", p.profile.id()), if p.likely { "waarschijnlijk" } else { "niet waarschijnlijk" }.into());
+    }
+    for f in &a.red_flags {
+        out.insert(format!("actueel {}", f.flag.id()), if f.current { "ja" } else { "nee" }.into());
     }
     let mut flags: Vec<&str> = a.red_flags.iter().map(|f| f.flag.id()).collect();
     flags.sort();
@@ -182,6 +187,9 @@ fn expected(case: &PracticeCase) -> BTreeMap<String, String> {
         let likely = p.strength == ProfileStrength::Waarschijnlijk;
         out.insert(format!("profiel {}", p.profile.id()), if likely { "waarschijnlijk" } else { "niet waarschijnlijk" }.into());
     }
+    for f in &r.red_flags {
+        out.insert(format!("actueel {}", f.flag.id()), if f.current { "ja" } else { "nee" }.into());
+    }
     let mut flags: Vec<&str> = r.red_flags.iter().map(|f| f.flag.id()).collect();
     flags.sort();
     out.insert("rode vlaggen".into(), flags.join(", "));
@@ -202,32 +210,7 @@ struct Divergence {
     why: &'static str,
 }
 
-const DIVERGENCES: &[Divergence] = &[
-    Divergence {
-        case: "oefen.lijsterbes",
-        field: "patroon erik/sandra",
-        today: "situationeel_partnergeweld",
-        why: "§6.2: one violent partner, nobody controlling, no fear is `situationeel partnergeweld (eenzijdig)`, marked less certain; today's PatternKind has no one-sided variant",
-    },
-    Divergence {
-        case: "oefen.vlierbes",
-        field: "profiel gezin_in_de_stress",
-        today: "waarschijnlijk",
-        why: "§6.3: gezin in de stress is never more than `mogelijk` when a partner meets the control threshold; today's rule only counts stressors, violence and fear",
-    },
-    Divergence {
-        case: "oefen.vlierbes",
-        field: "rode vlaggen",
-        today: "child_harmed",
-        why: "§6.4: neglect counts for severity, not as the child-harmed flag; today every `ernstig` item towards a child raises it",
-    },
-    Divergence {
-        case: "oefen.vlierbes",
-        field: "acute onveiligheid",
-        today: "ja",
-        why: "§6.4: acute unsafety needs a current red flag; today any flag (here the neglect-based child_harmed) suggests it",
-    },
-];
+const DIVERGENCES: &[Divergence] = &[];
 
 #[test]
 fn every_reference_agrees_with_the_analysis_of_its_own_records() {

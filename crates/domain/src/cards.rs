@@ -19,6 +19,21 @@ pub struct Arrangement {
     /// What not to do with this profile (e.g. no mediation with intieme terreur).
     #[serde(default)]
     pub avoid: Vec<String>,
+    /// Which partners work together (Veilig Thuis, police, specialist help, ...).
+    #[serde(default)]
+    pub partners: Vec<String>,
+    /// What each person needs: both adults and each child.
+    #[serde(default)]
+    pub needs: Vec<PersonNeedText>,
+}
+
+/// What one person (by position or role, never by label) needs under an arrangement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonNeedText {
+    /// e.g. "De ouder in de slachtofferpositie", "Elk kind".
+    pub who: String,
+    pub needs: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -73,13 +88,33 @@ pub struct IndicatorDef {
     pub source: IndicatorSource,
 }
 
+/// About whom a blaming phrase blames (see `guardrails::victim_blaming_hints_in`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PhraseSubject {
+    /// Whoever the sentence is about.
+    #[default]
+    Any,
+    /// Unless the sentence names only a person in the plegerpositie.
+    NotActor,
+    /// Only when the sentence names a person in the slachtofferpositie (a demand on them).
+    Victim,
+}
+
 /// A phrase that puts the responsibility on the person in the `slachtofferpositie`, with a
 /// suggestion that turns towards the behaviour of the person in the `plegerpositie`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct BlamingPhrase {
     pub id: String,
-    /// Lower-case fragment to look for.
+    /// Lower-case words: alternatives with `|`, a stem ends in `*`; up to two other words may stand
+    /// between two pattern words. E.g. `moet|moeten kinderen beschermen`.
     pub pattern: String,
     pub suggestion: String,
+    #[serde(default)]
+    pub subject: PhraseSubject,
+    /// Words (same syntax) that cancel the hint when they are in the sentence, e.g. `niemand`.
+    #[serde(default)]
+    pub unless: Vec<String>,
 }

@@ -102,10 +102,12 @@ pub enum RedFlag {
     /// The controlling partner threatens suicide.
     SuicideThreat,
     HonourRelatedThreat,
+    /// Both `intieme terreur` and `complexe scheiding` are likely: separation from a controlling partner.
+    IntimateTerrorAndSeparation,
 }
 
 impl RedFlag {
-    pub const ALL: [RedFlag; 12] = [
+    pub const ALL: [RedFlag; 13] = [
         RedFlag::Strangulation,
         RedFlag::ThreatToKill,
         RedFlag::Weapon,
@@ -118,6 +120,7 @@ impl RedFlag {
         RedFlag::ChildHarmed,
         RedFlag::SuicideThreat,
         RedFlag::HonourRelatedThreat,
+        RedFlag::IntimateTerrorAndSeparation,
     ];
 
     /// The id used in data files and conclusion keys (same as the serde name).
@@ -135,6 +138,7 @@ impl RedFlag {
             RedFlag::ChildHarmed => "child_harmed",
             RedFlag::SuicideThreat => "suicide_threat",
             RedFlag::HonourRelatedThreat => "honour_related_threat",
+            RedFlag::IntimateTerrorAndSeparation => "intimate_terror_and_separation",
         }
     }
 

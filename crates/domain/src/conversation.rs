@@ -115,9 +115,30 @@ pub enum AnswerValue {
     YesNoUnknown { value: YesNoUnknown },
     /// A behaviour question: the records made for it (empty: asked, nothing reported).
     BehaviourRecords { records: Vec<Uuid> },
+    /// `gevraagd, niets gemeld`: the question was asked and the person told nothing of it. Works for
+    /// every answer type; for the analysis the indicators the question feeds are "asked and not
+    /// present" for this person.
+    AskedNothingReported,
+    /// `niet gevraagd`: deliberately not asked (yet), e.g. because it was not safe to ask now. Counts as
+    /// not asked: nothing is concluded from it.
+    NotAsked,
 }
 
 impl AnswerValue {
+    /// Was the question really asked (and answered)? `NotAsked`, an empty text and "unknown" are not:
+    /// not asked is not absent (§6).
+    pub fn is_asked(&self) -> bool {
+        match self {
+            AnswerValue::Text { text } => !text.trim().is_empty(),
+            AnswerValue::YesNoUnknown { value } => *value != YesNoUnknown::Unknown,
+            AnswerValue::NotAsked => false,
+            AnswerValue::Choice { .. }
+            | AnswerValue::Scale { .. }
+            | AnswerValue::BehaviourRecords { .. }
+            | AnswerValue::AskedNothingReported => true,
+        }
+    }
+
     pub fn validate(&self) -> Result<(), DomainError> {
         match self {
             AnswerValue::Scale { value } if *value > 10 => Err(DomainError::Invalid("scale is 0–10")),
@@ -166,15 +187,19 @@ impl AgeBand {
     }
 }
 
-/// Below this age a child's conversation normally needs consent of the parent(s) with authority.
+/// From this age a young person decides alone about a conversation (16+).
 pub const CONSENT_AGE: u8 = 16;
+/// From this age up to [`CONSENT_AGE`] both the child and the parent(s) consent (12–15).
+pub const CHILD_CONSENT_AGE: u8 = 12;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum ConsentStatus {
-    /// Consent given, by these parents.
+    /// Consent given, by these parents (enough under 12).
     ParentalConsent { by: Vec<Uuid> },
+    /// The child agreed and so did these parents (needed for 12–15).
+    ChildAndParentalConsent { by: Vec<Uuid> },
     /// Talking without consent, with the reason (e.g. consent would put the child at risk).
     Exception { reason: String },
     /// 16 or older: the young person decides.
@@ -200,6 +225,8 @@ pub enum WarningSign {
 pub enum PrecheckIssue {
     /// No consent and no recorded exception.
     ConsentMissing,
+    /// 12–15: the parents agreed, the child's own consent is not recorded yet.
+    ChildConsentMissing,
     /// An exception without a reason.
     ExceptionWithoutReason,
     /// Own consent is only for 16 and older.
@@ -234,19 +261,20 @@ impl ChildPrecheck {
             out.push(PrecheckIssue::NoGuideForAge);
         }
         match &self.consent {
-            ConsentStatus::ParentalConsent { by } if by.is_empty() => out.push(PrecheckIssue::ConsentMissing),
-            ConsentStatus::ParentalConsent { .. } => {}
+            ConsentStatus::ParentalConsent { by } | ConsentStatus::ChildAndParentalConsent { by } if by.is_empty() => {
+                out.push(PrecheckIssue::ConsentMissing)
+            }
+            ConsentStatus::ParentalConsent { .. } if (CHILD_CONSENT_AGE..CONSENT_AGE).contains(&self.age) => {
+                out.push(PrecheckIssue::ChildConsentMissing)
+            }
+            ConsentStatus::ParentalConsent { .. } | ConsentStatus::ChildAndParentalConsent { .. } => {}
             ConsentStatus::Exception { reason } if reason.trim().is_empty() => {
                 out.push(PrecheckIssue::ExceptionWithoutReason)
             }
             ConsentStatus::Exception { .. } => {}
             ConsentStatus::OwnConsent if self.age < CONSENT_AGE => out.push(PrecheckIssue::TooYoungForOwnConsent),
             ConsentStatus::OwnConsent => {}
-            ConsentStatus::NotYetAsked | ConsentStatus::Refused => {
-                if self.age < CONSENT_AGE {
-                    out.push(PrecheckIssue::ConsentMissing)
-                }
-            }
+            ConsentStatus::NotYetAsked | ConsentStatus::Refused => out.push(PrecheckIssue::ConsentMissing),
         }
         if self.consult_expert_needed() && !self.expert_consulted {
             out.push(PrecheckIssue::ConsultExpertFirst);
@@ -279,16 +307,26 @@ mod tests {
             (precheck(6, NotYetAsked, vec![]), vec![PrecheckIssue::ConsentMissing]),
             (precheck(15, OwnConsent, vec![]), vec![PrecheckIssue::TooYoungForOwnConsent]),
             (precheck(16, OwnConsent, vec![]), vec![]),
-            (precheck(16, NotYetAsked, vec![]), vec![]),
+            (precheck(16, NotYetAsked, vec![]), vec![PrecheckIssue::ConsentMissing]),
+            (precheck(17, Refused, vec![]), vec![PrecheckIssue::ConsentMissing]),
+            (precheck(16, ParentalConsent { by: vec![parent] }, vec![]), vec![]),
+            // 12–15: the child and the parents.
+            (precheck(11, ParentalConsent { by: vec![parent] }, vec![]), vec![]),
+            (precheck(12, ParentalConsent { by: vec![parent] }, vec![]), vec![PrecheckIssue::ChildConsentMissing]),
+            (precheck(15, ParentalConsent { by: vec![parent] }, vec![]), vec![PrecheckIssue::ChildConsentMissing]),
+            (precheck(12, ChildAndParentalConsent { by: vec![parent] }, vec![]), vec![]),
+            (precheck(15, ChildAndParentalConsent { by: vec![parent] }, vec![]), vec![]),
+            (precheck(13, ChildAndParentalConsent { by: vec![] }, vec![]), vec![PrecheckIssue::ConsentMissing]),
+            (precheck(9, ChildAndParentalConsent { by: vec![parent] }, vec![]), vec![]),
             (precheck(9, Exception { reason: " ".into() }, vec![]), vec![PrecheckIssue::ExceptionWithoutReason]),
-            (precheck(9, Exception { reason: "ouder is de pleger; toestemming vragen brengt kind in gevaar".into() }, vec![]), vec![]),
-            (precheck(13, ParentalConsent { by: vec![parent] }, vec![WarningSign::HonourRelatedViolence]), vec![PrecheckIssue::ConsultExpertFirst]),
+            (precheck(9, Exception { reason: "toestemming vragen aan de ouder in de plegerpositie brengt het kind in gevaar".into() }, vec![]), vec![]),
+            (precheck(13, ChildAndParentalConsent { by: vec![parent] }, vec![WarningSign::HonourRelatedViolence]), vec![PrecheckIssue::ConsultExpertFirst]),
             (precheck(2, ParentalConsent { by: vec![parent] }, vec![]), vec![PrecheckIssue::NoGuideForAge]),
         ];
         for (p, expected) in table {
             assert_eq!(p.issues(), expected, "{p:?}");
         }
-        let mut consulted = precheck(13, ParentalConsent { by: vec![parent] }, vec![WarningSign::SexualAbuse]);
+        let mut consulted = precheck(13, ChildAndParentalConsent { by: vec![parent] }, vec![WarningSign::SexualAbuse]);
         assert!(consulted.consult_expert_needed());
         consulted.expert_consulted = true;
         assert!(consulted.issues().is_empty());

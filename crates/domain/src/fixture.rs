@@ -116,7 +116,20 @@ pub fn catalogue() -> Catalogue {
     let yes = |i: &str| Feed::Yes { indicator: i.into() };
     let answered = |i: &str| Feed::Answered { indicator: i.into() };
     feed("vol.gedrag.overzicht", answered(ASKED_PARTNER_BEHAVIOUR));
-    feed("vol.controle.contacten", answered(ASKED_CONTROL));
+    for (q, d) in CONTROL_QUESTIONS {
+        feed(q, answered(ASKED_CONTROL));
+        feed(q, answered(asked_control_domain(*d)));
+    }
+    feed("vol.controle.belaging", answered(ASKED_STALKING));
+    feed("vol.kinderen.zien_horen", answered(ASKED_CHILD_WITNESSING));
+    feed("vol.kinderen.gedrag_tegen_kind", answered(ASKED_CHILD_TREATMENT));
+    feed("vol.hulp.geweld_na_hulp", yes(VIOLENCE_AFTER_HELP));
+    feed("vol.kinderen.onvoorspelbaar", yes(CARE_UNPREDICTABLE_PARENTING));
+    feed("vol.kinderen.zelfbeschadiging_gezien", yes(CHILD_WITNESSES_SELF_HARM));
+    feed("vol.scheiding.loyaliteit", yes(CHILD_LOYALTY_CONFLICT));
+    feed("vol.veilig.zwanger_nu", yes(PREGNANCY_CURRENT));
+    feed("obs.kind.hoe_gaat_het", answered(CHILD_OBSERVED));
+    feed("obs.kind.reactie_ouder", answered(CHILD_OBSERVED));
     feed("vol.angst.bang_voor_partner", answered(ASKED_FEAR));
     feed("vol.angst.bang_voor_partner", yes(FEAR_CHRONIC));
     feed("vol.angst.levensgevaar", yes(FEAR_FOR_LIFE));
@@ -142,11 +155,23 @@ pub fn catalogue() -> Catalogue {
     feed("vol.veilig.eer", yes(HONOUR_THREAT));
     feed("vol.veilig.zelfdoding_partner", yes(SUICIDE_THREAT_BY_PARTNER));
     feed("vol.kinderen.betrokken_geraakt", yes(CHILD_DRAWN_IN));
-    feed("k12.veilig.schaal", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
-    feed("k8.veilig.schaal", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
-    feed("k4.veilig.schaal", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
+    feed("k12.veilig.cijfer", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
+    feed("k8.veilig.cijfer", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
+    feed("k4.gezichtjes.thuis", Feed::Answered { indicator: CHILD_OWN_SAFETY.into() });
     Catalogue { version: 1, items, question_feeds: feeds }
 }
+
+/// The adult guide's control questions, one per life domain (§6.2).
+pub const CONTROL_QUESTIONS: &[(&str, ControlDomain)] = &[
+    ("vol.controle.contacten", ControlDomain::Isolation),
+    ("vol.controle.telefoon", ControlDomain::Monitoring),
+    ("vol.controle.geld", ControlDomain::Money),
+    ("vol.controle.jaloezie", ControlDomain::Jealousy),
+    ("vol.controle.vrijheid", ControlDomain::Movement),
+    ("vol.controle.beslissen", ControlDomain::Decisions),
+    ("vol.controle.kleineren", ControlDomain::Degrading),
+    ("vol.controle.kinderen", ControlDomain::Children),
+];
 
 /// Builds snapshots for tests: persons, relations, conversations, records and answers with sequential
 /// ids, so tests stay short and deterministic.
@@ -306,6 +331,26 @@ impl Builder {
         self.answer(source, question, AnswerValue::YesNoUnknown { value: YesNoUnknown::Yes })
     }
 
+    pub fn no(&mut self, source: Uuid, question: &str) -> Uuid {
+        self.answer(source, question, AnswerValue::YesNoUnknown { value: YesNoUnknown::No })
+    }
+
+    /// Every control question (one per life domain) asked of `source`, nothing reported in the answer
+    /// itself (records are added separately).
+    pub fn asked_all_control(&mut self, source: Uuid) {
+        for (q, _) in CONTROL_QUESTIONS {
+            self.answer(source, q, AnswerValue::BehaviourRecords { records: vec![] });
+        }
+    }
+
+    /// An answer given on a given day (for the recency of red flags).
+    pub fn answer_on(&mut self, source: Uuid, question: &str, value: AnswerValue, day: NaiveDate) -> Uuid {
+        let id = self.answer(source, question, value);
+        let a = self.snapshot.answers.last_mut().expect("just added");
+        a.updated_at = day.and_hms_opt(10, 0, 0).expect("valid time").and_utc();
+        id
+    }
+
     pub fn judge(&mut self, key: &str, verdict: crate::analysis::Verdict, hypothesis: &str, day: u32) -> Uuid {
         let id = self.id();
         self.snapshot.judgements.push(Judgement {
@@ -446,9 +491,9 @@ pub fn gezin_jansen() -> CaseSnapshot {
         updated_at: created,
     };
     let yn = |v| AnswerValue::YesNoUnknown { value: v };
-    let mut daan_safety = ans(A_DAAN_SAFETY, CONV_DAAN, "k12.veilig.schaal", DAAN, AnswerValue::Scale { value: 4 });
+    let mut daan_safety = ans(A_DAAN_SAFETY, CONV_DAAN, "k12.veilig.cijfer", DAAN, AnswerValue::Scale { value: 4 });
     daan_safety.confidential = Visibility::ProfessionalOnly;
-    let answers = vec![
+    let mut answers = vec![
         ans(A_SANNE_CONTROL, CONV_SANNE, "vol.controle.contacten", SANNE, AnswerValue::BehaviourRecords { records: vec![R_ISOLATE] }),
         ans(A_MARK_CONTROL, CONV_MARK, "vol.controle.contacten", MARK, AnswerValue::BehaviourRecords { records: vec![] }),
         ans(A_SANNE_FEAR, CONV_SANNE, "vol.angst.bang_voor_partner", SANNE, yn(YesNoUnknown::Yes)),
@@ -459,5 +504,16 @@ pub fn gezin_jansen() -> CaseSnapshot {
         ans(A_SANNE_SEPARATION, CONV_SANNE, "vol.veilig.scheiding_plannen", SANNE, yn(YesNoUnknown::Yes)),
         daan_safety,
     ];
+    // The other control domains were asked of both as well (ids 0x0601.. for Sanne, 0x0611.. for Mark).
+    for (i, (q, _)) in CONTROL_QUESTIONS.iter().enumerate().skip(1) {
+        let sanne_records = match *q {
+            "vol.controle.telefoon" => vec![R_PHONE],
+            "vol.controle.geld" => vec![R_MONEY],
+            _ => vec![],
+        };
+        let base = 0x0190_0000_0000_7000_8000_0000_0000_0600u128;
+        answers.push(ans(Uuid::from_u128(base + i as u128), CONV_SANNE, q, SANNE, AnswerValue::BehaviourRecords { records: sanne_records }));
+        answers.push(ans(Uuid::from_u128(base + 0x10 + i as u128), CONV_MARK, q, MARK, AnswerValue::BehaviourRecords { records: vec![] }));
+    }
     CaseSnapshot { household, conversations, answers, records, judgements: vec![], acute_decisions: vec![], prechecks: vec![] }
 }

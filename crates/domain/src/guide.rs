@@ -17,6 +17,8 @@ pub enum GuideAudience {
     Child4To7,
     Child8To11,
     Child12To17,
+    /// A child under 4: observed, not interviewed.
+    ChildObservation,
     Network,
 }
 
@@ -75,11 +77,7 @@ impl Feed {
             (Feed::Choice { options, .. }, AnswerValue::Choice { option }) => options.contains(option),
             (Feed::ScaleAtMost { value: max, .. }, AnswerValue::Scale { value }) => value <= max,
             (Feed::ScaleAtLeast { value: min, .. }, AnswerValue::Scale { value }) => value >= min,
-            (Feed::Answered { .. }, v) => match v {
-                AnswerValue::Text { text } => !text.trim().is_empty(),
-                AnswerValue::YesNoUnknown { value } => *value != YesNoUnknown::Unknown,
-                _ => true,
-            },
+            (Feed::Answered { .. }, v) => v.is_asked(),
             _ => false,
         }
     }
@@ -163,6 +161,11 @@ mod tests {
             (Feed::Answered { indicator: ind() }, AnswerValue::Text { text: "  ".into() }, false),
             (Feed::Answered { indicator: ind() }, AnswerValue::BehaviourRecords { records: vec![] }, true),
             (Feed::Yes { indicator: ind() }, AnswerValue::Scale { value: 10 }, false),
+            (Feed::Answered { indicator: ind() }, AnswerValue::AskedNothingReported, true),
+            (Feed::Answered { indicator: ind() }, AnswerValue::NotAsked, false),
+            (Feed::Yes { indicator: ind() }, AnswerValue::AskedNothingReported, false),
+            (Feed::Yes { indicator: ind() }, AnswerValue::NotAsked, false),
+            (Feed::ScaleAtLeast { indicator: ind(), value: 0 }, AnswerValue::NotAsked, false),
         ];
         for (feed, value, fires) in table {
             assert_eq!(feed.fires(&value), fires, "{feed:?} {value:?}");

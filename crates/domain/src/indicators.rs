@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::RedFlag;
+use crate::{ControlDomain, RedFlag};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -55,6 +55,28 @@ pub const ASKED_PARTNER_BEHAVIOUR: &str = "asked.partner_behaviour";
 pub const ASKED_FEAR: &str = "asked.fear";
 /// The child's own experience of safety is recorded (§6.5).
 pub const CHILD_OWN_SAFETY: &str = "child.own_safety";
+/// The control question for one life domain was asked of this person (§6.2: tracked per domain and
+/// per partner). One id per [`ControlDomain`], see [`asked_control_domain`].
+pub const ASKED_CONTROL_ISOLATION: &str = "asked.control.isolation";
+pub const ASKED_CONTROL_MONITORING: &str = "asked.control.monitoring";
+pub const ASKED_CONTROL_MONEY: &str = "asked.control.money";
+pub const ASKED_CONTROL_JEALOUSY: &str = "asked.control.jealousy";
+pub const ASKED_CONTROL_MOVEMENT: &str = "asked.control.movement";
+pub const ASKED_CONTROL_DECISIONS: &str = "asked.control.decisions";
+pub const ASKED_CONTROL_DEGRADING: &str = "asked.control.degrading";
+pub const ASKED_CONTROL_CHILDREN: &str = "asked.control.children";
+/// The stalking question was asked of this person.
+pub const ASKED_STALKING: &str = "asked.stalking";
+/// The question about how the children are treated (hitting, shouting, care) was asked.
+pub const ASKED_CHILD_TREATMENT: &str = "asked.child_treatment";
+/// The question about what the children see, hear or notice was asked.
+pub const ASKED_CHILD_WITNESSING: &str = "asked.child_witnessing";
+/// Violence went on after earlier help (structural unsafety, §6.4).
+pub const VIOLENCE_AFTER_HELP: &str = "violence.after_help";
+/// The person is pregnant now (makes violence during pregnancy current).
+pub const PREGNANCY_CURRENT: &str = "pregnancy.current";
+/// A child under 4 was seen: how the child is and how the parent responds (§6.5).
+pub const CHILD_OBSERVED: &str = "child.observed";
 
 // Derived indicators.
 pub const PATTERN_INTIMATE_TERROR: &str = "pattern.intimate_terror";
@@ -69,6 +91,51 @@ pub const RECORDS_STALKING: &str = "records.stalking";
 pub const RECORDS_CHILD_NEGLECT: &str = "records.child_neglect";
 pub const RECORDS_CHILD_WITNESSING: &str = "records.child_witnessing";
 pub const HOUSEHOLD_SEPARATED: &str = "household.separated";
+/// Control or stalking between ex-partners after (or around) the separation.
+pub const RECORDS_CONTROL_AFTER_SEPARATION: &str = "records.control_after_separation";
+
+/// The answer indicator that says the control question of `domain` was asked.
+pub fn asked_control_domain(domain: ControlDomain) -> &'static str {
+    match domain {
+        ControlDomain::Isolation => ASKED_CONTROL_ISOLATION,
+        ControlDomain::Monitoring => ASKED_CONTROL_MONITORING,
+        ControlDomain::Money => ASKED_CONTROL_MONEY,
+        ControlDomain::Jealousy => ASKED_CONTROL_JEALOUSY,
+        ControlDomain::Movement => ASKED_CONTROL_MOVEMENT,
+        ControlDomain::Decisions => ASKED_CONTROL_DECISIONS,
+        ControlDomain::Degrading => ASKED_CONTROL_DEGRADING,
+        ControlDomain::Children => ASKED_CONTROL_CHILDREN,
+    }
+}
+
+/// For a derived indicator: the answer indicators that show it was asked about. A derived indicator
+/// that is not present counts as "asked and not present" only when *every* one of these was asked
+/// (by anyone); otherwise it is "not yet asked". Indicators not listed here are handled in the
+/// analysis itself (pattern, household).
+pub fn asked_via(id: &str) -> &'static [&'static str] {
+    match id {
+        RECORDS_PARTNER_VIOLENCE | RECORDS_VIOLENCE_BOTH_DIRECTIONS | RECORDS_SEVERE_PARTNER_VIOLENCE
+        | RECORDS_SEXUAL_VIOLENCE => &[ASKED_PARTNER_BEHAVIOUR],
+        RECORDS_ISOLATION => &[ASKED_CONTROL_ISOLATION],
+        RECORDS_CONTROL_MANY_DOMAINS | RECORDS_COERCIVE_CONTROL => ALL_ASKED_CONTROL_DOMAINS,
+        RECORDS_STALKING | RECORDS_CONTROL_AFTER_SEPARATION => &[ASKED_STALKING],
+        RECORDS_CHILD_NEGLECT => &[ASKED_CHILD_TREATMENT],
+        RECORDS_CHILD_WITNESSING => &[ASKED_CHILD_WITNESSING],
+        _ => &[],
+    }
+}
+
+/// Every per-domain control question indicator.
+pub const ALL_ASKED_CONTROL_DOMAINS: &[&str] = &[
+    ASKED_CONTROL_ISOLATION,
+    ASKED_CONTROL_MONITORING,
+    ASKED_CONTROL_MONEY,
+    ASKED_CONTROL_JEALOUSY,
+    ASKED_CONTROL_MOVEMENT,
+    ASKED_CONTROL_DECISIONS,
+    ASKED_CONTROL_DEGRADING,
+    ASKED_CONTROL_CHILDREN,
+];
 
 /// Every indicator the rules know, with where it comes from.
 pub const ALL_INDICATORS: &[(&str, IndicatorSource)] = &[
@@ -103,6 +170,20 @@ pub const ALL_INDICATORS: &[(&str, IndicatorSource)] = &[
     (ASKED_PARTNER_BEHAVIOUR, IndicatorSource::Answer),
     (ASKED_FEAR, IndicatorSource::Answer),
     (CHILD_OWN_SAFETY, IndicatorSource::Answer),
+    (ASKED_CONTROL_ISOLATION, IndicatorSource::Answer),
+    (ASKED_CONTROL_MONITORING, IndicatorSource::Answer),
+    (ASKED_CONTROL_MONEY, IndicatorSource::Answer),
+    (ASKED_CONTROL_JEALOUSY, IndicatorSource::Answer),
+    (ASKED_CONTROL_MOVEMENT, IndicatorSource::Answer),
+    (ASKED_CONTROL_DECISIONS, IndicatorSource::Answer),
+    (ASKED_CONTROL_DEGRADING, IndicatorSource::Answer),
+    (ASKED_CONTROL_CHILDREN, IndicatorSource::Answer),
+    (ASKED_STALKING, IndicatorSource::Answer),
+    (ASKED_CHILD_TREATMENT, IndicatorSource::Answer),
+    (ASKED_CHILD_WITNESSING, IndicatorSource::Answer),
+    (VIOLENCE_AFTER_HELP, IndicatorSource::Answer),
+    (PREGNANCY_CURRENT, IndicatorSource::Answer),
+    (CHILD_OBSERVED, IndicatorSource::Answer),
     (PATTERN_INTIMATE_TERROR, IndicatorSource::Derived),
     (RECORDS_PARTNER_VIOLENCE, IndicatorSource::Derived),
     (RECORDS_VIOLENCE_BOTH_DIRECTIONS, IndicatorSource::Derived),
@@ -115,21 +196,34 @@ pub const ALL_INDICATORS: &[(&str, IndicatorSource)] = &[
     (RECORDS_CHILD_NEGLECT, IndicatorSource::Derived),
     (RECORDS_CHILD_WITNESSING, IndicatorSource::Derived),
     (HOUSEHOLD_SEPARATED, IndicatorSource::Derived),
+    (RECORDS_CONTROL_AFTER_SEPARATION, IndicatorSource::Derived),
 ];
 
 pub fn indicator_source(id: &str) -> Option<IndicatorSource> {
     ALL_INDICATORS.iter().find(|(i, _)| *i == id).map(|(_, s)| *s)
 }
 
-/// Answer indicators that raise a red flag on their own.
-pub const ANSWER_RED_FLAGS: &[(&str, RedFlag)] = &[
-    (FEAR_FOR_LIFE, RedFlag::FearForLife),
-    (WEAPON_AVAILABLE, RedFlag::Weapon),
-    (ESCALATION_REPORTED, RedFlag::Escalation),
-    (VIOLENCE_DURING_PREGNANCY, RedFlag::ViolenceDuringPregnancy),
-    (HONOUR_THREAT, RedFlag::HonourRelatedThreat),
-    (SUICIDE_THREAT_BY_PARTNER, RedFlag::SuicideThreat),
-    (CHILD_DRAWN_IN, RedFlag::ChildHarmed),
+/// When what an answer says happened (for the recency of red flags, §6.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AnswerTiming {
+    /// The question asks about now ("is there a weapon in the house", "are you afraid for your life"):
+    /// the flag is as recent as the answer.
+    Now,
+    /// The question asks whether it ever happened: the date is unknown until the professional asks.
+    Ever,
+}
+
+/// Answer indicators that raise a red flag on their own, and what their date is.
+pub const ANSWER_RED_FLAGS: &[(&str, RedFlag, AnswerTiming)] = &[
+    (FEAR_FOR_LIFE, RedFlag::FearForLife, AnswerTiming::Now),
+    (WEAPON_AVAILABLE, RedFlag::Weapon, AnswerTiming::Now),
+    (ESCALATION_REPORTED, RedFlag::Escalation, AnswerTiming::Now),
+    (VIOLENCE_DURING_PREGNANCY, RedFlag::ViolenceDuringPregnancy, AnswerTiming::Ever),
+    (HONOUR_THREAT, RedFlag::HonourRelatedThreat, AnswerTiming::Now),
+    (SUICIDE_THREAT_BY_PARTNER, RedFlag::SuicideThreat, AnswerTiming::Now),
+    (CHILD_DRAWN_IN, RedFlag::ChildHarmed, AnswerTiming::Ever),
 ];
 
 /// The five family profiles (Lünnemann et al. 2023), not mutually exclusive (§6.3).
@@ -203,6 +297,7 @@ impl ProfileKind {
                 (RECORDS_CHILD_NEGLECT, Present),
                 (CARE_UNPREDICTABLE_PARENTING, Present),
                 (CHILD_WITNESSES_SELF_HARM, Present),
+                (RECORDS_PARTNER_VIOLENCE, Present),
             ],
             ProfileKind::ComplexeScheiding => &[
                 (HOUSEHOLD_SEPARATED, Present),
@@ -210,6 +305,7 @@ impl ProfileKind {
                 (SEPARATION_LEGAL_PROCEEDINGS, Present),
                 (CHILD_LOYALTY_CONFLICT, Present),
                 (RECORDS_COERCIVE_CONTROL, Present),
+                (RECORDS_CONTROL_AFTER_SEPARATION, Present),
                 (RECORDS_STALKING, Present),
             ],
         }
@@ -248,7 +344,13 @@ mod tests {
                 assert!(indicator_source(i).is_some(), "{p:?} uses unknown {i}");
             }
         }
-        for (i, _) in ANSWER_RED_FLAGS {
+        for (i, s) in ALL_INDICATORS {
+            for a in asked_via(i) {
+                assert_eq!(*s, IndicatorSource::Derived, "{i}");
+                assert_eq!(indicator_source(a), Some(IndicatorSource::Answer), "{a}");
+            }
+        }
+        for (i, _, _) in ANSWER_RED_FLAGS {
             assert_eq!(indicator_source(i), Some(IndicatorSource::Answer));
         }
     }

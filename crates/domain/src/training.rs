@@ -622,7 +622,11 @@ fn answer_for(
                 }
                 // Asked and answered: any answer marks it. A yes/no question answers "no" unless another
                 // of its indicators is listed "yes".
-                (Feed::Answered { .. }, AnswerType::YesNoUnknown | AnswerType::BehaviourRecord { .. }, YesNo::Yes) => true,
+                (
+                    Feed::Answered { .. },
+                    AnswerType::YesNoUnknown | AnswerType::BehaviourRecord { .. } | AnswerType::Text | AnswerType::Choice { .. },
+                    YesNo::Yes,
+                ) => true,
                 (Feed::Answered { .. }, AnswerType::Scale { .. }, YesNo::Yes) => {
                     match a.scale {
                         Some(v) => scale = Some((v, &a.indicator)),
@@ -653,6 +657,8 @@ fn answer_for(
         }
         AnswerType::BehaviourRecord { .. } => AnswerValue::BehaviourRecords { records: own_records.to_vec() },
         AnswerType::Scale { .. } => AnswerValue::Scale { value: scale.map(|(v, _)| v).unwrap_or_default() },
-        AnswerType::Text | AnswerType::Choice { .. } => return Ok(None),
+        // A text or choice question (the faces of the 4–7 guide, an observation): asked and answered,
+        // the account itself is in the practice case's own words.
+        AnswerType::Text | AnswerType::Choice { .. } => AnswerValue::AskedNothingReported,
     }))
 }

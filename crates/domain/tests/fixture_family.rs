@@ -16,6 +16,10 @@
 //!   stress; the other three have no indicators.
 //! Red flags: strangulation; fear for life (impact of the strangling); escalation (strangling in
 //!   January 2026 after pushing since June 2024); separation planned together with control.
+//!   All four are current (January 2026 and a planned separation, today 15 March 2026): acute.
+//! Structural unsafety: severity `veelvuldig of ernstig`, intieme terreur, and pushing since June 2024
+//!   (more than one period).
+//! Complexe scheiding: Sanne is thinking of leaving, no conflict or stalking recorded → mogelijk.
 //! Coverage: Lotte (6) not heard alone and her own safety not recorded.
 
 use domain::analysis::*;
@@ -51,6 +55,16 @@ fn gezin_jansen_expected_analysis() {
     let flags: Vec<RedFlag> = a.red_flags.iter().map(|f| f.flag).collect();
     assert_eq!(flags, vec![RedFlag::Strangulation, RedFlag::SeparationWithControl, RedFlag::Escalation, RedFlag::FearForLife]);
     assert!(a.acute.possibly_acute && a.acute.decision_required);
+    assert!(a.red_flags.iter().all(|f| f.current));
+    assert!(a.acute.risk_factors.is_empty());
+    assert_eq!(
+        a.structural.reasons,
+        vec![StructuralReason::SevereOrFrequentViolence, StructuralReason::IntiemeTerreur, StructuralReason::ViolenceInMoreThanOnePeriod]
+    );
+    assert!(a.meldcode_unsafety.acute && a.meldcode_unsafety.structural);
+    let strength = |k| a.profiles.iter().find(|p| p.profile == k).unwrap().strength;
+    assert_eq!(strength(domain::ProfileKind::IntiemeTerreur), ProfileStrength::Waarschijnlijk);
+    assert_eq!(strength(domain::ProfileKind::ComplexeScheiding), ProfileStrength::Mogelijk);
 
     assert_eq!(a.coverage.open, vec![OpenWork::ChildNotHeardAlone { child: LOTTE }, OpenWork::ChildSafetyNotRecorded { child: LOTTE }]);
 

@@ -3,12 +3,17 @@
 use chrono::NaiveDate;
 use domain::analysis::*;
 use domain::fixture::{self, Builder};
-use domain::guardrails::{self, GuardRailKind, JointSetting};
+use domain::guardrails::{self, GuardRailKind, GuardRailReason, JointSetting};
+use domain::indicators::CHILD_DRAWN_IN;
 use domain::*;
 use uuid::Uuid;
 
 fn today() -> NaiveDate {
     fixture::today()
+}
+
+fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
 }
 
 fn run(b: &Builder) -> Analysis {
@@ -142,7 +147,7 @@ fn heard_couple(setup: impl FnOnce(&mut Builder, Uuid, Uuid)) -> (Analysis, Uuid
     let (x, y) = b.couple();
     for p in [x, y] {
         b.conversation(&[p]);
-        b.answer(p, "vol.controle.contacten", AnswerValue::BehaviourRecords { records: vec![] });
+        b.asked_all_control(p);
         b.answer(p, "vol.gedrag.overzicht", AnswerValue::BehaviourRecords { records: vec![] });
         b.answer(p, "vol.angst.bang_voor_partner", AnswerValue::YesNoUnknown { value: YesNoUnknown::No });
     }
@@ -204,15 +209,22 @@ fn control_threshold_is_three_domains() {
         b.reported(x, y, "dwang.telefoon_controleren", SixToTen, y);
         b.reported(x, y, "fys.duwen", Once, y);
     });
-    assert_eq!(a.patterns[0].kind, PatternKind::SituationeelPartnergeweld);
+    // Two domains and one-sided violence: below the threshold, but never "situational" by default.
+    assert_eq!(a.patterns[0].kind, PatternKind::OnvoldoendeInformatie);
     let (a, x, _) = heard_couple(|b, x, y| {
         b.reported(x, y, "dwang.isoleren", SixToTen, y);
         b.reported(x, y, "dwang.telefoon_controleren", SixToTen, y);
         b.reported(x, y, "eco.geld_afpakken", SixToTen, y); // economic items without a domain do not count
         b.reported(x, y, "fys.duwen", Once, y);
     });
-    assert_eq!(a.patterns[0].kind, PatternKind::SituationeelPartnergeweld);
-    let _ = x;
+    let side = if a.patterns[0].a.person == x { &a.patterns[0].a } else { &a.patterns[0].b };
+    assert_eq!(side.control_domains.len(), 2);
+    assert!(!side.controlling);
+    let (a, x, _) = heard_couple(|b, x, y| {
+        control3(b, x, y);
+        b.reported(x, y, "fys.duwen", Once, y);
+    });
+    assert!(matches!(a.patterns[0].kind, PatternKind::IntiemeTerreur { by, .. } if by == x));
 }
 
 #[test]
@@ -253,8 +265,73 @@ fn fear_is_supporting_evidence_only() {
     let side = if p.a.person == x { &p.a } else { &p.b };
     assert!(side.other_afraid);
     assert!(!side.fear_evidence.answers.is_empty());
-    assert_eq!(p.kind, PatternKind::SituationeelPartnergeweld);
-    let _ = y;
+    // One-sided violence with fear of that partner: too little information, ask about the fear and
+    // the other control domains.
+    assert_eq!(p.kind, PatternKind::OnvoldoendeInformatie);
+    assert!(p.questions_to_ask.contains(&OpenQuestion::AskAboutFear { person: y, about: x }));
+    assert!(p.questions_to_ask.contains(&OpenQuestion::AskAboutOtherControlDomains {
+        person: y,
+        about: x,
+        domains: ALL_CONTROL_DOMAINS.to_vec()
+    }));
+}
+
+#[test]
+fn one_sided_violence_pattern_cases() {
+    use ControlDomain::*;
+    // (name, setup, expected kind (None = situational one-sided by x), less certain)
+    type Setup = fn(&mut Builder, Uuid, Uuid);
+    let rows: &[(&str, Setup, Option<PatternKind>)] = &[
+        ("one-sided, no control, no fear, all asked", |b, x, y| {
+            b.reported(x, y, "fys.duwen", Twice, y);
+        }, None),
+        ("one-sided with control in one domain", |b, x, y| {
+            b.reported(x, y, "fys.duwen", Twice, y);
+            b.reported(x, y, "dwang.jaloezie", Once, y);
+        }, Some(PatternKind::OnvoldoendeInformatie)),
+        ("one-sided with a fear impact on the record", |b, x, y| {
+            b.record_with(x, y, "fys.duwen", Stance::Reported { frequency: Twice }, y, |r| r.impact = vec![ImpactTag::Fear]);
+        }, Some(PatternKind::OnvoldoendeInformatie)),
+        ("one-sided with chronic fear", |b, x, y| {
+            b.reported(x, y, "fys.duwen", Twice, y);
+            b.yes(y, "vol.angst.bang_voor_partner");
+        }, Some(PatternKind::OnvoldoendeInformatie)),
+        ("both violent, chronic fear of one", |b, x, y| {
+            b.reported(x, y, "fys.duwen", Twice, y);
+            b.reported(y, x, "fys.duwen", Once, x);
+            b.yes(y, "vol.angst.bang_voor_partner");
+        }, Some(PatternKind::OnvoldoendeInformatie)),
+        ("both violent, no fear", |b, x, y| {
+            b.reported(x, y, "fys.duwen", Twice, y);
+            b.reported(y, x, "fys.duwen", Once, x);
+        }, Some(PatternKind::SituationeelPartnergeweld)),
+    ];
+    for (name, setup, expected) in rows {
+        let (a, x, y) = heard_couple(|b, x, y| setup(b, x, y));
+        let p = &a.patterns[0];
+        let expected = expected.clone().unwrap_or(PatternKind::SituationeelPartnergeweldEenzijdig { by: x });
+        assert_eq!(p.kind, expected, "{name}");
+        assert_eq!(p.less_certain, matches!(expected, PatternKind::SituationeelPartnergeweldEenzijdig { .. }), "{name}");
+        if *name == "one-sided with control in one domain" {
+            let others: Vec<ControlDomain> = ALL_CONTROL_DOMAINS.into_iter().filter(|d| *d != Jealousy).collect();
+            assert!(p.questions_to_ask.contains(&OpenQuestion::AskAboutOtherControlDomains { person: y, about: x, domains: others }), "{name}");
+        }
+    }
+
+    // Not everything asked: one-sided violence without control stays "too little information".
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    for p in [x, y] {
+        b.conversation(&[p]);
+        b.answer(p, "vol.controle.contacten", AnswerValue::BehaviourRecords { records: vec![] });
+        b.answer(p, "vol.gedrag.overzicht", AnswerValue::BehaviourRecords { records: vec![] });
+        b.no(p, "vol.angst.bang_voor_partner");
+    }
+    b.reported(x, y, "fys.duwen", Twice, y);
+    let a = run(&b);
+    assert_eq!(a.patterns[0].kind, PatternKind::OnvoldoendeInformatie);
+    let missing: Vec<ControlDomain> = ALL_CONTROL_DOMAINS.into_iter().filter(|d| *d != Isolation).collect();
+    assert!(a.patterns[0].questions_to_ask.contains(&OpenQuestion::ControlDomainsNotAsked { person: x, domains: missing }));
 }
 
 // ---------- §6.3 profiles ----------
@@ -411,6 +488,12 @@ fn every_red_flag_with_its_evidence() {
         (RedFlag::SuicideThreat, |b, _, y, _| b.yes(y, "vol.veilig.zelfdoding_partner")),
         (RedFlag::HonourRelatedThreat, |b, x, y, _| b.reported(x, y, "psy.eer_dreigen", Once, y)),
         (RedFlag::HonourRelatedThreat, |b, _, y, _| b.yes(y, "vol.veilig.eer")),
+        (RedFlag::IntimateTerrorAndSeparation, |b, x, y, _| {
+            // Separated, and the controlling partner stalks: both profiles likely.
+            b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: NaiveDate::from_ymd_opt(2025, 6, 1) };
+            control3(b, x, y);
+            b.reported(x, y, "bel.volgen", SixToTen, y)
+        }),
     ];
     let mut covered = std::collections::BTreeSet::new();
     for (flag, setup) in table {
@@ -423,7 +506,8 @@ fn every_red_flag_with_its_evidence() {
         let found = found.unwrap_or_else(|| panic!("{flag:?} not raised: {:?}", a.red_flags));
         assert!(found.evidence.records.contains(&last) || found.evidence.answers.contains(&last), "{flag:?} evidence");
         assert_eq!(found.key, format!("redflag:{}", flag.id()));
-        assert!(a.acute.possibly_acute);
+        // Acute only when the flag is current (undated records and "now" answers count as current).
+        assert_eq!(a.acute.possibly_acute, a.red_flags.iter().any(|f| f.current), "{flag:?}");
         covered.insert(*flag);
     }
     assert_eq!(covered.len(), RedFlag::ALL.len(), "every flag has a row");
@@ -511,15 +595,26 @@ fn coverage_child_not_yet_heard_alone() {
     b.conversation(&[x]);
     b.conversation(&[young, y]); // a child seen with a parent is not heard alone
     b.conversation(&[older]);
-    b.answer(older, "k12.veilig.schaal", AnswerValue::Scale { value: 6 });
+    b.answer(older, "k12.veilig.cijfer", AnswerValue::Scale { value: 6 });
     let a = run(&b);
     let mut expected = vec![
         OpenWork::NotHeardSeparately { person: y },
         OpenWork::ChildNotHeardAlone { child: young },
         OpenWork::ChildSafetyNotRecorded { child: young },
+        OpenWork::ChildNotObserved { child: baby },
     ];
     expected.sort();
     assert_eq!(a.coverage.open, expected);
+    assert_eq!(a.coverage.persons.iter().find(|c| c.person == baby).unwrap().observed, Some(false));
+    // An observation counts for a child under 4 (the child is the subject of the observation answers).
+    b.answer(baby, "obs.kind.hoe_gaat_het", AnswerValue::Text { text: "speelt, zoekt troost bij moeder".into() });
+    let a2 = run(&b);
+    assert!(!a2.coverage.open.contains(&OpenWork::ChildNotObserved { child: baby }));
+    assert_eq!(a2.coverage.persons.iter().find(|c| c.person == baby).unwrap().observed, Some(true));
+    // "Niet gevraagd" is not an observation.
+    let mut b3 = b.clone();
+    b3.snapshot.answers.last_mut().unwrap().value = AnswerValue::NotAsked;
+    assert!(run(&b3).coverage.open.contains(&OpenWork::ChildNotObserved { child: baby }));
     let c = |p| a.coverage.persons.iter().find(|c| c.person == p).unwrap();
     assert_eq!(c(older).own_safety_recorded, Some(true));
     assert_eq!(c(young).joint_conversations, 1);
@@ -581,7 +676,7 @@ fn judgements_are_kept_next_to_the_recomputed_hypothesis() {
     let (x, y) = b.couple();
     b.reported(x, y, "fys.duwen", ThreeToFive, y);
     b.judge("severity", Verdict::Confirmed, "licht", 1);
-    b.judge("profile:gezin_in_de_stress", Verdict::Changed { to: "likely".into() }, "not_likely", 2);
+    b.judge("profile:gezin_in_de_stress", Verdict::Changed { to: "waarschijnlijk".into() }, "te_weinig_informatie", 2);
     b.judge("redflag:strangulation", Verdict::Rejected, "present", 3);
     let a = run(&b);
     let r = |k: &str| a.reviews.iter().find(|r| r.key == k).unwrap();
@@ -621,7 +716,7 @@ fn joint_conversation_with_coercive_control_needs_justification() {
     let a = run(&b);
     assert_eq!(a.guard_rails.len(), 1);
     let g = &a.guard_rails[0];
-    assert_eq!((g.kind, g.article.as_str(), g.conversation_id), (GuardRailKind::JointWithCoerciveControl, "art. 48", Some(conv)));
+    assert_eq!((g.kind, g.article.as_deref(), g.conversation_id), (GuardRailKind::JointWithCoerciveControl, None, Some(conv)));
     assert!(g.requires_justification && !g.satisfied);
 
     b.snapshot.conversations[0].safety_justification = Some("alleen overdracht, met twee begeleiders".into());
@@ -647,7 +742,442 @@ fn contact_arrangement_prompts_when_violence_towards_the_other_parent_is_recorde
     assert!(guardrails::check_contact_arrangement(&b.build(), &cat, x).is_none(), "a denial alone is no record of violence");
     let r = b.reported(x, y, "fys.duwen", Once, y);
     let g = guardrails::check_contact_arrangement(&b.build(), &cat, x).expect("prompt");
-    assert_eq!((g.kind, g.article.as_str()), (GuardRailKind::ContactWithPartnerViolence, "art. 31"));
+    assert_eq!((g.kind, g.article.as_deref()), (GuardRailKind::ContactWithPartnerViolence, Some("art. 31")));
     assert_eq!(g.evidence.records, vec![r]);
     assert!(guardrails::check_contact_arrangement(&b.build(), &cat, y).is_none());
+}
+
+// ---------- §6.4 recency: acute only when a flag is current ----------
+
+#[test]
+fn flag_recency_three_months_plus_minus_one_day() {
+    // today = 2026-03-15; three months back = 2025-12-15.
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    // (last occurrence, frequency, current?)
+    let table: &[(Option<NaiveDate>, Frequency, bool)] = &[
+        (d(2025, 12, 14), Once, false),
+        (d(2025, 12, 15), Once, true),
+        (d(2025, 12, 16), Once, true),
+        (d(2026, 3, 15), Once, true),
+        (d(2026, 4, 1), Once, true), // about to happen / planned
+        (d(2019, 5, 1), NotLastYearButBefore, false),
+        (None, NotLastYearButBefore, false), // known to be older than a year
+        (None, Once, true),                  // date unknown: current, and the app asks for it
+    ];
+    for (date, freq, current) in table {
+        let mut b = Builder::new();
+        let (x, y) = b.couple();
+        let r = b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: *freq }, y, |r| r.last_occurrence = *date);
+        let a = run(&b);
+        let f = a.red_flags.iter().find(|f| f.flag == RedFlag::Strangulation).expect("strangulation is a flag, however old");
+        assert_eq!(f.current, *current, "{date:?} {freq:?}");
+        assert_eq!(f.last_date, *date, "{date:?}");
+        assert_eq!(a.acute.possibly_acute, *current, "{date:?} {freq:?}");
+        assert_eq!(a.acute.flags.contains(&RedFlag::Strangulation), *current);
+        assert_eq!(a.acute.risk_factors.contains(&RedFlag::Strangulation), !*current, "an old flag is a risk factor");
+        let undated = date.is_none() && *freq != NotLastYearButBefore;
+        assert_eq!(f.undated_records, if undated { vec![r] } else { vec![] });
+        assert_eq!(a.acute.dates_to_ask.contains(&RedFlag::Strangulation), undated);
+        assert_eq!(a.acute.decision_required, *current);
+    }
+    // The most recent occurrence counts: an old and a recent record of the same flag.
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    b.record_with(x, y, "psy.dreigen_doden", Stance::Reported { frequency: Once }, y, |r| r.last_occurrence = d(2024, 1, 1));
+    b.record_with(x, y, "psy.dreigen_doden", Stance::Reported { frequency: Once }, x, |r| r.last_occurrence = d(2026, 1, 1));
+    let f = run(&b).red_flags.into_iter().find(|f| f.flag == RedFlag::ThreatToKill).unwrap();
+    assert_eq!((f.last_date, f.current), (d(2026, 1, 1), true));
+}
+
+#[test]
+fn answer_flags_are_as_recent_as_the_answer_or_ask_for_a_date() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let yes = AnswerValue::YesNoUnknown { value: YesNoUnknown::Yes };
+    // (question, answered on, current?, date asked for?)
+    let table: &[(&str, NaiveDate, bool, bool)] = &[
+        ("vol.angst.levensgevaar", d(2025, 12, 14), false, false),
+        ("vol.angst.levensgevaar", d(2025, 12, 15), true, false),
+        ("vol.veilig.wapen_in_huis", d(2026, 3, 1), true, false),
+        // "Was a child ever hit or threatened": when is unknown, so current and the app asks.
+        ("vol.kinderen.betrokken_geraakt", d(2024, 1, 1), true, true),
+        ("vol.veilig.zwangerschap", d(2024, 1, 1), true, true),
+    ];
+    for (q, day, current, ask) in table {
+        let mut b = Builder::new();
+        let (_, y) = b.couple();
+        let ans = b.answer_on(y, q, yes.clone(), *day);
+        let a = run(&b);
+        assert_eq!(a.red_flags.len(), 1, "{q}");
+        let f = &a.red_flags[0];
+        assert_eq!((f.current, !f.undated_answers.is_empty()), (*current, *ask), "{q} {day}");
+        assert!(f.evidence.answers.contains(&ans));
+        assert_eq!(a.acute.possibly_acute, *current);
+    }
+    // Pregnant now: violence during the pregnancy is current at the day it was said.
+    let mut b = Builder::new();
+    let (_, y) = b.couple();
+    b.answer_on(y, "vol.veilig.zwangerschap", yes.clone(), d(2026, 3, 1));
+    b.answer_on(y, "vol.veilig.zwanger_nu", yes, d(2026, 3, 1));
+    let f = run(&b).red_flags.into_iter().find(|f| f.flag == RedFlag::ViolenceDuringPregnancy).unwrap();
+    assert_eq!((f.current, f.last_date, f.undated_answers.len()), (true, Some(d(2026, 3, 1)), 0));
+    let _ = CHILD_DRAWN_IN;
+}
+
+#[test]
+fn a_planned_separation_with_control_is_about_to_happen() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    b.record_with(x, y, "dwang.jaloezie", Stance::Reported { frequency: Once }, y, |r| r.last_occurrence = NaiveDate::from_ymd_opt(2025, 1, 1));
+    b.yes(y, "vol.veilig.scheiding_plannen");
+    let a = run(&b);
+    let f = a.red_flags.iter().find(|f| f.flag == RedFlag::SeparationWithControl).unwrap();
+    assert!(f.imminent && f.current);
+    assert!(a.acute.possibly_acute);
+}
+
+#[test]
+fn child_harmed_flag_is_not_raised_by_neglect() {
+    // (behaviour towards the child, flag?)
+    let table: &[(&str, bool)] = &[
+        ("kind.verwaarlozing_fysiek", false),
+        ("kind.getuige", false),
+        ("psy.schreeuwen", false),
+        ("fys.duwen", false),
+        ("psy.dreigen_slaan", true),
+        ("fys.stompen", true),
+        ("let.blauwe_plek", true),
+    ];
+    for (beh, flag) in table {
+        let mut b = Builder::new();
+        let (x, _) = b.couple();
+        let c = b.person(Role::Child, "K", Some(2016));
+        b.reported(x, c, beh, Once, c);
+        let a = run(&b);
+        assert_eq!(a.red_flags.iter().any(|f| f.flag == RedFlag::ChildHarmed), *flag, "{beh}");
+    }
+}
+
+// ---------- §6.4 structural unsafety ----------
+
+#[test]
+fn structural_unsafety_is_suggested_from_the_pattern_apart_from_acute() {
+    use StructuralReason::*;
+    type Setup = fn(&mut Builder, Uuid, Uuid);
+    // (name, setup, reasons, acute?)
+    let table: &[(&str, Setup, &[StructuralReason], bool)] = &[
+        ("nothing", |_, _, _| {}, &[], false),
+        ("licht, once, recent", |b, x, y| {
+            b.reported(x, y, "fys.duwen", Once, y);
+        }, &[], false),
+        ("ernstig in the last year", |b, x, y| {
+            b.record_with(x, y, "fys.stompen", Stance::Reported { frequency: Once }, y, |r| r.last_occurrence = day(2025, 10, 1));
+        }, &[SevereOrFrequentViolence], false),
+        ("old strangulation only: a risk factor, not acute, not structural", |b, x, y| {
+            b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: NotLastYearButBefore }, y, |r| r.last_occurrence = day(2020, 1, 1));
+        }, &[], false),
+        ("old strangulation and a recent push: two periods", |b, x, y| {
+            b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: NotLastYearButBefore }, y, |r| r.last_occurrence = day(2020, 1, 1));
+            b.record_with(x, y, "fys.duwen", Stance::Reported { frequency: Once }, y, |r| r.last_occurrence = day(2025, 11, 1));
+        }, &[ViolenceInMoreThanOnePeriod], false),
+        ("one record spanning more than a year", |b, x, y| {
+            b.record_with(x, y, "fys.duwen", Stance::Reported { frequency: ThreeToFive }, y, |r| {
+                r.first_occurrence = day(2023, 1, 1);
+                r.last_occurrence = day(2025, 11, 1);
+            });
+        }, &[ViolenceInMoreThanOnePeriod], false),
+        ("coercive control with isolation, no physical violence", |b, x, y| {
+            for beh in ["dwang.isoleren", "dwang.telefoon_controleren", "dwang.geld_controleren"] {
+                b.record_with(x, y, beh, Stance::Reported { frequency: MoreThanTwenty }, y, |r| r.last_occurrence = day(2025, 9, 1));
+            }
+        }, &[IntiemeTerreur], false),
+        ("violence went on after help", |b, x, y| {
+            b.record_with(x, y, "fys.duwen", Stance::Reported { frequency: Once }, y, |r| r.last_occurrence = day(2025, 9, 1));
+            b.yes(y, "vol.hulp.geweld_na_hulp");
+        }, &[ViolenceAfterHelp], false),
+    ];
+    for (name, setup, reasons, acute) in table {
+        let mut b = Builder::new();
+        let (x, y) = b.couple();
+        setup(&mut b, x, y);
+        let a = run(&b);
+        assert_eq!(a.structural.reasons, reasons.to_vec(), "{name}");
+        assert_eq!(a.structural.suggested, !reasons.is_empty(), "{name}");
+        assert_eq!(a.acute.possibly_acute, *acute, "{name}");
+        assert_eq!(a.meldcode_unsafety.structural, !reasons.is_empty(), "{name}");
+        let has_link = a.meldcode_unsafety.evidence.contains(&EvidenceLink::Conclusion { key: "structural".into() });
+        assert_eq!(has_link, !reasons.is_empty(), "{name}");
+        let review = a.reviews.iter().find(|r| r.key == "structural").expect("structural review");
+        assert_eq!(review.hypothesis, if reasons.is_empty() { "not_indicated" } else { "suggested" });
+    }
+    // Both feed question 2: a current flag brings the acute conclusion and the flag.
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: Once }, y, |r| r.last_occurrence = day(2026, 3, 1));
+    let a = run(&b);
+    assert!(a.meldcode_unsafety.acute && a.meldcode_unsafety.structural);
+    for key in ["acute", "redflag:strangulation", "structural"] {
+        assert!(a.meldcode_unsafety.evidence.contains(&EvidenceLink::Conclusion { key: key.into() }), "{key}");
+    }
+}
+
+// ---------- §6.3 profile strength and three indicator states ----------
+
+fn strength(a: &Analysis, k: ProfileKind) -> ProfileStrength {
+    profile(a, k).strength
+}
+
+#[test]
+fn an_empty_case_says_too_little_information_with_what_to_ask() {
+    let mut b = Builder::new();
+    b.couple();
+    b.person(Role::Child, "K", Some(2016));
+    let a = run(&b);
+    for p in &a.profiles {
+        assert_eq!(p.strength, ProfileStrength::TeWeinigInformatie, "{:?}", p.profile);
+        assert!(!p.likely);
+        assert!(!p.to_ask.is_empty(), "{:?} lists what to ask", p.profile);
+        assert!(p.indicators.iter().all(|i| i.state != IndicatorState::Present));
+    }
+    assert_eq!(a.patterns[0].kind, PatternKind::OnvoldoendeInformatie);
+    // Nothing in the reviews says "not likely".
+    assert!(a.reviews.iter().filter(|r| r.key.starts_with("profile:")).all(|r| r.hypothesis == "te_weinig_informatie"));
+}
+
+#[test]
+fn indicators_have_three_states() {
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    let asked = b.no(x, "vol.stress.schulden");
+    b.answer(y, "vol.stress.werk", AnswerValue::NotAsked);
+    b.answer(y, "vol.stress.wonen", AnswerValue::YesNoUnknown { value: YesNoUnknown::Unknown });
+    let present = b.yes(y, "vol.stress.middelen");
+    let a = run(&b);
+    let p = profile(&a, ProfileKind::GezinInDeStress);
+    let ind = |id: &str| p.indicators.iter().find(|i| i.indicator == id).unwrap();
+    assert_eq!(ind("stressor.debts").state, IndicatorState::AskedAbsent);
+    assert_eq!(ind("stressor.debts").asked.len(), 1);
+    assert_eq!((ind("stressor.debts").asked[0].person, ind("stressor.debts").asked[0].answer), (x, asked));
+    assert_eq!(ind("stressor.work_loss").state, IndicatorState::NotAsked, "niet gevraagd");
+    assert_eq!(ind("stressor.housing").state, IndicatorState::NotAsked, "unknown is not absent");
+    assert_eq!(ind("stressor.substance_use").state, IndicatorState::Present);
+    assert!(ind("stressor.substance_use").evidence.answers.contains(&present));
+    assert_eq!(ind("stressor.illness_or_loss").state, IndicatorState::NotAsked);
+    assert!(p.to_ask.contains(&"stressor.work_loss".to_string()));
+    // An "absent" expectation only fits when it was asked.
+    assert!(!ind("fear.chronic").fits);
+    // Derived indicators: asked through the behaviour questions.
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    b.answer(x, "vol.gedrag.overzicht", AnswerValue::AskedNothingReported);
+    b.answer(y, "vol.gedrag.overzicht", AnswerValue::BehaviourRecords { records: vec![] });
+    let a = run(&b);
+    let p = profile(&a, ProfileKind::KindgedragEnOpvoedstress);
+    let pv = p.indicators.iter().find(|i| i.indicator == "records.partner_violence").unwrap();
+    assert_eq!(pv.state, IndicatorState::AskedAbsent);
+    assert_eq!(pv.asked.len(), 2);
+}
+
+#[test]
+fn intieme_terreur_strength_rules() {
+    type Setup = fn(&mut Builder, Uuid, Uuid);
+    let table: &[(&str, Setup, ProfileStrength)] = &[
+        ("3 domains with isolation, no physical violence", |b, x, y| control3(b, x, y), ProfileStrength::Waarschijnlijk),
+        ("3 domains without isolation, chronic fear", |b, x, y| {
+            for beh in ["dwang.telefoon_controleren", "dwang.geld_controleren", "dwang.jaloezie"] {
+                b.reported(x, y, beh, SixToTen, y);
+            }
+            b.yes(y, "vol.angst.bang_voor_partner");
+        }, ProfileStrength::Waarschijnlijk),
+        ("3 domains without isolation, stalking", |b, x, y| {
+            for beh in ["dwang.telefoon_controleren", "dwang.geld_controleren", "dwang.jaloezie"] {
+                b.reported(x, y, beh, SixToTen, y);
+            }
+            b.reported(x, y, "bel.volgen", Once, y);
+        }, ProfileStrength::Waarschijnlijk),
+        ("3 domains without isolation, fear or stalking", |b, x, y| {
+            for beh in ["dwang.telefoon_controleren", "dwang.geld_controleren", "dwang.jaloezie"] {
+                b.reported(x, y, beh, SixToTen, y);
+            }
+        }, ProfileStrength::Mogelijk),
+        ("2 domains with isolation and chronic fear", |b, x, y| {
+            b.reported(x, y, "dwang.isoleren", SixToTen, y);
+            b.reported(x, y, "dwang.geld_controleren", SixToTen, y);
+            b.yes(y, "vol.angst.bang_voor_partner");
+        }, ProfileStrength::Mogelijk),
+        ("the pattern", |b, x, y| {
+            for beh in ["dwang.telefoon_controleren", "dwang.geld_controleren", "dwang.jaloezie"] {
+                b.reported(x, y, beh, SixToTen, y);
+            }
+            b.reported(x, y, "fys.duwen", Once, y);
+        }, ProfileStrength::Waarschijnlijk),
+        ("asked, nothing of it", |_, _, _| {}, ProfileStrength::WeinigAanwijzingen),
+    ];
+    for (name, setup, expected) in table {
+        let (a, _, _) = heard_couple(|b, x, y| setup(b, x, y));
+        assert_eq!(strength(&a, ProfileKind::IntiemeTerreur), *expected, "{name}");
+    }
+}
+
+#[test]
+fn complexe_scheiding_strength_rules() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    type Setup = fn(&mut Builder, Uuid, Uuid);
+    // (name, separated?, setup, strength, both-profiles red flag?)
+    let table: &[(&str, bool, Setup, ProfileStrength, bool)] = &[
+        ("separated only", true, |_, _, _| {}, ProfileStrength::Mogelijk, false),
+        ("separated, ongoing conflict", true, |b, x, _| {
+            b.yes(x, "vol.scheiding.conflict");
+        }, ProfileStrength::Waarschijnlijk, false),
+        ("separated, legal proceedings", true, |b, x, _| {
+            b.yes(x, "vol.scheiding.procedures");
+        }, ProfileStrength::Waarschijnlijk, false),
+        ("separated, stalking", true, |b, x, y| {
+            b.reported(x, y, "bel.volgen", Once, y);
+        }, ProfileStrength::Waarschijnlijk, false),
+        ("separated, control dated after the separation", true, |b, x, y| {
+            b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| r.last_occurrence = NaiveDate::from_ymd_opt(2025, 10, 1));
+        }, ProfileStrength::Waarschijnlijk, false),
+        ("separated, control only before the separation", true, |b, x, y| {
+            b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: NotLastYearButBefore }, y, |r| r.last_occurrence = NaiveDate::from_ymd_opt(2024, 1, 1));
+        }, ProfileStrength::Mogelijk, false),
+        ("separating, ongoing conflict", false, |b, x, _| {
+            b.yes(x, "vol.veilig.scheiding_plannen");
+            b.yes(x, "vol.scheiding.conflict");
+        }, ProfileStrength::Waarschijnlijk, false),
+        ("together, conflict answer only", false, |b, x, _| {
+            b.yes(x, "vol.scheiding.conflict");
+        }, ProfileStrength::TeWeinigInformatie, false),
+        ("separated from a controlling partner who stalks", true, |b, x, y| {
+            control3(b, x, y);
+            b.reported(x, y, "bel.volgen", Once, y);
+        }, ProfileStrength::Waarschijnlijk, true),
+    ];
+    for (name, separated, setup, expected, flag) in table {
+        let mut b = Builder::new();
+        let (x, y) = b.couple();
+        if *separated {
+            b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: d(2025, 6, 1) };
+        }
+        setup(&mut b, x, y);
+        let a = run(&b);
+        assert_eq!(strength(&a, ProfileKind::ComplexeScheiding), *expected, "{name}");
+        assert_eq!(a.red_flags.iter().any(|f| f.flag == RedFlag::IntimateTerrorAndSeparation), *flag, "{name}");
+        if *flag {
+            assert!(profile(&a, ProfileKind::IntiemeTerreur).likely, "{name}");
+        }
+    }
+}
+
+#[test]
+fn gezin_in_de_stress_is_capped_until_control_was_asked_of_both() {
+    let base = |b: &mut Builder, x: Uuid, y: Uuid| {
+        b.reported(x, y, "fys.duwen", Twice, y);
+        b.reported(y, x, "fys.duwen", Once, x);
+        b.yes(x, "vol.stress.schulden");
+        b.yes(x, "vol.stress.werk");
+    };
+    // Everything asked of both, nobody controlling: likely.
+    let (a, _, _) = heard_couple(|b, x, y| base(b, x, y));
+    assert_eq!(strength(&a, ProfileKind::GezinInDeStress), ProfileStrength::Waarschijnlijk);
+    // One partner controls at the threshold: at most possible.
+    let (a, _, _) = heard_couple(|b, x, y| {
+        base(b, x, y);
+        control3(b, x, y);
+    });
+    assert_eq!(strength(&a, ProfileKind::GezinInDeStress), ProfileStrength::Mogelijk);
+    // Control asked of only one partner: at most possible.
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    for p in [x, y] {
+        b.conversation(&[p]);
+        b.answer(p, "vol.gedrag.overzicht", AnswerValue::BehaviourRecords { records: vec![] });
+        b.no(p, "vol.angst.bang_voor_partner");
+    }
+    b.asked_all_control(x);
+    base(&mut b, x, y);
+    assert_eq!(strength(&run(&b), ProfileKind::GezinInDeStress), ProfileStrength::Mogelijk);
+    b.asked_all_control(y);
+    assert_eq!(strength(&run(&b), ProfileKind::GezinInDeStress), ProfileStrength::Waarschijnlijk);
+    // Fear not asked of one partner: "no chronic fear" is not known, so at most possible.
+    b.snapshot.answers.retain(|a| !(a.source_person == y && a.question_id == "vol.angst.bang_voor_partner"));
+    assert_eq!(strength(&run(&b), ProfileKind::GezinInDeStress), ProfileStrength::Mogelijk);
+}
+
+#[test]
+fn other_profiles_strength_rules() {
+    // (answers by one parent, profile, strength)
+    let table: &[(&[(&str, bool)], ProfileKind, ProfileStrength)] = &[
+        (&[("vol.kinderen.gedragsproblemen", true)], ProfileKind::KindgedragEnOpvoedstress, ProfileStrength::Mogelijk),
+        (&[("vol.kinderen.gedragsproblemen", true), ("vol.kinderen.opvoedstress", true)], ProfileKind::KindgedragEnOpvoedstress, ProfileStrength::Waarschijnlijk),
+        (&[("vol.kinderen.gedragsproblemen", false), ("vol.kinderen.opvoedstress", false), ("vol.kinderen.oneens_opvoeding", false), ("vol.gedrag.overzicht", false)], ProfileKind::KindgedragEnOpvoedstress, ProfileStrength::WeinigAanwijzingen),
+        (&[("vol.eigen.verslaving", true)], ProfileKind::LangdurigeZorg, ProfileStrength::Waarschijnlijk),
+        (&[("vol.kinderen.onvoorspelbaar", true)], ProfileKind::LangdurigeZorg, ProfileStrength::Mogelijk),
+        (&[("vol.eigen.verslaving", false)], ProfileKind::LangdurigeZorg, ProfileStrength::TeWeinigInformatie),
+    ];
+    for (answers, kind, expected) in table {
+        let mut b = Builder::new();
+        let (x, _) = b.couple();
+        for (q, yes) in answers.iter() {
+            if *q == "vol.gedrag.overzicht" {
+                b.answer(x, q, AnswerValue::AskedNothingReported);
+            } else if *yes {
+                b.yes(x, q);
+            } else {
+                b.no(x, q);
+            }
+        }
+        assert_eq!(strength(&run(&b), *kind), *expected, "{answers:?}");
+    }
+}
+
+// ---------- §7 joint conversations: fear and strangulation too ----------
+
+#[test]
+fn joint_setting_warns_on_control_fear_and_strangulation() {
+    use GuardRailReason::*;
+    type Setup = fn(&mut Builder, Uuid, Uuid);
+    let table: &[(&str, Setup, &[GuardRailReason])] = &[
+        ("nothing", |_, _, _| {}, &[]),
+        ("licht violence only", |b, x, y| {
+            b.reported(x, y, "fys.duwen", Once, y);
+        }, &[]),
+        ("control", |b, x, y| {
+            b.reported(x, y, "dwang.isoleren", Once, y);
+        }, &[CoerciveControl]),
+        ("chronic fear", |b, _, y| {
+            b.yes(y, "vol.angst.bang_voor_partner");
+        }, &[ChronicFear]),
+        ("fear for life (answer)", |b, _, y| {
+            b.yes(y, "vol.angst.levensgevaar");
+        }, &[FearForLife]),
+        ("fear for life (impact)", |b, x, y| {
+            b.record_with(x, y, "psy.dreigen_slaan", Stance::Reported { frequency: Once }, y, |r| r.impact = vec![ImpactTag::FearForLife]);
+        }, &[FearForLife]),
+        ("strangulation, long ago", |b, x, y| {
+            b.reported(x, y, "fys.wurgen", NotLastYearButBefore, y);
+        }, &[Strangulation]),
+        ("denied strangulation", |b, x, y| {
+            b.record(x, y, "fys.wurgen", Stance::Denied, x);
+        }, &[]),
+    ];
+    let cat = fixture::catalogue();
+    for (name, setup, reasons) in table {
+        let mut b = Builder::new();
+        let (x, y) = b.couple();
+        setup(&mut b, x, y);
+        let s = b.build();
+        for setting in [JointSetting::JointConversation, JointSetting::Mediation, JointSetting::CoupleTherapy] {
+            let g = guardrails::check_joint_setting(&s, &cat, &[x, y], setting, None);
+            assert_eq!(g.as_ref().map(|g| g.reasons.clone()).unwrap_or_default(), reasons.to_vec(), "{name}");
+            // This warning never names art. 48: that article is about imposed mediation.
+            assert!(g.is_none_or(|g| g.article.is_none()), "{name}");
+        }
+    }
+    // Imposed mediation: art. 48 for any form of the violence.
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    assert!(guardrails::check_imposed_mediation(&b.build(), &cat, &[x, y]).is_none());
+    b.reported(x, y, "psy.schelden", Once, y);
+    let g = guardrails::check_imposed_mediation(&b.build(), &cat, &[x, y]).expect("warning");
+    assert_eq!((g.kind, g.article.as_deref()), (GuardRailKind::ImposedMediation, Some("art. 48")));
 }

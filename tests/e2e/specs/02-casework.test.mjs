@@ -126,7 +126,7 @@ test('separate conversations, behaviours from three sources, the analysis — an
     await screenshot(browser, '11-gesprek-mark');
 
     // Autosave: answer, see "Opgeslagen", kill the app at once (SIGKILL), start again: the answer is there.
-    await answer('vol.relatie.ruzie_verloop', MARK_LATE);
+    await answer('vol.relatie.spanning_verloop', MARK_LATE);
     execFileSync("pkill", ["-KILL", "-f", `samen-kijken --vault-dir ${vaultDir}`]);
     await browser.deleteSession().catch(() => {});
     await sleep(500);
@@ -143,15 +143,15 @@ test('separate conversations, behaviours from three sources, the analysis — an
     assert.equal(rows.length, 2, 'two conversations after the restart');
     await (await rows[1].$('[data-testid="conversation-open"]')).click();
     await byId(browser, 'conversation-mode');
-    await click(browser, 'question-vol.relatie.ruzie_verloop');
+    await click(browser, 'question-vol.relatie.spanning_verloop');
     assert.equal(await (await byId(browser, 'answer-text')).getValue(), MARK_LATE, 'the answer saved before the kill');
     assertNoneIn(await html(), [SANNE_SAID], "the DOM during Mark's conversation");
     await endConversation();
 
-    // Daan (13), alone, after the child pre-check.
+    // Daan (13), alone, after the child pre-check: from 12 to 16 the child and the parents consent.
     await startConversationWith(3);
     await byId(browser, 'precheck-form');
-    await (await browser.$('#precheck-consent-parental_consent')).click();
+    await (await browser.$('#precheck-consent-child_and_parental_consent')).click();
     await (await browser.$('input[id^="precheck-by-"]')).click();
     await screenshot(browser, '12-kind-vooraf');
     await click(browser, 'precheck-save');
@@ -188,5 +188,21 @@ test('separate conversations, behaviours from three sources, the analysis — an
     assert.match(await banner.getText(), /Mogelijk acute onveiligheid/);
     const pattern = await byId(browser, 'pattern');
     assert.match(await pattern.getText(), /Nog onvoldoende informatie/);
+    // Structural unsafety is suggested apart from the acute banner: severe violence in the last year.
+    const structural = await byId(browser, 'structural-unsafety');
+    assert.match(await structural.getText(), /Mogelijk structurele onveiligheid/);
+    assert.match(await structural.getText(), /veelvuldig of ernstig/i);
     await screenshot(browser, '17-overzicht');
+
+    // Meldcode: a "nee" on weighing question 3 means the reporting norm points to Veilig Thuis, and the
+    // professional is asked to record the decision.
+    await click(browser, 'tab-meldcode');
+    await click(browser, 'meldcode-record-afweging.3');
+    await choose(browser, 'meldcode-answer', { value: 'no' });
+    await type(browser, 'meldcode-rationale', 'geen hulp die het gevaar kan afwenden');
+    await click(browser, 'meldcode-save');
+    const norm = await byId(browser, 'meldcode-norm');
+    assert.match(await norm.getText(), /De meldnorm wijst op melden bij Veilig Thuis/);
+    await byId(browser, 'meldcode-decision-required');
+    await screenshot(browser, '18-meldcode-norm');
   }));

@@ -174,14 +174,15 @@ describe('conversation mode', () => {
 });
 
 describe('starting conversations', () => {
-  it('a joint conversation with coercive-control indicators warns (art. 48) and needs a justification', async () => {
+  it('a joint conversation with coercive-control indicators warns (no art. 48: that is for imposed mediation) and needs a justification', async () => {
     const { user } = await openPractice();
     await openTab(user, 'tab-gesprekken');
     await user.click(screen.getByTestId('conversation-new'));
     await user.click(screen.getByTestId('conversation-person-0'));
     await user.click(screen.getByTestId('conversation-person-1'));
     const warning = await screen.findByTestId('joint-warning');
-    expect(warning).toHaveTextContent('art. 48');
+    expect(warning).toHaveTextContent('dwingende controle');
+    expect(warning).not.toHaveTextContent('art. 48');
     await user.click(screen.getByTestId('conversation-start'));
     expect(screen.getByText('Geef aan waarom je dit gesprek samen voert.')).toBeInTheDocument();
     await user.type(screen.getByLabelText('Waarom een gezamenlijk gesprek?'), 'afspraken over de overdracht');
@@ -386,16 +387,39 @@ describe('Meldcode', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Vul de onderbouwing in.');
     await user.type(screen.getByTestId('meldcode-rationale'), 'wurging en scheiding met controle');
     await user.type(screen.getByLabelText('Geraadpleegd (wie)'), 'aandachtsfunctionaris');
-    await user.click(screen.getByLabelText('Rode vlag: Wurgen'));
+    // Question 2 starts with what the analysis brings: acute and structural unsafety.
+    expect(screen.getByLabelText('Rode vlag: Wurgen')).toBeChecked();
+    expect(screen.getByTestId('meldcode-q2-analysis')).toHaveTextContent('structurele onveiligheid');
     await user.click(screen.getByTestId('meldcode-save'));
-    await waitFor(() => expect(meldcode).toHaveTextContent('Vraag 2 is met ja beantwoord: melden bij Veilig Thuis.'));
+    await waitFor(() => expect(screen.getByTestId('meldcode-norm')).toHaveTextContent('De meldnorm wijst op melden bij Veilig Thuis.'));
+    expect(screen.getByTestId('meldcode-decision-required')).toBeInTheDocument();
     expect(meldcode).toHaveTextContent('6 afwegingsvragen nog open.');
     const [entry] = await fake.meldcodeList(JANSEN.CASE);
     expect(entry).toMatchObject({
       question_id: 'afweging.2',
+      step: 4,
       answer: 'yes',
       consulted: [{ who: 'aandachtsfunctionaris', organisation: '' }],
-      evidence: [{ kind: 'conclusion', key: 'redflag:strangulation' }],
     });
+    expect(entry.evidence).toEqual(
+      expect.arrayContaining([
+        { kind: 'conclusion', key: 'acute' },
+        { kind: 'conclusion', key: 'redflag:strangulation' },
+        { kind: 'conclusion', key: 'structural' },
+      ]),
+    );
+  });
+
+  it('a "nee" on question 3 says the norm points to reporting, logged under step 5', async () => {
+    const { user, fake } = await openPractice();
+    await openTab(user, 'tab-meldcode');
+    expect(screen.queryByTestId('meldcode-norm')).toBeNull();
+    await user.click(screen.getByTestId('meldcode-record-afweging.3'));
+    await user.selectOptions(screen.getByLabelText('Antwoord'), 'no');
+    await user.type(screen.getByTestId('meldcode-rationale'), 'geen passende hulp beschikbaar');
+    await user.click(screen.getByTestId('meldcode-save'));
+    await waitFor(() => expect(screen.getByTestId('meldcode-norm')).toHaveTextContent('De meldnorm wijst op melden bij Veilig Thuis'));
+    const [entry] = await fake.meldcodeList(JANSEN.CASE);
+    expect(entry).toMatchObject({ question_id: 'afweging.3', step: 5, answer: 'no' });
   });
 });

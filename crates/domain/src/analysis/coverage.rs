@@ -2,7 +2,9 @@
 //!
 //! Per person: separate and joint conversations. Per child: heard alone, and whether the child's own
 //! experience of safety is recorded. Every child counts, not only the one the referral was about.
-//! Network persons are listed but not counted as open work.
+//! Children under 4 are not talked with but must be seen: an observation (answers of the observation
+//! guide about that child, feeding `child.observed`) counts for them. Network persons are listed but
+//! not counted as open work.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -10,7 +12,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use super::{CaseSnapshot, Facts};
-use crate::indicators::CHILD_OWN_SAFETY;
+use crate::indicators::{CHILD_OBSERVED, CHILD_OWN_SAFETY};
 use crate::{AgeBand, Role};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -25,8 +27,10 @@ pub struct PersonCoverage {
     pub own_safety_recorded: Option<bool>,
     /// Children only: a pre-check without open issues exists.
     pub precheck_done: Option<bool>,
-    /// Children only: younger than the youngest guide band, so not interviewed.
+    /// Children only: younger than the youngest guide band, so not interviewed but observed.
     pub too_young_for_conversation: bool,
+    /// Children under 4 only: an observation of the child is recorded.
+    pub observed: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -37,6 +41,8 @@ pub enum OpenWork {
     NotHeardSeparately { person: Uuid },
     ChildNotHeardAlone { child: Uuid },
     ChildSafetyNotRecorded { child: Uuid },
+    /// A child under 4 who was not seen yet: record an observation.
+    ChildNotObserved { child: Uuid },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -69,6 +75,7 @@ pub(crate) fn coverage(input: &CaseSnapshot, f: &Facts, today: NaiveDate) -> Cov
             });
         let own_safety = is_child.then(|| f.person_indicator(p.id, CHILD_OWN_SAFETY).is_some());
         let precheck = is_child.then(|| input.prechecks.iter().any(|c| c.child_id == p.id && c.issues().is_empty()));
+        let observed = too_young.then(|| f.person_indicator(p.id, CHILD_OBSERVED).is_some());
         match p.role {
             Role::Child if !too_young => {
                 if !heard_alone {
@@ -76,6 +83,11 @@ pub(crate) fn coverage(input: &CaseSnapshot, f: &Facts, today: NaiveDate) -> Cov
                 }
                 if own_safety == Some(false) {
                     open.push(OpenWork::ChildSafetyNotRecorded { child: p.id });
+                }
+            }
+            Role::Child => {
+                if observed == Some(false) {
+                    open.push(OpenWork::ChildNotObserved { child: p.id });
                 }
             }
             Role::Parent | Role::Partner | Role::ExPartner | Role::OtherFamily if !heard_alone => {
@@ -92,6 +104,7 @@ pub(crate) fn coverage(input: &CaseSnapshot, f: &Facts, today: NaiveDate) -> Cov
             own_safety_recorded: own_safety,
             precheck_done: precheck,
             too_young_for_conversation: too_young,
+            observed,
         });
     }
     open.sort();

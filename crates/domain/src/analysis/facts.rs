@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::{CaseSnapshot, Evidence};
+use super::{AskedBy, CaseSnapshot, Evidence};
 use crate::{
     BehaviourCategory, BehaviourDef, BehaviourRecord, Catalogue, Exposure, Frequency, Role, Stance, Weight,
 };
@@ -65,6 +65,10 @@ pub(crate) struct Facts<'a> {
     pub indicators: BTreeMap<&'a str, Evidence>,
     /// indicator → source person → the answers of that person that mark it.
     pub person_indicators: BTreeMap<&'a str, BTreeMap<Uuid, Evidence>>,
+    /// indicator → the answers that asked about it (marked or not), sorted by (person, answer).
+    pub asked: BTreeMap<&'a str, Vec<AskedBy>>,
+    /// answer id → the day it was given (for the recency of red flags).
+    pub answer_dates: BTreeMap<Uuid, NaiveDate>,
     pub exposures: Vec<ExposureFact>,
     /// Coercive control, stalking or controlling economic behaviour between two persons (either
     /// direction), keyed by (lower id, higher id).
@@ -136,9 +140,19 @@ impl<'a> Facts<'a> {
 
         let mut indicators: BTreeMap<&'a str, Evidence> = BTreeMap::new();
         let mut person_indicators: BTreeMap<&'a str, BTreeMap<Uuid, Evidence>> = BTreeMap::new();
+        let mut asked: BTreeMap<&'a str, Vec<AskedBy>> = BTreeMap::new();
+        let mut answer_dates = BTreeMap::new();
         for answer in &snapshot.answers {
+            answer_dates.insert(answer.id, answer.updated_at.date_naive());
             let Some(feeds) = catalogue.question_feeds.get(&answer.question_id) else { continue };
             for feed in feeds {
+                if answer.value.is_asked() {
+                    asked.entry(feed.indicator()).or_default().push(AskedBy {
+                        person: answer.source_person,
+                        answer: answer.id,
+                        date: answer.updated_at.date_naive(),
+                    });
+                }
                 if feed.fires(&answer.value) {
                     indicators.entry(feed.indicator()).or_default().add_answer(answer.id, answer.source_person);
                     person_indicators
@@ -151,6 +165,10 @@ impl<'a> Facts<'a> {
             }
         }
 
+        for v in asked.values_mut() {
+            v.sort_by_key(|a| (a.person, a.answer));
+            v.dedup();
+        }
         unknown_behaviours.sort();
         exposures.sort_by_key(|e| (e.child, e.record));
         Facts {
@@ -164,6 +182,8 @@ impl<'a> Facts<'a> {
             reported,
             indicators,
             person_indicators,
+            asked,
+            answer_dates,
             exposures,
             control_between,
             unknown_behaviours,
@@ -189,6 +209,16 @@ impl<'a> Facts<'a> {
 
     pub fn person_indicator(&self, person: Uuid, id: &str) -> Option<&Evidence> {
         self.person_indicators.get(id).and_then(|m| m.get(&person))
+    }
+
+    /// The answers that asked about an answer indicator (whether or not they marked it).
+    pub fn asked_about(&self, id: &str) -> &[AskedBy] {
+        self.asked.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Was this answer indicator asked of this person?
+    pub fn asked_of(&self, person: Uuid, id: &str) -> bool {
+        self.asked_about(id).iter().any(|a| a.person == person)
     }
 }
 

@@ -24,10 +24,15 @@ use crate::{Answer, BehaviourRecord, Catalogue, ChildPrecheck, Conversation, Hou
 
 pub use coverage::{Coverage, OpenWork, PersonCoverage};
 pub use facts::CountedBehaviour;
-pub use pattern::{CONTROL_DOMAINS_THRESHOLD, CouplePattern, OpenQuestion, PartnerAssessment, PatternKind};
+pub use pattern::{
+    ALL_CONTROL_DOMAINS, CONTROL_DOMAINS_THRESHOLD, CouplePattern, OpenQuestion, PartnerAssessment, PatternKind,
+};
 pub use perspectives::{PerspectiveAgreement, Perspective, Statement};
-pub use profiles::{IndicatorFinding, ProfileHypothesis};
-pub use redflags::{AcuteDecision, AcuteUnsafety, RedFlagFinding};
+pub use profiles::{IndicatorFinding, IndicatorState, ProfileHypothesis, ProfileStrength};
+pub use redflags::{
+    AcuteDecision, AcuteUnsafety, FLAG_CURRENT_MONTHS, MeldcodeUnsafety, PERIOD_DAYS, RedFlagFinding,
+    StructuralReason, StructuralUnsafety, is_current,
+};
 pub use review::{Judgement, Review, ReviewStatus, Verdict};
 pub use severity::{ChildFinding, Severity, SeverityCategory, SeverityReason};
 
@@ -42,6 +47,15 @@ pub struct CaseSnapshot {
     pub judgements: Vec<Judgement>,
     pub acute_decisions: Vec<AcuteDecision>,
     pub prechecks: Vec<ChildPrecheck>,
+}
+
+/// Who was asked about something, in which answer, on which day ("asked and not present" needs this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AskedBy {
+    pub person: Uuid,
+    pub answer: Uuid,
+    pub date: NaiveDate,
 }
 
 /// What a conclusion rests on. All lists sorted and without duplicates.
@@ -112,6 +126,10 @@ pub struct Analysis {
     /// Present red flags, sorted by flag.
     pub red_flags: Vec<RedFlagFinding>,
     pub acute: AcuteUnsafety,
+    /// Structural unsafety, suggested from the pattern (§6.4), apart from acute unsafety.
+    pub structural: StructuralUnsafety,
+    /// What the analysis brings to Meldcode weighing question 2 (acute or structural unsafety).
+    pub meldcode_unsafety: MeldcodeUnsafety,
     pub coverage: Coverage,
     /// Per (actor, target, behaviour): what each source said.
     pub perspectives: Vec<Perspective>,
@@ -133,12 +151,14 @@ pub fn analyse(input: &CaseSnapshot, catalogue: &Catalogue, today: NaiveDate) ->
     let coverage = coverage::coverage(input, &facts, today);
     let patterns = pattern::patterns(&facts, &coverage);
     let derived = profiles::derived_indicators(&facts, &patterns);
-    let profiles = profiles::profiles(&facts, &derived);
-    let red_flags = redflags::red_flags(&facts, today);
+    let profiles = profiles::profiles(&facts, &derived, &patterns);
+    let red_flags = redflags::red_flags(&facts, &profiles, today);
     let acute = redflags::acute(&red_flags, &input.acute_decisions);
+    let structural = redflags::structural(&facts, &severity, &patterns, &profiles, today);
+    let meldcode_unsafety = redflags::meldcode_unsafety(&acute, &structural, &red_flags);
     let perspectives = perspectives::perspectives(&facts);
-    let guard_rails = guardrails::joint_conversation_warnings(input, &facts.control_between);
-    let reviews = review::reviews(&input.judgements, &severity, &patterns, &profiles, &red_flags, &acute);
+    let guard_rails = guardrails::joint_conversation_warnings(input, &facts);
+    let reviews = review::reviews(&input.judgements, &severity, &patterns, &profiles, &red_flags, &acute, &structural);
     Analysis {
         case_id: input.household.case.id,
         today,
@@ -149,6 +169,8 @@ pub fn analyse(input: &CaseSnapshot, catalogue: &Catalogue, today: NaiveDate) ->
         profiles,
         red_flags,
         acute,
+        structural,
+        meldcode_unsafety,
         coverage,
         perspectives,
         guard_rails,

@@ -2,11 +2,13 @@
 //!
 //! Per partner: violent (any physical or sexual behaviour, or `ernstig` psychological behaviour,
 //! towards the other) and controlling (control in at least `CONTROL_DOMAINS_THRESHOLD` life domains).
-//! The other partner's fear is supporting evidence, shown but not deciding. Because calling a pattern
-//! "situational" when control was never asked about is exactly the mistake that endangers victims, a
-//! pattern without a controlling partner is only concluded when both partners were heard alone and
-//! both were asked the control questions; otherwise the result is `onvoldoende informatie` with the
-//! questions still to ask.
+//! The other partner's fear is supporting evidence. Because calling a pattern "situational" when control
+//! was never asked about is exactly the mistake that endangers victims, a pattern without a controlling
+//! partner is only concluded when both partners were heard alone and were asked about every control
+//! domain, about fear and about the behaviour between them; otherwise the result is `onvoldoende
+//! informatie` with the questions still to ask. One-sided violence is never "situational" by default:
+//! only with no control at all and no fear of the violent partner, and then marked less certain; with
+//! control in one or two domains, or fear, the app asks for more (control in the other domains, fear).
 
 use std::collections::BTreeSet;
 
@@ -15,11 +17,23 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use super::{Coverage, Evidence, Facts};
-use crate::indicators::{ASKED_CONTROL, ASKED_FEAR, ASKED_PARTNER_BEHAVIOUR, FEAR_CHRONIC, FEAR_FOR_LIFE};
+use crate::indicators::{ASKED_FEAR, ASKED_PARTNER_BEHAVIOUR, FEAR_CHRONIC, FEAR_FOR_LIFE, asked_control_domain};
 use crate::{BehaviourCategory, ControlDomain, ImpactTag, Weight};
 
 /// Control in this many life domains or more makes a partner "controlling".
 pub const CONTROL_DOMAINS_THRESHOLD: usize = 3;
+
+/// Every life domain the guide asks about (§5).
+pub const ALL_CONTROL_DOMAINS: [ControlDomain; 8] = [
+    ControlDomain::Isolation,
+    ControlDomain::Monitoring,
+    ControlDomain::Money,
+    ControlDomain::Jealousy,
+    ControlDomain::Movement,
+    ControlDomain::Decisions,
+    ControlDomain::Degrading,
+    ControlDomain::Children,
+];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -29,6 +43,9 @@ pub enum PatternKind {
     /// used violence too (possible `gewelddadig verzet`).
     IntiemeTerreur { by: Uuid, violent_resistance_by: Option<Uuid> },
     SituationeelPartnergeweld,
+    /// Only `by` used violence, with no control at all and no fear of them recorded, everything asked:
+    /// `situationeel partnergeweld (eenzijdig)`, less certain than the two-sided form.
+    SituationeelPartnergeweldEenzijdig { by: Uuid },
     WederzijdsGewelddadigeControle,
     /// Both heard and asked; no partner violence or control recorded.
     GeenPartnergeweldGemeld,
@@ -44,6 +61,7 @@ impl PatternKind {
                 format!("intieme_terreur:{by}:gewelddadig_verzet:{r}")
             }
             PatternKind::SituationeelPartnergeweld => "situationeel_partnergeweld".into(),
+            PatternKind::SituationeelPartnergeweldEenzijdig { by } => format!("situationeel_partnergeweld_eenzijdig:{by}"),
             PatternKind::WederzijdsGewelddadigeControle => "wederzijds_gewelddadige_controle".into(),
             PatternKind::GeenPartnergeweldGemeld => "geen_partnergeweld_gemeld".into(),
             PatternKind::OnvoldoendeInformatie => "onvoldoende_informatie".into(),
@@ -58,14 +76,20 @@ impl PatternKind {
 pub enum OpenQuestion {
     /// No account heard from this partner in a conversation of their own.
     NotHeardAlone { person: Uuid },
-    /// The control questions (freedom, money, contacts, phone, ...) were not answered by this partner.
+    /// None of the control questions (one per life domain) was answered by this partner.
     ControlNotAsked { person: Uuid },
+    /// Some control questions were answered by this partner, these domains not yet.
+    ControlDomainsNotAsked { person: Uuid, domains: Vec<ControlDomain> },
     /// The questions about behaviour between the partners were not answered by this partner.
     PartnerBehaviourNotAsked { person: Uuid },
     /// This partner was not asked about fear.
     FearNotAsked { person: Uuid },
     /// Control is recorded but no violence: ask about threats, physical and sexual violence.
     AskAboutViolence { person: Uuid },
+    /// Ask `person` whether `about` also controls them in these other life domains.
+    AskAboutOtherControlDomains { person: Uuid, about: Uuid, domains: Vec<ControlDomain> },
+    /// Ask `person` about their fear of `about`: how often, since when, what they fear.
+    AskAboutFear { person: Uuid, about: Uuid },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -80,6 +104,8 @@ pub struct PartnerAssessment {
     pub control_evidence: Evidence,
     /// The *other* partner is afraid of this one (supporting evidence only).
     pub other_afraid: bool,
+    /// The other partner's fear is chronic or for their life (answers), not only a fear impact.
+    pub other_chronic_fear: bool,
     pub fear_evidence: Evidence,
 }
 
@@ -91,6 +117,8 @@ pub struct CouplePattern {
     pub a: PartnerAssessment,
     pub b: PartnerAssessment,
     pub kind: PatternKind,
+    /// The conclusion rests on little (one-sided situational violence): shown as less certain.
+    pub less_certain: bool,
     pub questions_to_ask: Vec<OpenQuestion>,
     pub evidence: Evidence,
 }
@@ -123,9 +151,11 @@ fn assess(f: &Facts, person: Uuid, other: Uuid) -> PartnerAssessment {
             fear_evidence.add_record(record.id, record.source_person);
         }
     }
+    let mut chronic = false;
     for ind in [FEAR_CHRONIC, FEAR_FOR_LIFE] {
         if let Some(e) = f.person_indicator(other, ind) {
             fear_evidence.merge(e);
+            chronic = true;
         }
     }
     PartnerAssessment {
@@ -136,8 +166,14 @@ fn assess(f: &Facts, person: Uuid, other: Uuid) -> PartnerAssessment {
         control_domains: domains.into_iter().collect(),
         control_evidence,
         other_afraid: !fear_evidence.is_empty(),
+        other_chronic_fear: chronic,
         fear_evidence,
     }
+}
+
+/// The control domains not yet asked of this person, in domain order.
+pub(crate) fn domains_not_asked(f: &Facts, person: Uuid) -> Vec<ControlDomain> {
+    ALL_CONTROL_DOMAINS.into_iter().filter(|d| !f.asked_of(person, asked_control_domain(*d))).collect()
 }
 
 pub(crate) fn patterns(f: &Facts, coverage: &Coverage) -> Vec<CouplePattern> {
@@ -147,18 +183,28 @@ pub(crate) fn patterns(f: &Facts, coverage: &Coverage) -> Vec<CouplePattern> {
             let pa = assess(f, a, b);
             let pb = assess(f, b, a);
             let mut questions = Vec::new();
+            let mut complete = true;
             for p in [a, b] {
                 if !coverage.heard_alone(p) {
                     questions.push(OpenQuestion::NotHeardAlone { person: p });
+                    complete = false;
                 }
-                if f.person_indicator(p, ASKED_CONTROL).is_none() {
+                let missing = domains_not_asked(f, p);
+                if missing.len() == ALL_CONTROL_DOMAINS.len() {
                     questions.push(OpenQuestion::ControlNotAsked { person: p });
+                } else if !missing.is_empty() {
+                    questions.push(OpenQuestion::ControlDomainsNotAsked { person: p, domains: missing.clone() });
                 }
-                if f.person_indicator(p, ASKED_PARTNER_BEHAVIOUR).is_none() {
+                if !missing.is_empty() {
+                    complete = false;
+                }
+                if !f.asked_of(p, ASKED_PARTNER_BEHAVIOUR) {
                     questions.push(OpenQuestion::PartnerBehaviourNotAsked { person: p });
+                    complete = false;
                 }
-                if f.person_indicator(p, ASKED_FEAR).is_none() {
+                if !f.asked_of(p, ASKED_FEAR) {
                     questions.push(OpenQuestion::FearNotAsked { person: p });
+                    complete = false;
                 }
             }
             for (x, y) in [(&pa, &pb), (&pb, &pa)] {
@@ -167,20 +213,30 @@ pub(crate) fn patterns(f: &Facts, coverage: &Coverage) -> Vec<CouplePattern> {
                     questions.push(OpenQuestion::AskAboutViolence { person: y.person });
                 }
             }
-            questions.sort();
-            questions.dedup();
-            let complete = [a, b]
-                .iter()
-                .all(|p| coverage.heard_alone(*p) && f.person_indicator(*p, ASKED_CONTROL).is_some());
 
             let kind = classify(&pa, &pb, complete);
+            if kind == PatternKind::OnvoldoendeInformatie {
+                // One-sided violence with some control or fear, or two-sided with chronic fear: ask about
+                // control in the other domains and about the fear, never conclude "situational".
+                for (x, y) in [(&pa, &pb), (&pb, &pa)] {
+                    if x.violent && !x.controlling && (!x.control_domains.is_empty() || x.other_afraid) {
+                        let other: Vec<ControlDomain> =
+                            ALL_CONTROL_DOMAINS.into_iter().filter(|d| !x.control_domains.contains(d)).collect();
+                        questions.push(OpenQuestion::AskAboutOtherControlDomains { person: y.person, about: x.person, domains: other });
+                        questions.push(OpenQuestion::AskAboutFear { person: y.person, about: x.person });
+                    }
+                }
+            }
+            questions.sort();
+            questions.dedup();
             let mut evidence = Evidence::default();
             for p in [&pa, &pb] {
                 evidence.merge(&p.violence_evidence);
                 evidence.merge(&p.control_evidence);
                 evidence.merge(&p.fear_evidence);
             }
-            CouplePattern { key: format!("pattern:{a}:{b}"), a: pa, b: pb, kind, questions_to_ask: questions, evidence }
+            let less_certain = matches!(kind, PatternKind::SituationeelPartnergeweldEenzijdig { .. });
+            CouplePattern { key: format!("pattern:{a}:{b}"), a: pa, b: pb, kind, less_certain, questions_to_ask: questions, evidence }
         })
         .collect()
 }
@@ -199,14 +255,22 @@ fn classify(a: &PartnerAssessment, b: &PartnerAssessment, complete: bool) -> Pat
         // pattern the typology names; gather more before concluding.
         (true, false) | (false, true) => PatternKind::OnvoldoendeInformatie,
         (false, false) => {
-            if ac || bc {
-                PatternKind::OnvoldoendeInformatie
-            } else if !complete {
-                PatternKind::OnvoldoendeInformatie
-            } else if av || bv {
-                PatternKind::SituationeelPartnergeweld
-            } else {
-                PatternKind::GeenPartnergeweldGemeld
+            if ac || bc || !complete {
+                // Control at the threshold without violence: ask about violence first.
+                return PatternKind::OnvoldoendeInformatie;
+            }
+            match (av, bv) {
+                (true, true) if a.other_chronic_fear || b.other_chronic_fear => PatternKind::OnvoldoendeInformatie,
+                (true, true) => PatternKind::SituationeelPartnergeweld,
+                (true, false) | (false, true) => {
+                    let v = if av { a } else { b };
+                    if v.control_domains.is_empty() && !v.other_afraid {
+                        PatternKind::SituationeelPartnergeweldEenzijdig { by: v.person }
+                    } else {
+                        PatternKind::OnvoldoendeInformatie
+                    }
+                }
+                (false, false) => PatternKind::GeenPartnergeweldGemeld,
             }
         }
     }

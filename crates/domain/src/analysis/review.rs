@@ -9,12 +9,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::{AcuteUnsafety, CouplePattern, ProfileHypothesis, RedFlagFinding, Severity};
+use super::{AcuteUnsafety, CouplePattern, ProfileHypothesis, RedFlagFinding, Severity, StructuralUnsafety};
 
 /// The key of the severity conclusion.
 pub const SEVERITY_KEY: &str = "severity";
 /// The key of the acute-unsafety conclusion.
 pub const ACUTE_KEY: &str = "acute";
+/// The key of the structural-unsafety conclusion.
+pub const STRUCTURAL_KEY: &str = "structural";
 /// The hypothesis text of a red flag that is (no longer) found.
 pub const ABSENT: &str = "absent";
 
@@ -33,7 +35,8 @@ pub enum Verdict {
 pub struct Judgement {
     pub id: Uuid,
     pub case_id: Uuid,
-    /// e.g. `severity`, `pattern:<a>:<b>`, `profile:intieme_terreur`, `redflag:strangulation`, `acute`.
+    /// e.g. `severity`, `pattern:<a>:<b>`, `profile:intieme_terreur`, `redflag:strangulation`, `acute`,
+    /// `structural`.
     pub conclusion_key: String,
     pub verdict: Verdict,
     pub reason: String,
@@ -74,6 +77,7 @@ pub(crate) fn reviews(
     profiles: &[ProfileHypothesis],
     flags: &[RedFlagFinding],
     acute: &AcuteUnsafety,
+    structural: &StructuralUnsafety,
 ) -> Vec<Review> {
     let mut current: BTreeMap<String, String> = BTreeMap::new();
     current.insert(SEVERITY_KEY.into(), severity.category.id().into());
@@ -81,12 +85,13 @@ pub(crate) fn reviews(
         current.insert(p.key.clone(), p.kind.summary());
     }
     for p in profiles {
-        current.insert(p.key.clone(), if p.likely { "likely" } else { "not_likely" }.into());
+        current.insert(p.key.clone(), p.strength.id().into());
     }
     for f in flags {
         current.insert(f.key.clone(), "present".into());
     }
     current.insert(ACUTE_KEY.into(), if acute.possibly_acute { "possibly_acute" } else { "not_indicated" }.into());
+    current.insert(STRUCTURAL_KEY.into(), if structural.suggested { "suggested" } else { "not_indicated" }.into());
     for j in judgements {
         current.entry(j.conclusion_key.clone()).or_insert_with(|| ABSENT.into());
     }

@@ -4,6 +4,12 @@
 //!   problems, recovery, support, network tasks, measures, signals, escape plan) is searched with the
 //!   phrase list; hits are returned per (item, field) so the editor can show a gentle hint next to the
 //!   field. Professionals' name, organisation, role and contact are not searched: they are not plan text.
+//!   Who a sentence is about comes from the case ([`hint_context`]): the persons in the
+//!   slachtofferpositie and plegerpositie of partner violence or control, by first name, and a parent
+//!   also by "moeder"/"vader" and "zij"/"hij" when their gender is recorded.
+//! - **Art. 48, imposed mediation**: a condition, agreement or measure whose text names mediation or
+//!   another form of dispute resolution ([`MEDIATION_WORDS`]) while violence between (ex-)partners is
+//!   recorded gets the art. 48 warning: such help may never be imposed.
 //! - **Art. 31, contact and custody**: an item counts as a contact or custody arrangement when it is an
 //!   agreement, a condition or a support entry whose text contains one of [`CONTACT_WORDS`]
 //!   (case-insensitive, as part of a word: "omgangsregeling", "overdrachten" count). For every parent
@@ -19,8 +25,11 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use super::{Item, Party, SafetyPlan, Section};
-use crate::guardrails::{GuardRail, Hint, check_contact_arrangement, victim_blaming_hints};
-use crate::{BlamingPhrase, CaseSnapshot, Catalogue, RelationKind, Role};
+use crate::guardrails::{GuardRail, Hint, HintContext, check_contact_arrangement, check_imposed_mediation, victim_blaming_hints_in};
+use crate::{BehaviourCategory, BlamingPhrase, CaseSnapshot, Catalogue, Gender, RelationKind, Role, Stance};
+
+/// Word parts that make an item name mediation or another form of dispute resolution (lower case).
+pub const MEDIATION_WORDS: [&str; 4] = ["mediation", "mediator", "bemiddel", "geschilbeslechting"];
 
 /// Word parts that make an item a contact or custody arrangement (lower case).
 pub const CONTACT_WORDS: [&str; 7] =
@@ -54,12 +63,63 @@ pub struct PlanChecks {
     pub blaming: Vec<ItemHints>,
     /// In plan order; per item one entry per parent with recorded violence, sorted by parent id.
     pub contact: Vec<ItemGuardRail>,
+    /// Art. 48: items that name mediation while violence is recorded, in plan order.
+    #[serde(default)]
+    pub mediation: Vec<ItemGuardRail>,
 }
 
 impl PlanChecks {
     pub fn is_empty(&self) -> bool {
-        self.blaming.is_empty() && self.contact.is_empty()
+        self.blaming.is_empty() && self.contact.is_empty() && self.mediation.is_empty()
     }
+}
+
+/// Whether a text names mediation or other dispute resolution.
+pub fn mentions_mediation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    MEDIATION_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Who plan sentences can be about: the persons in the slachtofferpositie and plegerpositie of
+/// reported partner violence or control (see module docs).
+pub fn hint_context(snapshot: &CaseSnapshot, catalogue: &Catalogue) -> HintContext {
+    let defs = catalogue.index();
+    let couples = snapshot.household.couples();
+    let partners = |a: Uuid, b: Uuid| couples.contains(&if a < b { (a, b) } else { (b, a) });
+    let mut ctx = HintContext::default();
+    let add = |list: &mut Vec<String>, id: Uuid| {
+        let Some(p) = snapshot.household.person(id) else { return };
+        if let Some(first) = words(&p.name).into_iter().next() {
+            list.push(first);
+        }
+        if p.role != Role::Child {
+            match p.gender {
+                Some(Gender::Female) => list.extend(["moeder", "mama", "zij", "ze"].map(String::from)),
+                Some(Gender::Male) => list.extend(["vader", "papa", "hij"].map(String::from)),
+                _ => {}
+            }
+        }
+    };
+    for r in &snapshot.records {
+        if !matches!(r.stance, Stance::Reported { .. }) {
+            continue;
+        }
+        let Some(def) = defs.get(r.behaviour_id.as_str()) else { continue };
+        let counts = def.category.counts_as_partner_violence()
+            || matches!(def.category, BehaviourCategory::CoerciveControl | BehaviourCategory::Stalking)
+            || def.control_domain.is_some();
+        for (a, t) in r.pairs() {
+            if counts && partners(a, t) {
+                add(&mut ctx.actor_words, a);
+                add(&mut ctx.victim_words, t);
+            }
+        }
+    }
+    for l in [&mut ctx.victim_words, &mut ctx.actor_words] {
+        l.sort();
+        l.dedup();
+    }
+    ctx
 }
 
 /// Whether a text reads as a contact or custody arrangement (see module docs).
@@ -172,10 +232,11 @@ pub fn check_plan(
     catalogue: &Catalogue,
     phrases: &[BlamingPhrase],
 ) -> PlanChecks {
+    let ctx = hint_context(snapshot, catalogue);
     let blaming = fields(plan)
         .into_iter()
         .filter_map(|(item, section, field, text)| {
-            let hints = victim_blaming_hints(text, phrases);
+            let hints = victim_blaming_hints_in(text, phrases, &ctx);
             (!hints.is_empty()).then(|| ItemHints { item, section, field: field.to_owned(), hints })
         })
         .collect();
@@ -205,7 +266,20 @@ pub fn check_plan(
             }
         }
     }
-    PlanChecks { blaming, contact }
+    let mut mediation = Vec::new();
+    let mut seen = Vec::new();
+    for (item, section, _, text) in fields(plan) {
+        if !matches!(section, Section::Conditions | Section::Agreements | Section::Measures) || seen.contains(&item) {
+            continue;
+        }
+        if mentions_mediation(text) {
+            if let Some(guard_rail) = check_imposed_mediation(snapshot, catalogue, &[]) {
+                seen.push(item);
+                mediation.push(ItemGuardRail { item, section, guard_rail });
+            }
+        }
+    }
+    PlanChecks { blaming, contact, mediation }
 }
 
 #[cfg(test)]
@@ -216,12 +290,76 @@ mod tests {
     use crate::fixture::{self, ids::*};
     use crate::guardrails::GuardRailKind;
     use crate::plan::{Agreement, EscapeKind, Note, PersonNeed, Signal};
+    use crate::Frequency;
 
     fn phrases() -> Vec<BlamingPhrase> {
         vec![
-            BlamingPhrase { id: "uitlokken".into(), pattern: "niet uitlokken".into(), suggestion: "Beschrijf wat hij doet.".into() },
-            BlamingPhrase { id: "rustig".into(), pattern: "moet rustig blijven".into(), suggestion: "Leg het bij de pleger.".into() },
+            BlamingPhrase {
+                id: "uitlokken".into(),
+                pattern: "uitlok*|uitgelok*".into(),
+                suggestion: "Beschrijf wat hij doet.".into(),
+                subject: crate::PhraseSubject::NotActor,
+                unless: vec!["niemand".into()],
+            },
+            BlamingPhrase {
+                id: "rustig".into(),
+                pattern: "rustig|kalm blijv*|blijft".into(),
+                suggestion: "Leg het bij de persoon in de plegerpositie.".into(),
+                subject: crate::PhraseSubject::Victim,
+                unless: vec![],
+            },
         ]
+    }
+
+    #[test]
+    fn hints_know_who_the_sentence_is_about() {
+        // Jansen: Mark is in the plegerpositie towards Sanne; Sanne also pushed Mark once, so she is in
+        // both positions. A demand on Sanne is a hint; the same words about Mark alone are not.
+        let snap = fixture::gezin_jansen();
+        let cat = fixture::catalogue();
+        let ctx = hint_context(&snap, &cat);
+        assert!(ctx.victim_words.contains(&"sanne".to_string()));
+        assert!(ctx.actor_words.contains(&"mark".to_string()));
+        let table: &[(&str, usize)] = &[
+            ("Sanne moet rustig blijven als hij drinkt.", 1),
+            ("Moeder moet kalm blijven.", 1),
+            ("Daan moet rustig blijven.", 0),
+            ("Mark zegt dat hij uitgelokt wordt, maar hij kiest zelf.", 1), // Mark is also in the slachtofferpositie (one push)
+            ("Niemand heeft het uitgelokt.", 0),
+        ];
+        for (text, n) in table {
+            assert_eq!(victim_blaming_hints_in(text, &phrases(), &ctx).len(), *n, "{text}");
+        }
+        // With a one-sided case the actor alone never gets a hint for his own calm.
+        let mut b = fixture::Builder::new();
+        let (x, y) = b.couple();
+        b.snapshot.household.persons[0].name = "Piet".into();
+        b.snapshot.household.persons[1].name = "Ria".into();
+        b.reported(x, y, "fys.duwen", Frequency::Once, y);
+        let ctx = hint_context(&b.build(), &cat);
+        assert!(victim_blaming_hints_in("Piet moet kalm blijven en naar buiten gaan.", &phrases(), &ctx).is_empty());
+        assert_eq!(victim_blaming_hints_in("Ria moet kalm blijven.", &phrases(), &ctx).len(), 1);
+        assert!(victim_blaming_hints_in("Piet zegt dat hij uitgelokt werd.", &phrases(), &ctx).is_empty());
+        assert_eq!(victim_blaming_hints_in("Het geweld werd uitgelokt.", &phrases(), &ctx).len(), 1);
+    }
+
+    #[test]
+    fn mediation_in_a_condition_names_art_48_when_violence_is_recorded() {
+        let mut p = plan();
+        let cond = Item::new(Note { text: "Ouders volgen verplicht mediation over de omgang".into() });
+        let clean = Item::new(Note { text: "Mark volgt een training om zijn geweld te stoppen".into() });
+        let id = cond.id;
+        p.conditions.push(cond);
+        p.conditions.push(clean);
+        let checks = check_plan(&p, &fixture::gezin_jansen(), &fixture::catalogue(), &phrases());
+        assert_eq!(checks.mediation.len(), 1);
+        assert_eq!(checks.mediation[0].item, id);
+        assert_eq!(checks.mediation[0].guard_rail.article.as_deref(), Some("art. 48"));
+        assert_eq!(checks.mediation[0].guard_rail.kind, GuardRailKind::ImposedMediation);
+        // Without recorded violence, no warning.
+        let mut b = fixture::Builder::new();
+        b.couple();
+        assert!(check_plan(&p, &b.build(), &fixture::catalogue(), &phrases()).mediation.is_empty());
     }
 
     fn plan() -> SafetyPlan {
@@ -355,7 +493,7 @@ mod tests {
             for c in &checks.contact {
                 assert_eq!(c.item, id, "{name}");
                 assert_eq!(c.guard_rail.kind, GuardRailKind::ContactWithPartnerViolence);
-                assert_eq!(c.guard_rail.article, "art. 31");
+                assert_eq!(c.guard_rail.article.as_deref(), Some("art. 31"));
                 // The parent checked is the one whose violence is in the evidence; persons holds parent
                 // and target.
                 let parent = if c.guard_rail.evidence.records.iter().any(|r| {

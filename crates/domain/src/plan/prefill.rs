@@ -195,6 +195,8 @@ mod tests {
                 protection: vec!["veilige plek".into()],
                 sanctions: vec![],
                 avoid: avoid.iter().map(|s| (*s).to_owned()).collect(),
+                partners: vec![],
+                needs: vec![],
             },
             related_red_flags: vec![],
         };

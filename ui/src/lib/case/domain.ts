@@ -74,12 +74,13 @@ export function behaviourLabel(content: ContentBundle | null, id: string): strin
   return behaviourDef(content, id)?.label ?? id;
 }
 
-/** The guide audience for one person: by role, and for children by age band (4–7, 8–11, 12–17). */
+/** The guide audience for one person: by role, and for children by age band (under 4: observed; 4–7, 8–11, 12–17). */
 export function audienceFor(person: Person, today: Date = new Date()): GuideAudience | null {
   if (person.role === 'network') return 'network';
   if (person.role !== 'child') return 'adult_partner';
   if (person.year_of_birth === null) return null;
   const age = approximateAge(person.year_of_birth, today);
+  if (age >= 0 && age < 4) return 'child_observation';
   if (age >= 4 && age <= 7) return 'child4_to7';
   if (age >= 8 && age <= 11) return 'child8_to11';
   if (age >= 12 && age <= 17) return 'child12_to17';

@@ -23,6 +23,9 @@ import type { GuardRail } from './bindings/GuardRail';
 import type { Judgement } from './bindings/Judgement';
 import type { MeldcodeEntry } from './bindings/MeldcodeEntry';
 import type { MeldcodeStatus } from './bindings/MeldcodeStatus';
+import type { MeldcodeAnswer } from './bindings/MeldcodeAnswer';
+import type { NormFinding } from './bindings/NormFinding';
+import type { ReportingNorm } from './bindings/ReportingNorm';
 import type { ReviewStatus } from './bindings/ReviewStatus';
 import type { PlanVersion } from './bindings/PlanVersion';
 import type { SafetyPlan } from './bindings/SafetyPlan';
@@ -94,7 +97,9 @@ export function emptyAnalysis(caseId: string, persons: Person[], conversations: 
     patterns: [],
     profiles: [],
     red_flags: [],
-    acute: { possibly_acute: false, flags: [], decision: null, flags_not_decided: [], decision_required: false },
+    acute: { possibly_acute: false, flags: [], risk_factors: [], dates_to_ask: [], decision: null, flags_not_decided: [], decision_required: false },
+    structural: { suggested: false, reasons: [], evidence: none },
+    meldcode_unsafety: { acute: false, structural: false, evidence: [] },
     coverage: {
       persons: persons.map((p) => {
         const separate = conversations.filter((c) => c.participants.length === 1 && c.participants[0] === p.id).length;
@@ -109,6 +114,7 @@ export function emptyAnalysis(caseId: string, persons: Person[], conversations: 
           own_safety_recorded: child ? false : null,
           precheck_done: child ? false : null,
           too_young_for_conversation: false,
+          observed: null,
         };
       }),
       open: [],
@@ -297,7 +303,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     if (evidence.length === 0) return null;
     return {
       kind: 'joint_with_coercive_control',
-      article: 'art. 48',
+      article: null,
+      reasons: ['coercive_control'],
       persons: [...participants],
       conversation_id: null,
       evidence: {
@@ -357,11 +364,37 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       question_id: q.id,
       latest: latest(log.filter((e) => e.question_id === q.id)),
     }));
+    // The same reporting norms as `domain::meldcode_status` (a stand-in until fixtures come from Rust).
+    const answerOf = (id: string) => questions.find((q) => q.question_id === id)?.latest ?? null;
+    const rules: [string, MeldcodeAnswer, ReportingNorm][] = [
+      ['afweging.2', 'yes', 'report_unsafety'],
+      ['afweging.3', 'no', 'report_no_help'],
+      ['afweging.4', 'no', 'report_not_accepted'],
+      ['afweging.5', 'no', 'report_again'],
+      ['afweging.5', 'yes', 'close_with_monitoring'],
+    ];
+    const norms: NormFinding[] = [];
+    for (const [q, answer, norm] of rules) {
+      const e = answerOf(q);
+      if (e && e.answer === answer) norms.push({ norm, question_id: q, entry: e.id, date: e.date });
+    }
+    const reporting = norms.filter((n) => n.norm !== 'close_with_monitoring');
+    const noHelp = norms.some((n) => n.norm === 'report_no_help' || n.norm === 'report_not_accepted');
+    const decisionEntry = answerOf('besluit.melden');
+    const decision = decisionEntry && (decisionEntry.answer === 'yes' || decisionEntry.answer === 'no') ? decisionEntry : null;
+    const newest = reporting.map((n) => n.date).sort().at(-1) ?? null;
     return clone({
       steps,
       questions,
-      report_required: questions.some((q) => q.question_id === 'afweging.2' && q.latest?.answer === 'yes'),
-      unanswered: questions.filter((q) => !q.latest || q.latest.answer === 'not_yet').map((q) => q.question_id),
+      norms,
+      report_required: reporting.length > 0,
+      close_with_monitoring: norms.some((n) => n.norm === 'close_with_monitoring') && !noHelp,
+      decision,
+      decision_required: newest !== null && (decision === null || decision.date < newest),
+      unanswered: questions
+        .filter((q) => q.question_id !== 'besluit.melden')
+        .filter((q) => !q.latest || q.latest.answer === 'not_yet')
+        .map((q) => q.question_id),
     });
   }
 

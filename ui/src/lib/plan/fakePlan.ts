@@ -155,6 +155,7 @@ export function fakeChecks(
           guard_rail: {
             kind: 'contact_with_partner_violence',
             article: 'art. 31',
+            reasons: ['violence'],
             persons: [parent.id, ...targets].sort(),
             conversation_id: null,
             evidence: {
@@ -171,7 +172,7 @@ export function fakeChecks(
       }
     }
   }
-  return { blaming, contact };
+  return { blaming, contact, mediation: [] };
 }
 
 function escapeXml(s: string): string {

@@ -4,9 +4,21 @@ import type { RedFlag } from "./RedFlag";
 
 export type AcuteUnsafety = { 
 /**
- * `Mogelijk acute onveiligheid — handel binnen 24 uur`
+ * `Mogelijk acute onveiligheid — handel binnen 24 uur`: at least one flag is current.
  */
-possibly_acute: boolean, flags: Array<RedFlag>, 
+possibly_acute: boolean, 
+/**
+ * The current flags.
+ */
+flags: Array<RedFlag>, 
+/**
+ * Flags that are present but not current: serious risk factors, no acute banner.
+ */
+risk_factors: Array<RedFlag>, 
+/**
+ * Current flags whose date is (partly) unknown: ask for the date.
+ */
+dates_to_ask: Array<RedFlag>, 
 /**
  * The latest decision, if any.
  */

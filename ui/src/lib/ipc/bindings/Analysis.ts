@@ -5,11 +5,13 @@ import type { CouplePattern } from "./CouplePattern";
 import type { Coverage } from "./Coverage";
 import type { FamilyPicture } from "./FamilyPicture";
 import type { GuardRail } from "./GuardRail";
+import type { MeldcodeUnsafety } from "./MeldcodeUnsafety";
 import type { Perspective } from "./Perspective";
 import type { ProfileHypothesis } from "./ProfileHypothesis";
 import type { RedFlagFinding } from "./RedFlagFinding";
 import type { Review } from "./Review";
 import type { Severity } from "./Severity";
+import type { StructuralUnsafety } from "./StructuralUnsafety";
 
 export type Analysis = { case_id: string, today: string, catalogue_version: number, severity: Severity, 
 /**
@@ -27,7 +29,15 @@ profiles: Array<ProfileHypothesis>,
 /**
  * Present red flags, sorted by flag.
  */
-red_flags: Array<RedFlagFinding>, acute: AcuteUnsafety, coverage: Coverage, 
+red_flags: Array<RedFlagFinding>, acute: AcuteUnsafety, 
+/**
+ * Structural unsafety, suggested from the pattern (§6.4), apart from acute unsafety.
+ */
+structural: StructuralUnsafety, 
+/**
+ * What the analysis brings to Meldcode weighing question 2 (acute or structural unsafety).
+ */
+meldcode_unsafety: MeldcodeUnsafety, coverage: Coverage, 
 /**
  * Per (actor, target, behaviour): what each source said.
  */

@@ -8,4 +8,8 @@ export type CouplePattern = {
 /**
  * `pattern:<a>:<b>` with a < b.
  */
-key: string, a: PartnerAssessment, b: PartnerAssessment, kind: PatternKind, questions_to_ask: Array<OpenQuestion>, evidence: Evidence, };
+key: string, a: PartnerAssessment, b: PartnerAssessment, kind: PatternKind, 
+/**
+ * The conclusion rests on little (one-sided situational violence): shown as less certain.
+ */
+less_certain: boolean, questions_to_ask: Array<OpenQuestion>, evidence: Evidence, };

@@ -6,7 +6,7 @@ import type { PictureParentLink } from "./PictureParentLink";
 
 export type FamilyPicture = { 
 /**
- * In the household's order of persons.
+ * Sorted by (row, person id): the same household gives the same picture whatever order it was read in.
  */
 nodes: Array<PictureNode>, couples: Array<PictureCouple>, parent_links: Array<PictureParentLink>, siblings: Array<[string, string]>, 
 /**

@@ -3,7 +3,8 @@ import type { Verdict } from "./Verdict";
 
 export type Judgement = { id: string, case_id: string, 
 /**
- * e.g. `severity`, `pattern:<a>:<b>`, `profile:intieme_terreur`, `redflag:strangulation`, `acute`.
+ * e.g. `severity`, `pattern:<a>:<b>`, `profile:intieme_terreur`, `redflag:strangulation`, `acute`,
+ * `structural`.
  */
 conclusion_key: string, verdict: Verdict, reason: string, 
 /**

@@ -10,4 +10,8 @@ control_domains: Array<ControlDomain>, controlling: boolean, control_evidence: E
 /**
  * The *other* partner is afraid of this one (supporting evidence only).
  */
-other_afraid: boolean, fear_evidence: Evidence, };
+other_afraid: boolean, 
+/**
+ * The other partner's fear is chronic or for their life (answers), not only a fear impact.
+ */
+other_chronic_fear: boolean, fear_evidence: Evidence, };

@@ -11,6 +11,10 @@ own_safety_recorded: boolean | null,
  */
 precheck_done: boolean | null, 
 /**
- * Children only: younger than the youngest guide band, so not interviewed.
+ * Children only: younger than the youngest guide band, so not interviewed but observed.
  */
-too_young_for_conversation: boolean, };
+too_young_for_conversation: boolean, 
+/**
+ * Children under 4 only: an observation of the child is recorded.
+ */
+observed: boolean | null, };

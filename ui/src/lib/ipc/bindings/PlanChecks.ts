@@ -13,4 +13,8 @@ blaming: Array<ItemHints>,
 /**
  * In plan order; per item one entry per parent with recorded violence, sorted by parent id.
  */
-contact: Array<ItemGuardRail>, };
+contact: Array<ItemGuardRail>, 
+/**
+ * Art. 48: items that name mediation while violence is recorded, in plan order.
+ */
+mediation: Array<ItemGuardRail>, };

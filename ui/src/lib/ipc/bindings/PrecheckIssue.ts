@@ -3,4 +3,4 @@
 /**
  * Why a child's conversation cannot start yet.
  */
-export type PrecheckIssue = "consent_missing" | "exception_without_reason" | "too_young_for_own_consent" | "consult_expert_first" | "no_guide_for_age";
+export type PrecheckIssue = "consent_missing" | "child_consent_missing" | "exception_without_reason" | "too_young_for_own_consent" | "consult_expert_first" | "no_guide_for_age";

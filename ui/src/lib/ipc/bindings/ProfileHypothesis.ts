@@ -2,12 +2,21 @@
 import type { Evidence } from "./Evidence";
 import type { IndicatorFinding } from "./IndicatorFinding";
 import type { ProfileKind } from "./ProfileKind";
+import type { ProfileStrength } from "./ProfileStrength";
 
 export type ProfileHypothesis = { 
 /**
  * `profile:<id>`
  */
-key: string, profile: ProfileKind, likely: boolean, indicators: Array<IndicatorFinding>, 
+key: string, profile: ProfileKind, strength: ProfileStrength, 
+/**
+ * `strength == Waarschijnlijk`.
+ */
+likely: boolean, indicators: Array<IndicatorFinding>, 
+/**
+ * The indicators not asked yet, in the profile's order: what to ask next.
+ */
+to_ask: Array<string>, 
 /**
  * A reminder: look at the violence between the parents as well, not only at the child or the
  * parent's problems.

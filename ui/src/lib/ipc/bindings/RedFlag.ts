@@ -4,4 +4,4 @@
  * The red flags of §6.4. Their Dutch texts live in `assets/redflags/`; the rules that find them in
  * `analysis::redflags`.
  */
-export type RedFlag = "strangulation" | "threat_to_kill" | "weapon" | "separation_with_control" | "stalking" | "escalation" | "fear_for_life" | "forced_sex" | "violence_during_pregnancy" | "child_harmed" | "suicide_threat" | "honour_related_threat";
+export type RedFlag = "strangulation" | "threat_to_kill" | "weapon" | "separation_with_control" | "stalking" | "escalation" | "fear_for_life" | "forced_sex" | "violence_during_pregnancy" | "child_harmed" | "suicide_threat" | "honour_related_threat" | "intimate_terror_and_separation";

@@ -6,4 +6,25 @@ export type RedFlagFinding = {
 /**
  * `redflag:<id>`
  */
-key: string, flag: RedFlag, evidence: Evidence, };
+key: string, flag: RedFlag, evidence: Evidence, 
+/**
+ * The most recent known date of what raised the flag (behaviour, separation, or the day it was
+ * said for "now" questions).
+ */
+last_date: string | null, 
+/**
+ * About to happen: a planned or feared separation.
+ */
+imminent: boolean, 
+/**
+ * Records that raised the flag without a date: ask when it last happened.
+ */
+undated_records: Array<string>, 
+/**
+ * Answers that raised it about something that "ever" happened: ask when.
+ */
+undated_answers: Array<string>, 
+/**
+ * Last 3 months, about to happen, or date unknown: this flag makes acute unsafety possible.
+ */
+current: boolean, };

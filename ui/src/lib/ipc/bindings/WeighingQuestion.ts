@@ -5,7 +5,11 @@ export type WeighingQuestion = { id: string,
 /**
  * Core questions: 1–5. Added questions are asked together with the core question they follow.
  */
-number: number, kind: WeighingKind, text: string, help: string, 
+number: number, 
+/**
+ * The Meldcode step the question belongs to: 4 (questions 1–2) or 5 (questions 3–5, decision).
+ */
+step: number, kind: WeighingKind, text: string, help: string, 
 /**
  * What a "yes" means for the next step (e.g. question 2: report to Veilig Thuis).
  */

@@ -154,6 +154,7 @@ export function jansenFamily(): PracticeFamily {
   );
   const ind = (indicator: string, expect: 'present' | 'absent', present: boolean, evidence: Evidence, source: 'answer' | 'derived' = 'derived') => ({
     indicator, source, expect, present, fits: (expect === 'present') === present, evidence,
+    state: present ? ('present' as const) : ('asked_absent' as const), asked: [],
   });
   const none = ev([], []);
   const analysis: Analysis = {
@@ -182,47 +183,64 @@ export function jansenFamily(): PracticeFamily {
     patterns: [
       {
         key: `pattern:${J.MARK}:${J.SANNE}`,
-        a: { person: J.MARK, violent: true, violence_evidence: ev([J.R_PUSH_BY_SANNE, J.R_STRANGLE, J.R_INSULT_M_S], [J.SANNE, J.MARK]), control_domains: ['isolation', 'monitoring', 'money'], controlling: true, control_evidence: controlEv, other_afraid: true, fear_evidence: ev([], [J.SANNE], [id(0x503)]) },
-        b: { person: J.SANNE, violent: true, violence_evidence: ev([J.R_PUSH_S_M, J.R_INSULT_S_M], [J.MARK]), control_domains: [], controlling: false, control_evidence: none, other_afraid: false, fear_evidence: ev([], [J.MARK], [id(0x504)]) },
+        a: { person: J.MARK, violent: true, violence_evidence: ev([J.R_PUSH_BY_SANNE, J.R_STRANGLE, J.R_INSULT_M_S], [J.SANNE, J.MARK]), control_domains: ['isolation', 'monitoring', 'money'], controlling: true, control_evidence: controlEv, other_afraid: true, other_chronic_fear: true, fear_evidence: ev([], [J.SANNE], [id(0x503)]) },
+        b: { person: J.SANNE, violent: true, violence_evidence: ev([J.R_PUSH_S_M, J.R_INSULT_S_M], [J.MARK]), control_domains: [], controlling: false, control_evidence: none, other_afraid: false, other_chronic_fear: false, fear_evidence: ev([], [J.MARK], [id(0x504)]) },
         kind: { kind: 'intieme_terreur', by: J.MARK, violent_resistance_by: J.SANNE },
+        less_certain: false,
         questions_to_ask: [],
         evidence: patternEv,
       },
     ],
     profiles: [
-      { key: 'profile:intieme_terreur', profile: 'intieme_terreur', likely: true, look_at_partner_violence: false, evidence: patternEv, indicators: [
+      { key: 'profile:intieme_terreur', profile: 'intieme_terreur', strength: 'waarschijnlijk', to_ask: [], likely: true, look_at_partner_violence: false, evidence: patternEv, indicators: [
         ind('coercive_control', 'present', true, controlEv),
         ind('violence_by_controlling_partner', 'present', true, ev([J.R_STRANGLE, J.R_PUSH_BY_SANNE], [J.SANNE])),
         ind('fear_chronic', 'present', true, ev([], [J.SANNE], [id(0x503)]), 'answer'),
       ] },
-      { key: 'profile:gezin_in_de_stress', profile: 'gezin_in_de_stress', likely: false, look_at_partner_violence: true, evidence: ev([], [J.SANNE], [id(0x507)]), indicators: [
+      { key: 'profile:gezin_in_de_stress', profile: 'gezin_in_de_stress', strength: 'mogelijk', to_ask: [], likely: false, look_at_partner_violence: true, evidence: ev([], [J.SANNE], [id(0x507)]), indicators: [
         ind('stressor_debts', 'present', true, ev([], [J.SANNE], [id(0x507)]), 'answer'),
         ind('stress_accumulation', 'present', false, none),
         ind('coercive_control', 'absent', true, controlEv),
       ] },
-      { key: 'profile:kindgedrag_en_opvoedstress', profile: 'kindgedrag_en_opvoedstress', likely: false, look_at_partner_violence: true, evidence: none, indicators: [] },
-      { key: 'profile:langdurige_zorg', profile: 'langdurige_zorg', likely: false, look_at_partner_violence: true, evidence: none, indicators: [] },
-      { key: 'profile:complexe_scheiding', profile: 'complexe_scheiding', likely: false, look_at_partner_violence: true, evidence: none, indicators: [] },
+      { key: 'profile:kindgedrag_en_opvoedstress', profile: 'kindgedrag_en_opvoedstress', strength: 'te_weinig_informatie', to_ask: [], likely: false, look_at_partner_violence: true, evidence: none, indicators: [] },
+      { key: 'profile:langdurige_zorg', profile: 'langdurige_zorg', strength: 'te_weinig_informatie', to_ask: [], likely: false, look_at_partner_violence: true, evidence: none, indicators: [] },
+      { key: 'profile:complexe_scheiding', profile: 'complexe_scheiding', strength: 'mogelijk', to_ask: [], likely: false, look_at_partner_violence: true, evidence: none, indicators: [] },
     ],
     red_flags: [
-      { key: 'redflag:strangulation', flag: 'strangulation', evidence: ev([J.R_STRANGLE], [J.SANNE]) },
-      { key: 'redflag:separation_with_control', flag: 'separation_with_control', evidence: ev([J.R_ISOLATE, J.R_PHONE, J.R_MONEY], [J.SANNE], [id(0x508)]) },
-      { key: 'redflag:escalation', flag: 'escalation', evidence: ev([J.R_PUSH_BY_SANNE, J.R_STRANGLE], [J.SANNE]) },
-      { key: 'redflag:fear_for_life', flag: 'fear_for_life', evidence: ev([J.R_STRANGLE], [J.SANNE]) },
+      { key: 'redflag:strangulation', flag: 'strangulation', evidence: ev([J.R_STRANGLE], [J.SANNE]) , last_date: '2026-01-10', imminent: false, undated_records: [], undated_answers: [], current: true },
+      { key: 'redflag:separation_with_control', flag: 'separation_with_control', evidence: ev([J.R_ISOLATE, J.R_PHONE, J.R_MONEY], [J.SANNE], [id(0x508)]) , last_date: '2026-01-10', imminent: false, undated_records: [], undated_answers: [], current: true },
+      { key: 'redflag:escalation', flag: 'escalation', evidence: ev([J.R_PUSH_BY_SANNE, J.R_STRANGLE], [J.SANNE]) , last_date: '2026-01-10', imminent: false, undated_records: [], undated_answers: [], current: true },
+      { key: 'redflag:fear_for_life', flag: 'fear_for_life', evidence: ev([J.R_STRANGLE], [J.SANNE]) , last_date: '2026-01-10', imminent: false, undated_records: [], undated_answers: [], current: true },
     ],
     acute: {
       possibly_acute: true,
       flags: ['strangulation', 'separation_with_control', 'escalation', 'fear_for_life'],
+      risk_factors: [],
+      dates_to_ask: [],
       decision: null,
       flags_not_decided: ['strangulation', 'separation_with_control', 'escalation', 'fear_for_life'],
       decision_required: true,
     },
+    structural: {
+      suggested: true,
+      reasons: ['severe_or_frequent_violence', 'intieme_terreur', 'violence_in_more_than_one_period'],
+      evidence: patternEv,
+    },
+    meldcode_unsafety: {
+      acute: true,
+      structural: true,
+      evidence: [
+        { kind: 'conclusion', key: 'acute' },
+        { kind: 'conclusion', key: 'redflag:strangulation' },
+        { kind: 'conclusion', key: 'structural' },
+      ],
+    },
     coverage: {
       persons: [
-        { person: J.MARK, role: 'parent', separate_conversations: 1, joint_conversations: 0, heard_alone: true, own_safety_recorded: null, precheck_done: null, too_young_for_conversation: false },
-        { person: J.SANNE, role: 'parent', separate_conversations: 1, joint_conversations: 0, heard_alone: true, own_safety_recorded: null, precheck_done: null, too_young_for_conversation: false },
-        { person: J.LOTTE, role: 'child', separate_conversations: 0, joint_conversations: 0, heard_alone: false, own_safety_recorded: false, precheck_done: false, too_young_for_conversation: false },
-        { person: J.DAAN, role: 'child', separate_conversations: 1, joint_conversations: 0, heard_alone: true, own_safety_recorded: true, precheck_done: true, too_young_for_conversation: false },
+        { person: J.MARK, role: 'parent', separate_conversations: 1, joint_conversations: 0, heard_alone: true, own_safety_recorded: null, precheck_done: null, too_young_for_conversation: false, observed: null },
+        { person: J.SANNE, role: 'parent', separate_conversations: 1, joint_conversations: 0, heard_alone: true, own_safety_recorded: null, precheck_done: null, too_young_for_conversation: false, observed: null },
+        { person: J.LOTTE, role: 'child', separate_conversations: 0, joint_conversations: 0, heard_alone: false, own_safety_recorded: false, precheck_done: false, too_young_for_conversation: false, observed: null },
+        { person: J.DAAN, role: 'child', separate_conversations: 1, joint_conversations: 0, heard_alone: true, own_safety_recorded: true, precheck_done: true, too_young_for_conversation: false, observed: null },
       ],
       open: [
         { kind: 'child_not_heard_alone', child: J.LOTTE },
@@ -255,16 +273,17 @@ export function jansenFamily(): PracticeFamily {
     reviews: [
       { key: 'severity', hypothesis: 'veelvuldig_of_ernstig', judgement: null, status: 'open', judgements_count: 0 },
       { key: `pattern:${J.MARK}:${J.SANNE}`, hypothesis: `intieme_terreur:${J.MARK}:gewelddadig_verzet:${J.SANNE}`, judgement: null, status: 'open', judgements_count: 0 },
-      { key: 'profile:intieme_terreur', hypothesis: 'likely', judgement: null, status: 'open', judgements_count: 0 },
-      { key: 'profile:gezin_in_de_stress', hypothesis: 'not_likely', judgement: null, status: 'open', judgements_count: 0 },
-      { key: 'profile:kindgedrag_en_opvoedstress', hypothesis: 'not_likely', judgement: null, status: 'open', judgements_count: 0 },
-      { key: 'profile:langdurige_zorg', hypothesis: 'not_likely', judgement: null, status: 'open', judgements_count: 0 },
-      { key: 'profile:complexe_scheiding', hypothesis: 'not_likely', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'profile:intieme_terreur', hypothesis: 'waarschijnlijk', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'profile:gezin_in_de_stress', hypothesis: 'mogelijk', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'profile:kindgedrag_en_opvoedstress', hypothesis: 'te_weinig_informatie', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'profile:langdurige_zorg', hypothesis: 'te_weinig_informatie', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'profile:complexe_scheiding', hypothesis: 'mogelijk', judgement: null, status: 'open', judgements_count: 0 },
       { key: 'redflag:strangulation', hypothesis: 'present', judgement: null, status: 'open', judgements_count: 0 },
       { key: 'redflag:separation_with_control', hypothesis: 'present', judgement: null, status: 'open', judgements_count: 0 },
       { key: 'redflag:escalation', hypothesis: 'present', judgement: null, status: 'open', judgements_count: 0 },
       { key: 'redflag:fear_for_life', hypothesis: 'present', judgement: null, status: 'open', judgements_count: 0 },
       { key: 'acute', hypothesis: 'possibly_acute', judgement: null, status: 'open', judgements_count: 0 },
+      { key: 'structural', hypothesis: 'suggested', judgement: null, status: 'open', judgements_count: 0 },
     ],
     // Printed by `PRINT_PICTURE=1 cargo test -p domain --test picture the_example_family_picture`.
     picture: JANSEN_PICTURE,
