@@ -1,10 +1,19 @@
-//! The access log (domain.md §12): who opened or changed what, hash-chained so that editing or removing
-//! a row in the middle is detected by [`crate::Vault::verify_audit_chain`].
+//! The access log (domain.md §12): who opened or changed what, in a keyed, anchored chain.
 //!
 //! Rows hold ids and an action name only — never a label, a name or any text of a case.
-//! `hash = sha256(prev_hash ‖ "\n" ‖ seq ‖ "\n" ‖ at ‖ "\n" ‖ action ‖ "\n" ‖ case_id ‖ "\n" ‖ subject_id)`,
-//! hex encoded; the first row's `prev_hash` is 64 zeros. (Cutting rows off the end is not detectable
-//! from inside the file; backups keep older chain heads.)
+//!
+//! - **Keyed** (schema 3 on): `hash = HMAC-SHA256(K, "audit v2" ‖ prev_hash ‖ seq ‖ at ‖ action ‖
+//!   case_id ‖ subject_id)` (fields separated by `\n`), with `K = HKDF-SHA256(DEK, "samen-kijken audit
+//!   chain v1")`. The key exists only inside the open connection, as the SQL function `audit_mac`
+//!   (registered at unlock, gone when the connection closes). Rows written before schema 3 keep their
+//!   plain `sha256` link (`keyed = 0`); they must all come before the first keyed row.
+//! - **Anchored twice.** `audit_head` (one row, MAC'd) holds the count and last MAC and is updated in
+//!   the same transaction as every row, so deleting rows — the last ones, or all — with SQL is seen.
+//!   The key file ([`crate::keyfile`]) holds the head as of the last unlock/lock, so a `vault.db` put
+//!   back from an older copy (head and rows rolled back together) is seen too. Someone who has the
+//!   passphrase can rewrite everything; what this proves is that the vault, as the app wrote it, was
+//!   not changed behind its back.
+//! - Checked at every unlock (a warning, [`crate::UnlockWarning`], not a lock-out) and on demand.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -16,6 +25,69 @@ use crate::error::{Result, VaultError};
 use crate::repo::{parse_time, parse_uuid, time_text};
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Name of the connection-bound MAC function.
+const MAC_FN: &str = "audit_mac";
+
+/// What the access-log check found wrong. Never a reason to refuse the unlock: the app shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditProblem {
+    /// A row was edited, removed or inserted in the middle, or its MAC does not match.
+    ChainBroken,
+    /// Rows were cut off the end or all deleted (the head row does not match the log).
+    LogCut,
+    /// The database holds less of the log than the key file vouches for (an older copy put back).
+    RolledBack,
+    /// The key file's anchor does not verify.
+    AnchorInvalid,
+}
+
+impl AuditProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            AuditProblem::ChainBroken => "audit_chain_broken",
+            AuditProblem::LogCut => "audit_log_cut",
+            AuditProblem::RolledBack => "audit_log_rolled_back",
+            AuditProblem::AnchorInvalid => "audit_anchor_invalid",
+        }
+    }
+}
+
+/// Registers `audit_mac(text) -> hex` on `conn`, keyed from the DEK, and the in-memory table of rows
+/// waiting for disk space. The key lives in the function's closure and is wiped when the connection
+/// closes.
+pub(crate) fn register(conn: &Connection, dek: &crate::keyfile::Dek) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let key = crate::keyfile::derive_from_dek(dek, b"samen-kijken audit chain v1");
+    conn.create_scalar_function(MAC_FN, 1, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, move |ctx| {
+        let msg = ctx.get_raw(0).as_str().map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))?;
+        Ok(hex::encode(crate::keyfile::mac(&key, msg.as_bytes())))
+    })?;
+    // temp_store = MEMORY: this table is never on disk, so it can be written when the disk is full.
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS pending_audit (
+            n INTEGER PRIMARY KEY, at TEXT NOT NULL, action TEXT NOT NULL, case_id TEXT, subject_id TEXT)",
+    )?;
+    Ok(())
+}
+
+fn keyed_mac(conn: &Connection, msg: &str) -> Result<String> {
+    Ok(conn.query_row(&format!("SELECT {MAC_FN}(?1)"), [msg], |r| r.get(0))?)
+}
+
+fn keyed_text(prev: &str, seq: i64, at: &str, action: &str, case_id: Option<&str>, subject: Option<&str>) -> String {
+    let mut t = String::from("audit v2\n");
+    for part in [prev, &seq.to_string(), at, action, case_id.unwrap_or(""), subject.unwrap_or("")] {
+        t.push_str(part);
+        t.push('\n');
+    }
+    t
+}
+
+fn head_text(count: i64, last: &str) -> String {
+    format!("audit head v1\n{count}\n{last}")
+}
 
 /// What happened. Stored as its snake_case name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -57,6 +129,7 @@ pub enum AuditAction {
     SafetyPlanSaved,
     SafetyPlanDeleted,
     PlanVersionFrozen,
+    RecoveryKeyReplaced,
 }
 
 impl AuditAction {
@@ -99,6 +172,7 @@ impl AuditAction {
             SafetyPlanSaved => "safety_plan_saved",
             SafetyPlanDeleted => "safety_plan_deleted",
             PlanVersionFrozen => "plan_version_frozen",
+            RecoveryKeyReplaced => "recovery_key_replaced",
         }
     }
 }
@@ -124,8 +198,23 @@ fn entry_hash(prev: &str, seq: i64, at: &str, action: &str, case_id: Option<&str
     hex::encode(h.finalize())
 }
 
-/// Appends a row. Call inside the transaction of the change it records.
+/// Appends a row (after any rows that waited for disk space). Call inside the transaction of the
+/// change it records.
 pub(crate) fn append(conn: &Connection, action: AuditAction, case_id: Option<Uuid>, subject: Option<Uuid>) -> Result<()> {
+    flush_pending(conn)?;
+    let case_id = case_id.map(|u| u.to_string());
+    let subject = subject.map(|u| u.to_string());
+    append_at(conn, &time_text(Utc::now()), action.as_str(), case_id.as_deref(), subject.as_deref())
+}
+
+/// Whether the schema has the keyed log (version 3 on). Only fixture generation writes older ones.
+fn keyed_schema(conn: &Connection) -> Result<bool> {
+    Ok(crate::migrations::user_version(conn)? >= KEYED_SINCE)
+}
+
+const KEYED_SINCE: u32 = 3;
+
+fn append_at(conn: &Connection, at: &str, action: &str, case_id: Option<&str>, subject: Option<&str>) -> Result<()> {
     let last: Option<(i64, String)> = conn
         .query_row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
@@ -133,15 +222,58 @@ pub(crate) fn append(conn: &Connection, action: AuditAction, case_id: Option<Uui
         Some((s, h)) => (s + 1, h),
         None => (1, GENESIS.to_owned()),
     };
-    let at = time_text(Utc::now());
-    let case_id = case_id.map(|u| u.to_string());
-    let subject = subject.map(|u| u.to_string());
-    let hash = entry_hash(&prev, seq, &at, action.as_str(), case_id.as_deref(), subject.as_deref());
+    if !keyed_schema(conn)? {
+        let hash = entry_hash(&prev, seq, at, action, case_id, subject);
+        conn.execute(
+            "INSERT INTO audit_log (seq, at, action, case_id, subject_id, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![seq, at, action, case_id, subject, prev, hash],
+        )?;
+        return Ok(());
+    }
+    let hash = keyed_mac(conn, &keyed_text(&prev, seq, at, action, case_id, subject))?;
     conn.execute(
-        "INSERT INTO audit_log (seq, at, action, case_id, subject_id, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![seq, at, action.as_str(), case_id, subject, prev, hash],
+        "INSERT INTO audit_log (seq, at, action, case_id, subject_id, prev_hash, hash, keyed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)",
+        params![seq, at, action, case_id, subject, prev, hash],
+    )?;
+    let tag = keyed_mac(conn, &head_text(seq, &hash))?;
+    conn.execute(
+        "INSERT INTO audit_head (id, count, last_mac, tag) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT(id) DO UPDATE SET count = excluded.count, last_mac = excluded.last_mac, tag = excluded.tag",
+        params![seq, hash, tag],
     )?;
     Ok(())
+}
+
+/// Keeps a row in memory when the disk is full (e.g. the `unlocked` row of an unlock on a full disk);
+/// the next write that succeeds puts it in the log first, with its original time.
+pub(crate) fn defer(conn: &Connection, action: AuditAction) -> Result<()> {
+    conn.execute("INSERT INTO temp.pending_audit (at, action) VALUES (?1, ?2)", params![time_text(Utc::now()), action.as_str()])?;
+    Ok(())
+}
+
+/// How many rows wait for disk space.
+pub(crate) fn pending(conn: &Connection) -> Result<usize> {
+    Ok(conn.query_row("SELECT count(*) FROM temp.pending_audit", [], |r| r.get::<_, i64>(0))? as usize)
+}
+
+pub(crate) fn flush_pending(conn: &Connection) -> Result<()> {
+    let rows: Vec<(i64, String, String, Option<String>, Option<String>)> = {
+        let mut stmt = conn.prepare("SELECT n, at, action, case_id, subject_id FROM temp.pending_audit ORDER BY n")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<rusqlite::Result<_>>()?
+    };
+    for (n, at, action, case_id, subject) in rows {
+        append_at(conn, &at, &action, case_id.as_deref(), subject.as_deref())?;
+        // Inside the caller's transaction: rolled back together if the write fails.
+        conn.execute("DELETE FROM temp.pending_audit WHERE n = ?1", [n])?;
+    }
+    Ok(())
+}
+
+/// The head `(count, last MAC)` of the log as stored (the last row's seq and hash), if any.
+pub(crate) fn head(conn: &Connection) -> Result<Option<(u64, String)>> {
+    Ok(conn
+        .query_row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get::<_, i64>(0)? as u64, r.get(1)?)))
+        .optional()?)
 }
 
 /// The whole log, oldest first.
@@ -173,27 +305,77 @@ pub(crate) fn read(conn: &Connection) -> Result<Vec<AuditEntry>> {
 }
 
 /// Recomputes every hash. `Ok(n)` = n rows, all linked; `vault_damaged` when a row was edited, removed
-/// or inserted.
+/// or inserted, or rows were cut off.
 pub(crate) fn verify_chain(conn: &Connection) -> Result<usize> {
-    let mut stmt =
-        conn.prepare("SELECT seq, at, action, case_id, subject_id, prev_hash, hash FROM audit_log ORDER BY seq")?;
-    let mut rows = stmt.query([])?;
-    let (mut prev, mut expected_seq, mut n) = (GENESIS.to_owned(), 1i64, 0usize);
-    while let Some(r) = rows.next()? {
-        let seq: i64 = r.get(0)?;
-        let at: String = r.get(1)?;
-        let action: String = r.get(2)?;
-        let case_id: Option<String> = r.get(3)?;
-        let subject: Option<String> = r.get(4)?;
-        let prev_hash: String = r.get(5)?;
-        let hash: String = r.get(6)?;
-        let recomputed = entry_hash(&prev, seq, &at, &action, case_id.as_deref(), subject.as_deref());
+    verify(conn, None).map_err(|_| VaultError::Damaged("audit chain broken"))
+}
+
+/// The full check: every row's link and MAC, the head row, and the key file's anchor if given.
+pub(crate) fn verify(conn: &Connection, anchor: Option<&(u64, String)>) -> std::result::Result<usize, AuditProblem> {
+    let broken = |_| AuditProblem::ChainBroken;
+    let keyed_schema = keyed_schema(conn).map_err(|_| AuditProblem::ChainBroken)?;
+    let sql = if keyed_schema {
+        "SELECT seq, at, action, case_id, subject_id, prev_hash, hash, keyed FROM audit_log ORDER BY seq"
+    } else {
+        "SELECT seq, at, action, case_id, subject_id, prev_hash, hash, 0 FROM audit_log ORDER BY seq"
+    };
+    let mut stmt = conn.prepare(sql).map_err(broken)?;
+    let mut rows = stmt.query([]).map_err(broken)?;
+    let (mut prev, mut expected_seq, mut n, mut seen_keyed) = (GENESIS.to_owned(), 1i64, 0usize, false);
+    let mut anchor_seen = anchor.is_none_or(|(count, _)| *count == 0);
+    while let Some(r) = rows.next().map_err(broken)? {
+        let get = |i| r.get::<_, Option<String>>(i).map_err(broken);
+        let seq: i64 = r.get(0).map_err(broken)?;
+        let (at, action) = (get(1)?.unwrap_or_default(), get(2)?.unwrap_or_default());
+        let (case_id, subject) = (get(3)?, get(4)?);
+        let (prev_hash, hash) = (get(5)?.unwrap_or_default(), get(6)?.unwrap_or_default());
+        let keyed: i64 = r.get(7).map_err(broken)?;
+        let recomputed = if keyed == 1 {
+            seen_keyed = true;
+            keyed_mac(conn, &keyed_text(&prev, seq, &at, &action, case_id.as_deref(), subject.as_deref())).map_err(|_| AuditProblem::ChainBroken)?
+        } else if seen_keyed {
+            // A plain row after the first keyed one: inserted by someone without the key.
+            return Err(AuditProblem::ChainBroken);
+        } else {
+            entry_hash(&prev, seq, &at, &action, case_id.as_deref(), subject.as_deref())
+        };
         if seq != expected_seq || prev_hash != prev || hash != recomputed {
-            return Err(VaultError::Damaged("audit chain broken"));
+            return Err(AuditProblem::ChainBroken);
+        }
+        if let Some((count, mac)) = anchor {
+            if seq as u64 == *count {
+                if hash != *mac {
+                    return Err(AuditProblem::RolledBack);
+                }
+                anchor_seen = true;
+            }
         }
         prev = hash;
         expected_seq += 1;
         n += 1;
+    }
+    drop(rows);
+    drop(stmt);
+    if !keyed_schema {
+        return if n == 0 { Err(AuditProblem::LogCut) } else { Ok(n) };
+    }
+    let head: Option<(i64, String, String)> = conn
+        .query_row("SELECT count, last_mac, tag FROM audit_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()
+        .map_err(|_| AuditProblem::LogCut)?;
+    match head {
+        Some((count, last, tag)) => {
+            let expected = keyed_mac(conn, &head_text(count, &last)).map_err(|_| AuditProblem::LogCut)?;
+            if expected != tag || count != n as i64 || last != prev {
+                return Err(AuditProblem::LogCut);
+            }
+        }
+        // A vault always has rows; keyed rows always come with a head.
+        None if n == 0 || seen_keyed => return Err(AuditProblem::LogCut),
+        None => {}
+    }
+    if !anchor_seen {
+        return Err(AuditProblem::RolledBack);
     }
     Ok(n)
 }

@@ -18,6 +18,11 @@ pub enum OpenCheck {
     Full,
 }
 
+/// The journal mode: a rollback journal, so that a commit that returned is in `vault.db` itself
+/// (every page HMAC'd by SQLCipher) and never only in a side file whose damage SQLite would silently
+/// skip (issue 11, point 2; measured in `benches/unlock.rs`, see the crate docs).
+pub(crate) const JOURNAL_MODE: &str = "delete";
+
 /// Opens an existing database (never creates one) or, with `create`, a new one.
 pub(crate) fn open(path: &Path, dek: &Dek, create: bool, check: OpenCheck) -> Result<Connection> {
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -25,15 +30,15 @@ pub(crate) fn open(path: &Path, dek: &Dek, create: bool, check: OpenCheck) -> Re
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
     } else if !path.is_file() {
         return Err(VaultError::Missing);
+    } else {
+        // Before SQLite reads (and possibly silently skips) a damaged write-ahead log or journal.
+        crate::journal::verify_side_files(path)?;
     }
     init_sqlcipher();
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher's own log off before anything else can log.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-    {
-        let stmt = Zeroizing::new(format!("PRAGMA key = \"{}\";", dek.sqlcipher_key_literal().as_str()));
-        conn.execute_batch(&stmt)?;
-    }
+    set_key(&conn, dek)?;
     let version: String = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).unwrap_or_default();
     if version.trim().is_empty() {
         return Err(VaultError::Db("SQLCipher is not available".into()));
@@ -51,15 +56,37 @@ pub(crate) fn open(path: &Path, dek: &Dek, create: bool, check: OpenCheck) -> Re
     if !create {
         check_db(&conn, check)?;
     }
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(damaged_if_unreadable)?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        return Err(VaultError::Db("WAL journal mode not available".into()));
-    }
     conn.execute_batch("PRAGMA synchronous = FULL;").map_err(damaged_if_unreadable)?;
+    // A vault last used by an older build is in WAL mode: switching checkpoints the (checked) log into
+    // the database and removes it. On a full disk that checkpoint cannot run; the vault then stays
+    // readable in WAL mode and the switch happens at a later unlock.
+    match conn.query_row(&format!("PRAGMA journal_mode = {JOURNAL_MODE}"), [], |r| r.get::<_, String>(0)) {
+        Ok(mode) if mode.eq_ignore_ascii_case(JOURNAL_MODE) => {}
+        Ok(mode) if mode.eq_ignore_ascii_case("wal") => {}
+        Ok(_) => return Err(VaultError::Db("journal mode not available".into())),
+        Err(e) => match VaultError::from(e) {
+            VaultError::DiskFull => {}
+            _ => return Err(VaultError::Damaged("unreadable")),
+        },
+    }
     Ok(conn)
 }
 
-use zeroize::Zeroizing;
+/// Gives SQLCipher the raw key through `sqlite3_key`, not through a `PRAGMA key` statement: SQL text is
+/// copied by SQLite's parser into memory that is freed without wiping, SQLCipher's own copy is wiped
+/// when the connection closes.
+pub(crate) fn set_key(conn: &Connection, dek: &Dek) -> Result<()> {
+    let literal = dek.sqlcipher_key_literal();
+    let bytes = literal.as_bytes();
+    // SAFETY: the handle is valid for the life of `conn`; SQLCipher copies the key bytes.
+    let rc = unsafe {
+        rusqlite::ffi::sqlite3_key(conn.handle(), bytes.as_ptr().cast(), bytes.len() as std::os::raw::c_int)
+    };
+    if rc != rusqlite::ffi::SQLITE_OK {
+        return Err(VaultError::Db("setting the key failed".into()));
+    }
+    Ok(())
+}
 
 /// Finishes SQLCipher's process-wide set-up on one thread before any vault connection exists.
 ///

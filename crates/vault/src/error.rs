@@ -38,6 +38,9 @@ pub enum VaultError {
     /// The database was made by a newer app (schema version above what this build knows).
     #[error("the vault was made by a newer version of the app")]
     TooNew,
+    /// The user cancelled (a backup); nothing was left behind.
+    #[error("cancelled")]
+    Cancelled,
     /// A record with the given id does not exist.
     #[error("not found: {0}")]
     NotFound(&'static str),
@@ -65,6 +68,7 @@ impl VaultError {
             VaultError::KeyFileUnsupported => "key_file_unsupported",
             VaultError::DiskFull => "disk_full",
             VaultError::TooNew => "vault_too_new",
+            VaultError::Cancelled => "backup_cancelled",
             VaultError::NotFound(_) => "not_found",
             VaultError::Invalid(e) => e.code(),
             VaultError::Io(_) => "io",

@@ -53,11 +53,12 @@ impl KdfParams {
     /// The lowest number of passes a key file may ask for.
     pub const MIN_T_COST: u32 = 2;
 
-    /// The highest costs a key file may ask for (1 GiB, 16 passes, 16 lanes): a broken or hostile key
-    /// file (e.g. in a backup handed to restore) must not make unlock allocate or run without bound.
-    pub const MAX_M_COST_KIB: u32 = 1024 * 1024;
-    pub const MAX_T_COST: u32 = 16;
-    pub const MAX_LANES: u32 = 16;
+    /// The highest costs a key file may ask for: what this app writes (64 MiB, 3 passes, 1 lane). A
+    /// broken or hostile key file (e.g. in a backup handed to restore) must not make each unlock attempt
+    /// allocate or run for long; a key file from a newer app that raised them is `key_file_unsupported`.
+    pub const MAX_M_COST_KIB: u32 = 64 * 1024;
+    pub const MAX_T_COST: u32 = 3;
+    pub const MAX_LANES: u32 = 1;
 
     /// What new vaults use: 64 MiB, 3 passes, 1 lane.
     pub const fn default_params() -> Self {
@@ -117,7 +118,7 @@ impl Passphrase {
     }
 
     /// A new passphrase must not be empty (its strength is judged by `domain::passphrase` in the UI flow).
-    fn check_new(&self) -> Result<()> {
+    pub(crate) fn check_new(&self) -> Result<()> {
         if self.0.trim().is_empty() {
             return Err(domain::DomainError::Empty("passphrase").into());
         }
@@ -143,23 +144,112 @@ impl fmt::Debug for Passphrase {
     }
 }
 
-/// The 256-bit data key: SQLCipher's raw key. Wiped when dropped.
-#[derive(Clone, Zeroize, ZeroizeOnDrop)]
-pub struct Dek([u8; DEK_LEN]);
+/// The 256-bit data key: SQLCipher's raw key.
+///
+/// It lives in one page of its own ([`SecretPage`]): locked in RAM where the OS allows (`mlock`), kept
+/// out of core dumps, never moved (a move of a `Dek` moves only the pointer, so no stray copies are left
+/// in old stack frames), and wiped when dropped.
+pub struct Dek(SecretPage);
 
 impl Dek {
     pub(crate) fn random() -> Result<Self> {
-        let mut k = [0u8; DEK_LEN];
-        fill_random(&mut k)?;
-        Ok(Dek(k))
+        let mut d = Dek(SecretPage::new());
+        fill_random(d.0.bytes_mut())?;
+        Ok(d)
     }
 
-    /// `x'<64 hex>'`: the raw-key form SQLCipher takes in `PRAGMA key` and `ATTACH … KEY`.
+    pub(crate) fn bytes(&self) -> &[u8; DEK_LEN] {
+        self.0.bytes()
+    }
+
+    /// `x'<64 hex>'`: the raw-key form SQLCipher takes in `sqlite3_key` and `ATTACH … KEY`. Built in
+    /// place in a buffer of its final size (a growing `String` would leave unwiped copies behind).
     pub(crate) fn sqlcipher_key_literal(&self) -> Zeroizing<String> {
-        let mut hex = Zeroizing::new(hex::encode(self.0));
-        let out = Zeroizing::new(format!("x'{}'", hex.as_str()));
-        hex.zeroize();
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = Zeroizing::new(String::with_capacity(3 + 2 * DEK_LEN));
+        out.push_str("x'");
+        for &b in self.bytes() {
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+        out.push('\'');
         out
+    }
+
+    /// The raw key bytes, for the memory-scan test only.
+    #[cfg(any(test, feature = "test-fast-kdf"))]
+    #[doc(hidden)]
+    pub fn expose_for_tests(&self) -> [u8; DEK_LEN] {
+        *self.bytes()
+    }
+}
+
+impl Clone for Dek {
+    fn clone(&self) -> Self {
+        let mut d = Dek(SecretPage::new());
+        d.0.bytes_mut().copy_from_slice(self.bytes());
+        d
+    }
+}
+
+impl Zeroize for Dek {
+    fn zeroize(&mut self) {
+        self.0.bytes_mut().zeroize();
+    }
+}
+
+impl ZeroizeOnDrop for Dek {}
+
+/// One page of memory for one key: page-aligned so that `mlock`/`munlock` of it affect no other data.
+pub(crate) struct SecretPage(std::ptr::NonNull<u8>);
+
+// SAFETY: the page is owned exclusively by this value (like a `Box`).
+unsafe impl Send for SecretPage {}
+unsafe impl Sync for SecretPage {}
+
+const PAGE: usize = 4096;
+
+impl SecretPage {
+    fn layout() -> std::alloc::Layout {
+        std::alloc::Layout::from_size_align(PAGE, PAGE).expect("page layout")
+    }
+
+    pub(crate) fn new() -> Self {
+        // SAFETY: non-zero size; zeroed so it is initialised.
+        let ptr = unsafe { std::alloc::alloc_zeroed(Self::layout()) };
+        let Some(ptr) = std::ptr::NonNull::new(ptr) else { std::alloc::handle_alloc_error(Self::layout()) };
+        #[cfg(unix)]
+        // SAFETY: the range is the page just allocated. Failure (RLIMIT_MEMLOCK) is not fatal: the key
+        // is then only wiped, not pinned.
+        unsafe {
+            libc::mlock(ptr.as_ptr().cast(), PAGE);
+            #[cfg(target_os = "linux")]
+            libc::madvise(ptr.as_ptr().cast(), PAGE, libc::MADV_DONTDUMP);
+        }
+        SecretPage(ptr)
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8; DEK_LEN] {
+        // SAFETY: the page is at least DEK_LEN bytes, initialised, and borrowed with `self`.
+        unsafe { &*(self.0.as_ptr() as *const [u8; DEK_LEN]) }
+    }
+
+    pub(crate) fn bytes_mut(&mut self) -> &mut [u8; DEK_LEN] {
+        // SAFETY: as above, exclusively borrowed.
+        unsafe { &mut *(self.0.as_ptr() as *mut [u8; DEK_LEN]) }
+    }
+}
+
+impl Drop for SecretPage {
+    fn drop(&mut self) {
+        // SAFETY: the page was allocated with this layout in `new` and is freed once.
+        unsafe {
+            let page = std::slice::from_raw_parts_mut(self.0.as_ptr(), PAGE);
+            page.zeroize();
+            #[cfg(unix)]
+            libc::munlock(self.0.as_ptr().cast(), PAGE);
+            std::alloc::dealloc(self.0.as_ptr(), Self::layout());
+        }
     }
 }
 
@@ -268,6 +358,20 @@ struct Slot {
     ciphertext: String,
 }
 
+/// What the key file vouches for, under a key derived from the DEK (so checking it needs no Argon2
+/// run and cannot be forged without the DEK): the recovery slot as it was written, and the access
+/// log's head (row count and last MAC) when the vault was last unlocked or locked. A `vault.db`
+/// rolled back to an older copy, or an access log cut short, no longer reaches this head.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Anchor {
+    pub(crate) audit_count: u64,
+    pub(crate) audit_mac: String,
+    /// HMAC over the recovery slot.
+    pub(crate) recovery_tag: String,
+    /// HMAC over `audit_count` and `audit_mac`.
+    pub(crate) tag: String,
+}
+
 /// The parsed key file. Holds only wrapped (encrypted) key material.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KeyFile {
@@ -275,6 +379,9 @@ pub struct KeyFile {
     version: u32,
     passphrase: Slot,
     recovery: Slot,
+    /// Absent in key files written before issue 11; added at the next unlock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    anchor: Option<Anchor>,
 }
 
 impl KeyFile {
@@ -288,6 +395,7 @@ impl KeyFile {
             version: VERSION,
             passphrase: wrap_passphrase(dek, passphrase, params)?,
             recovery: wrap_recovery(dek, &rk)?,
+            anchor: None,
         };
         Ok((kf, rk))
     }
@@ -300,18 +408,36 @@ impl KeyFile {
         }
     }
 
-    /// Reads and checks a key file. Opens it read-only.
+    /// Reads and checks a key file. Opens it read-only, and only if it is a regular file (not a
+    /// symlink, FIFO or device: a FIFO would hang unlock, `/dev/zero` would fill memory) of at most
+    /// 64 KiB (a key file is under 1 KiB). Nothing more than that is ever read.
     pub fn read(path: &Path) -> Result<Self> {
-        // A key file is under 1 KiB; anything much larger is not one (and is not read into memory).
-        match fs::metadata(path) {
-            Ok(m) if m.len() > 64 * 1024 => return Err(VaultError::Damaged("key file")),
-            _ => {}
+        const MAX: u64 = 64 * 1024;
+        let not_a_key_file = VaultError::Damaged("key file is not a regular file of a sane size");
+        let mut opts = fs::OpenOptions::new();
+        opts.read(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // No following of symlinks, and opening a FIFO must not wait for a writer.
+            opts.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC);
         }
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
+        let f = match opts.open(path) {
+            Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(VaultError::Missing),
+            #[cfg(unix)]
+            Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(not_a_key_file),
             Err(e) => return Err(e.into()),
         };
+        let md = f.metadata()?;
+        if !md.file_type().is_file() || md.len() > MAX {
+            return Err(not_a_key_file);
+        }
+        let mut bytes = Vec::with_capacity(md.len() as usize);
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX + 1), &mut bytes)?;
+        if bytes.len() as u64 > MAX {
+            return Err(not_a_key_file);
+        }
         Self::from_bytes(&bytes)
     }
 
@@ -331,6 +457,18 @@ impl KeyFile {
         let kf: KeyFile = serde_json::from_slice(bytes).map_err(|_| VaultError::Damaged("key file"))?;
         if !matches!(kf.recovery.kdf, SlotKdf::HkdfSha256) {
             return Err(VaultError::Damaged("key file"));
+        }
+        // Every field of both slots must decode to its exact length before any key derivation runs,
+        // so a damaged recovery slot is found at unlock, not on the day it is needed.
+        for slot in [&kf.passphrase, &kf.recovery] {
+            decode_fixed::<SALT_LEN>(&slot.salt)?;
+            decode_fixed::<NONCE_LEN>(&slot.nonce)?;
+            decode_fixed::<{ DEK_LEN + 16 }>(&slot.ciphertext)?;
+        }
+        if let Some(a) = &kf.anchor {
+            decode_fixed::<32>(&a.audit_mac)?;
+            decode_fixed::<32>(&a.recovery_tag)?;
+            decode_fixed::<32>(&a.tag)?;
         }
         kf.params()?.check_strength()?;
         Ok(kf)
@@ -364,6 +502,42 @@ impl KeyFile {
         params.check_strength()?;
         passphrase.check_new()?;
         Ok(KeyFile { passphrase: wrap_passphrase(dek, passphrase, params)?, ..self.clone() })
+    }
+
+    /// A copy with the anchor set to the access log's head `(count, last MAC)`.
+    pub(crate) fn with_anchor(&self, dek: &Dek, audit_count: u64, audit_mac: &str) -> Self {
+        let k = anchor_key(dek);
+        let anchor = Anchor {
+            audit_count,
+            audit_mac: audit_mac.to_owned(),
+            recovery_tag: hex::encode(mac(&k, &recovery_slot_text(&self.recovery))),
+            tag: hex::encode(mac(&k, &anchor_text(audit_count, audit_mac))),
+        };
+        KeyFile { anchor: Some(anchor), ..self.clone() }
+    }
+
+    /// The anchored access-log head, if the key file has a valid anchor. `Err(())` when an anchor is
+    /// there but its MAC does not match.
+    pub(crate) fn audit_anchor(&self, dek: &Dek) -> std::result::Result<Option<(u64, String)>, ()> {
+        let Some(a) = &self.anchor else { return Ok(None) };
+        let k = anchor_key(dek);
+        if !mac_eq(&k, &anchor_text(a.audit_count, &a.audit_mac), &a.tag) {
+            return Err(());
+        }
+        Ok(Some((a.audit_count, a.audit_mac.clone())))
+    }
+
+    /// Whether the recovery slot is byte for byte what this vault wrote (`None`: no anchor yet).
+    pub(crate) fn recovery_slot_intact(&self, dek: &Dek) -> Option<bool> {
+        let a = self.anchor.as_ref()?;
+        Some(mac_eq(&anchor_key(dek), &recovery_slot_text(&self.recovery), &a.recovery_tag))
+    }
+
+    /// A copy with a fresh recovery key (the old one stops working). The anchor is dropped; the caller
+    /// sets a new one.
+    pub(crate) fn with_new_recovery_key(&self, dek: &Dek) -> Result<(Self, RecoveryKey)> {
+        let rk = RecoveryKey::random()?;
+        Ok((KeyFile { recovery: wrap_recovery(dek, &rk)?, anchor: None, ..self.clone() }, rk))
     }
 
     /// Writes the key file atomically: temp file in the same directory, fsync, rename, fsync directory.
@@ -458,6 +632,44 @@ fn derive_recovery_key(rk: &RecoveryKey, salt: &[u8]) -> Zeroizing<[u8; 32]> {
     out
 }
 
+/// Derives a purpose key from the DEK with HKDF-SHA256 (the DEK itself is never used for two things).
+pub(crate) fn derive_from_dek(dek: &Dek, info: &[u8]) -> Zeroizing<[u8; 32]> {
+    let hk = hkdf::Hkdf::<sha2::Sha256>::new(Some(b"samen-kijken vault v1"), dek.bytes());
+    let mut out = Zeroizing::new([0u8; 32]);
+    hk.expand(info, out.as_mut()).expect("32 bytes is a valid HKDF length");
+    out
+}
+
+fn anchor_key(dek: &Dek) -> Zeroizing<[u8; 32]> {
+    derive_from_dek(dek, b"samen-kijken key file anchor v1")
+}
+
+/// HMAC-SHA256.
+pub(crate) fn mac(key: &[u8; 32], msg: &[u8]) -> [u8; 32] {
+    use hmac::Mac;
+    let mut m = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
+    m.update(msg);
+    m.finalize().into_bytes().into()
+}
+
+/// Constant-time comparison of `HMAC(key, msg)` with a hex tag.
+pub(crate) fn mac_eq(key: &[u8; 32], msg: &[u8], tag_hex: &str) -> bool {
+    use hmac::Mac;
+    let Ok(tag) = hex::decode(tag_hex) else { return false };
+    let mut m = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
+    m.update(msg);
+    m.verify_slice(&tag).is_ok()
+}
+
+fn recovery_slot_text(slot: &Slot) -> Vec<u8> {
+    format!("recovery\n{}\n{}\n{}\n{}", serde_json::to_string(&slot.kdf).expect("kdf serialises"), slot.salt, slot.nonce, slot.ciphertext)
+        .into_bytes()
+}
+
+fn anchor_text(count: u64, mac_hex: &str) -> Vec<u8> {
+    format!("audit-anchor\n{count}\n{mac_hex}").into_bytes()
+}
+
 fn aad(slot: &str, kdf: &SlotKdf) -> Vec<u8> {
     let kdf = serde_json::to_string(kdf).expect("kdf serialises");
     format!("{FORMAT}/v{VERSION}/{slot}/{kdf}").into_bytes()
@@ -468,7 +680,7 @@ fn seal(dek: &Dek, kek: &[u8; 32], slot: &str, kdf: SlotKdf, salt: [u8; SALT_LEN
     fill_random(&mut nonce)?;
     let cipher = XChaCha20Poly1305::new(kek.into());
     let ct = cipher
-        .encrypt(XNonce::from_slice(&nonce), Payload { msg: &dek.0, aad: &aad(slot, &kdf) })
+        .encrypt(XNonce::from_slice(&nonce), Payload { msg: dek.bytes(), aad: &aad(slot, &kdf) })
         .map_err(|_| VaultError::Io(std::io::ErrorKind::Other))?;
     Ok(Slot { kdf, salt: hex::encode(salt), nonce: hex::encode(nonce), ciphertext: hex::encode(ct) })
 }
@@ -480,11 +692,11 @@ fn open_slot(slot: &Slot, kek: &[u8; 32], name: &str) -> Option<Dek> {
     let pt = Zeroizing::new(
         cipher.decrypt(XNonce::from_slice(&nonce), Payload { msg: &ct, aad: &aad(name, &slot.kdf) }).ok()?,
     );
-    let mut dek = Dek([0u8; DEK_LEN]);
     if pt.len() != DEK_LEN {
         return None;
     }
-    dek.0.copy_from_slice(&pt);
+    let mut dek = Dek(SecretPage::new());
+    dek.0.bytes_mut().copy_from_slice(&pt);
     Some(dek)
 }
 
@@ -521,8 +733,8 @@ mod tests {
         let dek = Dek::random().unwrap();
         let (kf, rk) = KeyFile::new(&dek, &"correct horse".into(), fast()).unwrap();
         let kf = KeyFile::from_bytes(&kf.to_bytes()).unwrap();
-        assert_eq!(kf.unwrap_with_passphrase(&"correct horse".into()).unwrap().0, dek.0);
-        assert_eq!(kf.unwrap_with_recovery_key(&rk).unwrap().0, dek.0);
+        assert_eq!(kf.unwrap_with_passphrase(&"correct horse".into()).unwrap().bytes(), dek.bytes());
+        assert_eq!(kf.unwrap_with_recovery_key(&rk).unwrap().bytes(), dek.bytes());
         assert_eq!(kf.unwrap_with_passphrase(&"correct horsE".into()).unwrap_err().code(), "wrong_passphrase");
         let other = RecoveryKey::random().unwrap();
         assert_eq!(kf.unwrap_with_recovery_key(&other).unwrap_err().code(), "wrong_recovery_key");

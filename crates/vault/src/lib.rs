@@ -47,6 +47,8 @@ pub mod audit;
 mod backup;
 pub mod db;
 pub mod error;
+pub mod fsutil;
+mod journal;
 pub mod keyfile;
 pub mod migrations;
 pub mod repo;
@@ -56,7 +58,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use audit::{AuditAction, AuditEntry};
+pub use audit::{AuditAction, AuditEntry, AuditProblem};
+pub use backup::{BackupProgress, CheckReport, Restored};
+pub use fsutil::write_file_atomic;
 pub use db::OpenCheck;
 pub use error::{Result, VaultError};
 pub use keyfile::{Dek, KdfParams, KeyFile, Passphrase, RecoveryKey};
@@ -108,11 +112,46 @@ impl VaultPaths {
     }
 }
 
-/// An unlocked vault. Dropping it locks: the connection closes and the key is wiped.
+/// Something the app should show after an unlock that succeeded anyway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnlockWarning {
+    /// The access log's check failed (see [`AuditProblem`]).
+    Audit(AuditProblem),
+    /// The recovery slot of the key file is not what this vault wrote: the recovery key may no longer
+    /// work. Make a new one ([`Vault::replace_recovery_key`]).
+    RecoverySlotDamaged,
+    /// The disk is full: the vault is open to read, the `unlocked` row waits in memory, and every
+    /// write fails with `disk_full` until there is space.
+    DiskFull,
+}
+
+impl UnlockWarning {
+    pub fn code(&self) -> &'static str {
+        match self {
+            UnlockWarning::Audit(p) => p.code(),
+            UnlockWarning::RecoverySlotDamaged => "recovery_slot_damaged",
+            UnlockWarning::DiskFull => "disk_full",
+        }
+    }
+}
+
+/// An unlocked vault. Dropping it locks: the key file's anchor is brought up to date (best effort),
+/// the connection closes and the key is wiped.
 pub struct Vault {
     conn: Connection,
     dek: Dek,
     paths: VaultPaths,
+    warnings: Vec<UnlockWarning>,
+}
+
+impl Drop for Vault {
+    fn drop(&mut self) {
+        // Rows that waited for disk space get a last chance (lost if the disk is still full).
+        if audit::pending(&self.conn).unwrap_or(0) > 0 {
+            let _ = repo::write(&self.conn, |tx| audit::flush_pending(tx));
+        }
+        let _ = self.write_anchor();
+    }
 }
 
 impl std::fmt::Debug for Vault {
@@ -152,12 +191,17 @@ impl Vault {
         let made = (|| {
             let mut conn = db::open(&paths.db, &dek, true, OpenCheck::Quick)?;
             migrations::migrate(&mut conn, version)?;
+            audit::register(&conn, &dek)?;
             repo::write(&conn, |tx| audit::append(tx, AuditAction::VaultCreated, None, None))?;
             keyfile::sync_dir(&paths.dir)?;
             Ok(conn)
         })();
         match made {
-            Ok(conn) => Ok((Vault { conn, dek, paths }, rk)),
+            Ok(conn) => {
+                let v = Vault { conn, dek, paths, warnings: Vec::new() };
+                v.write_anchor()?;
+                Ok((v, rk))
+            }
             Err(e) => {
                 paths.remove_created();
                 Err(e)
@@ -166,12 +210,104 @@ impl Vault {
     }
 
     /// Unlocks with the passphrase. `wrong_passphrase` touches no file.
+    ///
+    /// The access log and the key file's anchor are checked; what is wrong is in [`Vault::warnings`],
+    /// never a refusal. On a full disk the vault still opens to read (warning `disk_full`).
     pub fn open(dir: impl AsRef<Path>, passphrase: &Passphrase) -> Result<Vault> {
         let paths = VaultPaths::in_dir(dir);
         let dek = Self::unwrap_dek(&paths, passphrase)?;
-        let v = Self::open_unwrapped(paths, dek, OpenCheck::Quick)?;
-        repo::write(&v.conn, |tx| audit::append(tx, AuditAction::Unlocked, None, None))?;
+        let mut v = Self::open_unwrapped(paths, dek, OpenCheck::Quick)?;
+        v.record_unlock(&[AuditAction::Unlocked])?;
         Ok(v)
+    }
+
+    /// Checks the log and the key file, then writes the unlock's audit rows and the anchor; on a full
+    /// disk the rows wait in memory.
+    fn record_unlock(&mut self, actions: &[AuditAction]) -> Result<()> {
+        let kf = KeyFile::read(&self.paths.key)?;
+        let anchor = kf.audit_anchor(&self.dek);
+        let problem = match &anchor {
+            Err(()) => Some(AuditProblem::AnchorInvalid),
+            Ok(a) => audit::verify(&self.conn, a.as_ref()).err(),
+        };
+        self.warnings.extend(problem.map(UnlockWarning::Audit));
+        if kf.recovery_slot_intact(&self.dek) == Some(false) {
+            self.warnings.push(UnlockWarning::RecoverySlotDamaged);
+        }
+        let written = repo::write(&self.conn, |tx| actions.iter().try_for_each(|&a| audit::append(tx, a, None, None)));
+        match written {
+            Ok(()) => {}
+            Err(VaultError::DiskFull) => {
+                for &a in actions {
+                    audit::defer(&self.conn, a)?;
+                }
+                self.warnings.push(UnlockWarning::DiskFull);
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        }
+        match self.write_anchor_with(&kf) {
+            Ok(()) | Err(VaultError::DiskFull) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Brings the key file's anchor up to the access log's current head (atomic replace; nothing is
+    /// written when it is already there).
+    fn write_anchor(&self) -> Result<()> {
+        let kf = KeyFile::read(&self.paths.key)?;
+        self.write_anchor_with(&kf)
+    }
+
+    fn write_anchor_with(&self, kf: &KeyFile) -> Result<()> {
+        // After a failed check the anchor stays where it was: moving it would hide what was found.
+        if self.warnings.iter().any(|w| matches!(w, UnlockWarning::Audit(_))) {
+            return Ok(());
+        }
+        let Some((count, mac)) = audit::head(&self.conn)? else { return Ok(()) };
+        if audit::pending(&self.conn)? > 0 {
+            return Ok(());
+        }
+        if kf.audit_anchor(&self.dek) == Ok(Some((count, mac.clone()))) && kf.recovery_slot_intact(&self.dek) == Some(true) {
+            return Ok(());
+        }
+        // A damaged recovery slot is not vouched for anew: the warning stays until it is replaced.
+        if kf.recovery_slot_intact(&self.dek) == Some(false) {
+            return Ok(());
+        }
+        kf.with_anchor(&self.dek, count, &mac).write_atomic(&self.paths.key)
+    }
+
+    /// The head to anchor in a rewritten key file: the log's current head, or — after a failed check —
+    /// the anchor as it was.
+    fn anchor_target(&self, kf: &KeyFile) -> Result<(u64, String)> {
+        if self.warnings.iter().any(|w| matches!(w, UnlockWarning::Audit(_))) {
+            if let Ok(Some(a)) = kf.audit_anchor(&self.dek) {
+                return Ok(a);
+            }
+        }
+        audit::head(&self.conn)?.ok_or(VaultError::Damaged("audit log empty"))
+    }
+
+    /// What the unlock found that the app should show (access-log problems, a damaged recovery slot,
+    /// a full disk). Empty when all is well.
+    pub fn warnings(&self) -> &[UnlockWarning] {
+        &self.warnings
+    }
+
+    /// Makes a new recovery key (shown once); the old one stops working. Checks the passphrase first.
+    pub fn replace_recovery_key(&mut self, passphrase: &Passphrase) -> Result<RecoveryKey> {
+        let kf = KeyFile::read(&self.paths.key)?;
+        let current = kf.unwrap_with_passphrase(passphrase)?;
+        if current.bytes() != self.dek.bytes() {
+            return Err(VaultError::Damaged("key file does not belong to this vault"));
+        }
+        let (new, rk) = kf.with_new_recovery_key(&self.dek)?;
+        repo::write(&self.conn, |tx| audit::append(tx, AuditAction::RecoveryKeyReplaced, None, None))?;
+        let (count, mac) = self.anchor_target(&kf)?;
+        new.with_anchor(&self.dek, count, &mac).write_atomic(&self.paths.key)?;
+        self.warnings.retain(|w| *w != UnlockWarning::RecoverySlotDamaged);
+        Ok(rk)
     }
 
     /// Reads the key file and unwraps the DEK (the Argon2id step). Touches no file.
@@ -189,8 +325,9 @@ impl Vault {
     pub fn open_unwrapped(paths: VaultPaths, dek: Dek, check: OpenCheck) -> Result<Vault> {
         let mut conn = db::open(&paths.db, &dek, false, check)?;
         migrations::migrate(&mut conn, migrations::CURRENT_VERSION)?;
+        audit::register(&conn, &dek)?;
         keyfile::remove_stale_temp_files(&paths.dir);
-        Ok(Vault { conn, dek, paths })
+        Ok(Vault { conn, dek, paths, warnings: Vec::new() })
     }
 
     /// Unlocks with the recovery key and sets a new passphrase (the recovery key stays valid).
@@ -201,12 +338,10 @@ impl Vault {
             return Err(VaultError::Missing);
         }
         let dek = kf.unwrap_with_recovery_key(recovery_key)?;
-        let v = Self::open_unwrapped(paths, dek, OpenCheck::Quick)?;
+        new_passphrase.check_new()?;
+        let mut v = Self::open_unwrapped(paths, dek, OpenCheck::Quick)?;
         kf.with_new_passphrase(&v.dek, new_passphrase, kf.params()?)?.write_atomic(&v.paths.key)?;
-        repo::write(&v.conn, |tx| {
-            audit::append(tx, AuditAction::UnlockedWithRecoveryKey, None, None)?;
-            audit::append(tx, AuditAction::PassphraseChanged, None, None)
-        })?;
+        v.record_unlock(&[AuditAction::UnlockedWithRecoveryKey, AuditAction::PassphraseChanged])?;
         Ok(v)
     }
 
@@ -216,11 +351,15 @@ impl Vault {
     pub fn change_passphrase(&self, old: &Passphrase, new: &Passphrase) -> Result<()> {
         let kf = KeyFile::read(&self.paths.key)?;
         let current = kf.unwrap_with_passphrase(old)?;
-        if current.sqlcipher_key_literal() != self.dek.sqlcipher_key_literal() {
+        if current.bytes() != self.dek.bytes() {
             return Err(VaultError::Damaged("key file does not belong to this vault"));
         }
-        kf.with_new_passphrase(&self.dek, new, kf.params()?)?.write_atomic(&self.paths.key)?;
-        repo::write(&self.conn, |tx| audit::append(tx, AuditAction::PassphraseChanged, None, None))
+        // The audit row first: on a full disk nothing changes and the old passphrase stays valid.
+        let rewrapped = kf.with_new_passphrase(&self.dek, new, kf.params()?)?;
+        repo::write(&self.conn, |tx| audit::append(tx, AuditAction::PassphraseChanged, None, None))?;
+        let (count, mac) = self.anchor_target(&kf)?;
+        let next = if kf.recovery_slot_intact(&self.dek) == Some(false) { rewrapped } else { rewrapped.with_anchor(&self.dek, count, &mac) };
+        next.write_atomic(&self.paths.key)
     }
 
     /// Moves the files of a vault that cannot be opened into a new sub-directory `set-aside-<time>` of
@@ -243,11 +382,10 @@ impl Vault {
         Ok(aside)
     }
 
-    /// Locks: closes the connection and wipes the key (the same as dropping the vault).
+    /// Locks: anchors the access log in the key file, closes the connection and wipes the key (the
+    /// same as dropping the vault).
     pub fn lock(self) {
-        let Vault { conn, dek, paths: _ } = self;
-        let _ = conn.close();
-        drop(dek);
+        drop(self);
     }
 
     pub fn paths(&self) -> &VaultPaths {
@@ -332,9 +470,19 @@ impl Vault {
         audit::read(&self.conn)
     }
 
-    /// Checks the access log's hash chain; returns the number of rows.
+    /// Checks the access log's hash chain and head; returns the number of rows (`vault_damaged` when
+    /// broken). [`Vault::check_audit`] says what is wrong.
     pub fn verify_audit_chain(&self) -> Result<usize> {
         audit::verify_chain(&self.conn)
+    }
+
+    /// Checks the access log against its chain, its head row and the key file's anchor.
+    pub fn check_audit(&self) -> Result<std::result::Result<usize, AuditProblem>> {
+        let kf = KeyFile::read(&self.paths.key)?;
+        Ok(match kf.audit_anchor(&self.dek) {
+            Err(()) => Err(AuditProblem::AnchorInvalid),
+            Ok(a) => audit::verify(&self.conn, a.as_ref()),
+        })
     }
 
     /// The full check: `cipher_integrity_check` (every page's HMAC) and `integrity_check`.

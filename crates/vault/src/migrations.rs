@@ -150,6 +150,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (plan_id, number)
     ) STRICT;
     "#,
+    // 3: the keyed, anchored access log (issue 11). Existing rows keep their plain hash (`keyed = 0`);
+    // rows from now on are HMAC'd, and the head row is kept in step with every append.
+    r#"
+    ALTER TABLE audit_log ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE audit_head (
+        id       INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+        count    INTEGER NOT NULL,
+        last_mac TEXT NOT NULL,
+        tag      TEXT NOT NULL
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -86,3 +86,30 @@ fn v1_fixture_migrates_and_keeps_its_data() {
     let v = Vault::open(dir.path(), &Passphrase::new(FIXTURE_PASS)).unwrap();
     assert!(v.cases().get(c.id).is_ok());
 }
+
+/// Schema 3 (issue 11, point 8): the old plain-hash rows are kept and still checked; rows from the
+/// migration on are keyed, with a head row and the key file's anchor.
+#[test]
+fn v1_fixture_gets_the_keyed_anchored_audit_log() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["vault.db", "vault.key"] {
+        fs::copy(fixture_dir().join(f), dir.path().join(f)).expect("fixture file is committed");
+    }
+    let v = Vault::open(dir.path(), &Passphrase::new(FIXTURE_PASS)).unwrap();
+    assert!(v.warnings().is_empty(), "{:?}", v.warnings());
+    let conn = v.connection();
+    let rows: Vec<(i64, i64)> =
+        conn.prepare("SELECT seq, keyed FROM audit_log ORDER BY seq").unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(|r| r.unwrap()).collect();
+    let legacy = rows.iter().filter(|(_, k)| *k == 0).count();
+    assert!(legacy >= 5, "the fixture's own rows stay as written: {rows:?}");
+    assert!(rows[..legacy].iter().all(|(_, k)| *k == 0) && rows[legacy..].iter().all(|(_, k)| *k == 1));
+    assert_eq!(v.check_audit().unwrap(), Ok(rows.len()));
+    // The old rows are still protected: editing one is found …
+    conn.execute("UPDATE audit_log SET action = 'case_deleted' WHERE seq = 2", []).unwrap();
+    assert_eq!(v.check_audit().unwrap(), Err(vault::AuditProblem::ChainBroken));
+    conn.execute("UPDATE audit_log SET action = 'case_created' WHERE seq = 2", []).unwrap();
+    assert_eq!(v.check_audit().unwrap(), Ok(rows.len()));
+    // … and so is cutting rows off the end.
+    conn.execute("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)", []).unwrap();
+    assert_eq!(v.check_audit().unwrap(), Err(vault::AuditProblem::LogCut));
+}

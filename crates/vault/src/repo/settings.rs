@@ -13,7 +13,13 @@ pub const AUTO_LOCK_MINUTES_MIN: u32 = 1;
 pub const AUTO_LOCK_MINUTES_MAX: u32 = 30;
 pub const AUTO_LOCK_MINUTES_DEFAULT: u32 = 5;
 
+/// Remind to make a backup when the last one is older than this many days: bounds and default.
+pub const BACKUP_REMINDER_DAYS_MIN: u32 = 1;
+pub const BACKUP_REMINDER_DAYS_MAX: u32 = 90;
+pub const BACKUP_REMINDER_DAYS_DEFAULT: u32 = 7;
+
 const KEY_AUTO_LOCK: &str = "auto_lock_minutes";
+const KEY_BACKUP_REMINDER: &str = "backup_reminder_days";
 const KEY_LANGUAGE: &str = "language";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -75,6 +81,22 @@ impl SettingsRepo<'_> {
             return Err(DomainError::Invalid("auto_lock_minutes").into());
         }
         set_raw(self.conn, KEY_AUTO_LOCK, &minutes.to_string())
+    }
+
+    /// Days after which a backup reminder is due (default 7).
+    pub fn backup_reminder_days(&self) -> Result<u32> {
+        Ok(get_raw(self.conn, KEY_BACKUP_REMINDER)?
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|d| (BACKUP_REMINDER_DAYS_MIN..=BACKUP_REMINDER_DAYS_MAX).contains(d))
+            .unwrap_or(BACKUP_REMINDER_DAYS_DEFAULT))
+    }
+
+    /// Sets the backup reminder; outside 1..=90 is refused with code `invalid`.
+    pub fn set_backup_reminder_days(&self, days: u32) -> Result<()> {
+        if !(BACKUP_REMINDER_DAYS_MIN..=BACKUP_REMINDER_DAYS_MAX).contains(&days) {
+            return Err(DomainError::Invalid("backup_reminder_days").into());
+        }
+        set_raw(self.conn, KEY_BACKUP_REMINDER, &days.to_string())
     }
 
     pub fn set_language(&self, language: Language) -> Result<()> {
