@@ -83,7 +83,7 @@ pub fn build() -> Result<Bundles> {
     npm_ci_if_stale(&root().join("packaging"))?;
 
     step("UI bouwen (ui/dist)");
-    npm(&["run", "build"], &root().join("ui"))?;
+    npm_any_os(&["run", "build"], &root().join("ui"))?;
 
     step("Licenties van derden en AppStream-gegevens");
     let generated = target_dir().join("packaging");
@@ -148,9 +148,20 @@ fn npm_ci_if_stale(dir: &Path) -> Result<()> {
     let fresh = std::fs::metadata(dir.join("node_modules/.package-lock.json")).and_then(|m| m.modified()).is_ok_and(|m| m >= lock);
     if !fresh {
         step(&format!("npm-afhankelijkheden installeren in {}", dir.display()));
-        npm(&["ci", "--no-audit", "--no-fund"], dir)?;
+        npm_any_os(&["ci", "--no-audit", "--no-fund"], dir)?;
     }
     Ok(())
+}
+
+/// npm is a `.cmd` script on Windows, which a process cannot be started from directly.
+fn npm_any_os(args: &[&str], dir: &Path) -> Result<()> {
+    if cfg!(windows) {
+        let mut with = vec!["/C", "npm"];
+        with.extend(args);
+        run_in("cmd", &with, dir, &[])
+    } else {
+        npm(args, dir)
+    }
 }
 
 #[cfg(test)]
