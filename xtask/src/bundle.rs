@@ -41,8 +41,9 @@ impl Bundles {
     }
 }
 
-pub fn run() -> Result<()> {
-    let bundles = build()?;
+/// `extra`: more `tauri build` arguments, e.g. `--config packaging/windows/webview2-offline.json`.
+pub fn run(extra: &[String]) -> Result<()> {
+    let bundles = build(extra)?;
     step("Pakketten");
     for f in &bundles.files {
         println!("{}  {}", f.display(), mb(std::fs::metadata(f)?.len()));
@@ -73,7 +74,7 @@ fn bundle_types() -> &'static str {
     }
 }
 
-pub fn build() -> Result<Bundles> {
+pub fn build(extra: &[String]) -> Result<Bundles> {
     if cfg!(target_os = "linux") {
         // Debian packages, npm dependencies of ui/ and tests/e2e, tauri-driver.
         setup::all()?;
@@ -98,7 +99,17 @@ pub fn build() -> Result<Bundles> {
     let started = SystemTime::now();
     let cli = root().join("packaging/node_modules/@tauri-apps/cli/tauri.js");
     let (cli, overlay) = (cli.to_string_lossy().into_owned(), overlay.to_string_lossy().into_owned());
-    run_in("node", &[&cli, "build", "--ci", "--bundles", bundle_types(), "--config", &overlay], &root().join("src-tauri"), &[])?;
+    let mut args = vec![cli.as_str(), "build", "--ci", "--bundles", bundle_types(), "--config", &overlay];
+    // The CLI runs in src-tauri/: a file named relative to the project root is passed as an absolute path.
+    let extra: Vec<String> = extra
+        .iter()
+        .map(|a| match root().join(a) {
+            p if !Path::new(a).is_absolute() && p.is_file() => p.to_string_lossy().into_owned(),
+            _ => a.clone(),
+        })
+        .collect();
+    args.extend(extra.iter().map(String::as_str));
+    run_in("node", &args, &root().join("src-tauri"), &[])?;
 
     let out = target_dir().join("release/bundle");
     let mut files = Vec::new();

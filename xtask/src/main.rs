@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("e2e") => setup::all().and_then(|_| build_ui()).and_then(|_| e2e::run()),
         Some("bench") => bench::run(),
-        Some("bundle") => bundle::run(),
+        Some("bundle") => bundle::run(&args[1..]),
         Some("package-test") => package_test::run(),
         Some("setup") => setup::all(),
         _ => {

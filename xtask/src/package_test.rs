@@ -35,7 +35,7 @@ pub fn run() -> Result<()> {
         return Err("package-test installs the .deb: it runs on Debian or Ubuntu only".into());
     }
     install_tools()?;
-    let bundles = bundle::build()?;
+    let bundles = bundle::build(&[])?;
     let deb = bundles.one("deb")?.to_path_buf();
     let rpm = bundles.one("rpm")?.to_path_buf();
 
