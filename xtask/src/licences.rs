@@ -298,9 +298,9 @@ fn font_components(dir: &Path) -> Result<Vec<Component>> {
     Ok(fonts
         .into_iter()
         .map(|family| Component {
+            license: format!("the {family} fonts licence"),
             name: family,
             version: String::new(),
-            license: "font licence, text below".into(),
             repository: None,
             texts: texts.clone(),
         })
