@@ -111,7 +111,9 @@ pub fn build(extra: &[String]) -> Result<Bundles> {
     args.extend(extra.iter().map(String::as_str));
     run_in("node", &args, &root().join("src-tauri"), &[])?;
 
-    let out = target_dir().join("release/bundle");
+    // `--debug` (a quick check of the packaging; figures of such a build mean little) bundles target/debug.
+    let profile = if extra.iter().any(|a| a == "--debug") { "debug" } else { "release" };
+    let out = target_dir().join(profile).join("bundle");
     let mut files = Vec::new();
     for sub in ["deb", "rpm", "nsis", "dmg"] {
         let Ok(entries) = std::fs::read_dir(out.join(sub)) else { continue };

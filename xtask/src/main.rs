@@ -33,7 +33,7 @@ fn main() -> ExitCode {
         Some("e2e") => setup::all().and_then(|_| build_ui()).and_then(|_| e2e::run()),
         Some("bench") => bench::run(),
         Some("bundle") => bundle::run(&args[1..]),
-        Some("package-test") => package_test::run(),
+        Some("package-test") => package_test::run(&args[1..]),
         Some("setup") => setup::all(),
         _ => {
             eprintln!("usage: cargo xtask <run|test|e2e|bench|bundle|package-test|setup>");

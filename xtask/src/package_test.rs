@@ -30,12 +30,18 @@ const PSS_BUDGET_MB: f64 = 250.0;
 /// Debian packages this command uses to inspect packages.
 const TOOLS: &[(&str, &str)] = &[("rpm", "rpm"), ("appstreamcli", "appstream"), ("desktop-file-validate", "desktop-file-utils")];
 
-pub fn run() -> Result<()> {
+/// `args`: `--debug` packages the debug build: a quick check of the whole flow (its figures are not the
+/// release build's).
+pub fn run(args: &[String]) -> Result<()> {
+    let extra: Vec<String> = args.iter().filter(|a| *a == "--debug").cloned().collect();
+    if extra.len() != args.len() {
+        return Err(format!("package-test takes only --debug, not {args:?}").into());
+    }
     if !cfg!(target_os = "linux") {
         return Err("package-test installs the .deb: it runs on Debian or Ubuntu only".into());
     }
     install_tools()?;
-    let bundles = bundle::build(&[])?;
+    let bundles = bundle::build(&extra)?;
     let deb = bundles.one("deb")?.to_path_buf();
     let rpm = bundles.one("rpm")?.to_path_buf();
 
@@ -47,11 +53,7 @@ pub fn run() -> Result<()> {
     println!("{} files; requires: {}", rpm_files.lines().count(), rpm_requires.lines().collect::<Vec<_>>().join(", "));
 
     step("Het .deb-pakket: bestanden en afhankelijkheden (dpkg-deb)");
-    let deb_files: String = output("dpkg-deb", &["--contents", path_str(&deb)?])?
-        .lines()
-        .filter_map(|l| l.split_once("./").map(|(_, p)| format!("/{p}")))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let deb_files: String = deb_listing(&deb)?;
     check_files(&deb_files, "the .deb")?;
     let depends = output("dpkg-deb", &["--field", path_str(&deb)?, "Depends"])?;
     check_all_in(&depends, &["libwebkit2gtk-4.1-0", "libgtk-3-0", "libssl3"], "the .deb's Depends")?;
@@ -213,6 +215,24 @@ fn vault_files(dir: &Path) -> Result<BTreeMap<PathBuf, Vec<u8>>> {
         }
     }
     Ok(out)
+}
+
+/// The paths in the .deb's data archive, as absolute paths (`./usr/bin/x` → `/usr/bin/x`).
+fn deb_listing(deb: &Path) -> Result<String> {
+    let tar = Command::new("dpkg-deb").arg("--fsys-tarfile").arg(deb).output()?;
+    if !tar.status.success() {
+        return Err(format!("dpkg-deb --fsys-tarfile failed: {}", String::from_utf8_lossy(&tar.stderr)).into());
+    }
+    let mut child = Command::new("tar").arg("-t").stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn()?;
+    let mut stdin = child.stdin.take().ok_or("tar has no stdin")?;
+    let feeder = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, &tar.stdout));
+    let out = child.wait_with_output()?;
+    feeder.join().map_err(|_| "writing to tar failed")??;
+    Ok(String::from_utf8(out.stdout)?
+        .lines()
+        .map(|l| format!("/{}", l.trim_start_matches("./").trim_start_matches('/')))
+        .collect::<Vec<_>>()
+        .join("\n"))
 }
 
 fn installed() -> bool {
