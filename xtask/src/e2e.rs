@@ -11,7 +11,12 @@ use std::time::{Duration, Instant};
 
 use crate::util::{cargo, have, root, step, Result};
 
-const DRIVER_PORT: u16 = 4444;
+/// Two different ports nobody listens on now: several engineers (and CI) may run the suite on one machine.
+fn free_ports() -> Result<(u16, u16)> {
+    let a = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+    let b = std::net::TcpListener::bind(("127.0.0.1", 0))?;
+    Ok((a.local_addr()?.port(), b.local_addr()?.port()))
+}
 
 /// Kills the child and everything it started (its process group) when dropped, so a failing run leaves
 /// no Xvfb, driver, WebKitWebDriver or app behind.
@@ -58,6 +63,20 @@ pub fn app_binary() -> PathBuf {
 
 pub fn run() -> Result<()> {
     step("End-to-end: de echte app onder Xvfb");
+    require_tools()?;
+    cargo(&["build", "--package", "samen-kijken"])?;
+    let out = root().join("target/e2e");
+    let specs = NodeRun::Tests(root().join("tests/e2e/specs"));
+    let status = run_in_xvfb(&app_binary(), &out, &[specs])?;
+    if status.success() {
+        println!("screenshots: {}", out.display());
+        Ok(())
+    } else {
+        Err(format!("end-to-end tests failed ({status}); screenshots and page dumps in {}", out.display()).into())
+    }
+}
+
+pub fn require_tools() -> Result<()> {
     require("Xvfb", "Debian package xvfb")?;
     require("WebKitWebDriver", "Debian package webkit2gtk-driver")?;
     require("tauri-driver", "cargo install tauri-driver --locked")?;
@@ -67,14 +86,21 @@ pub fn run() -> Result<()> {
     if !root().join("tests/e2e/node_modules/webdriverio").is_dir() {
         return Err("tests/e2e/node_modules is missing: run `cargo xtask setup`".into());
     }
+    Ok(())
+}
 
-    cargo(&["build", "--package", "samen-kijken"])?;
-    let app = app_binary();
+/// What node runs against the app: a spec file or folder (`node --test`), or a plain script.
+pub enum NodeRun {
+    Tests(PathBuf),
+    Script(PathBuf),
+}
 
-    let out = root().join("target/e2e");
+/// Starts Xvfb and tauri-driver for the binary `app` (the specs find it through `APP_PATH`), with a
+/// fresh private home below `out`, and runs each node run in turn; stops at the first failure.
+pub fn run_in_xvfb(app: &Path, out: &Path, runs: &[NodeRun]) -> Result<std::process::ExitStatus> {
     let home = out.join("home");
     // A fresh start: old screenshots, failure dumps and the previous run's app home go.
-    let _ = std::fs::remove_dir_all(&out);
+    let _ = std::fs::remove_dir_all(out);
     for sub in ["data", "cache", "config", "tmp", "runtime"] {
         std::fs::create_dir_all(home.join(sub))?;
     }
@@ -95,30 +121,36 @@ pub fn run() -> Result<()> {
     wait_for("Xvfb", Duration::from_secs(10), || socket.exists())?;
 
     let env = environment(&home, &display);
+    let (port, native_port) = free_ports()?;
     let mut driver_cmd = Command::new("tauri-driver");
-    driver_cmd.args(["--port", &DRIVER_PORT.to_string()]).envs(env.iter().map(|(k, v)| (k, v)));
+    driver_cmd
+        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+        .envs(env.iter().map(|(k, v)| (k, v)));
     let driver = Guard::spawn(driver_cmd.stdout(Stdio::null()).stderr(Stdio::inherit()))?;
-    wait_for("tauri-driver", Duration::from_secs(20), || TcpStream::connect(("127.0.0.1", DRIVER_PORT)).is_ok())?;
+    wait_for("tauri-driver", Duration::from_secs(20), || TcpStream::connect(("127.0.0.1", port)).is_ok())?;
 
-    let mut node = Command::new("node");
-    node.args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-        .arg(root().join("tests/e2e/specs"))
-        .current_dir(root().join("tests/e2e"))
-        .env("APP_PATH", &app)
-        .env("E2E_OUT", &out)
-        .env("E2E_HOME", &home)
-        .env("DRIVER_URL", format!("http://127.0.0.1:{DRIVER_PORT}"))
-        // For xdotool, which answers the app's native save dialog.
-        .env("DISPLAY", &display);
-    let status = node.status()?;
+    let mut status = std::process::ExitStatus::default();
+    for run in runs {
+        let mut node = Command::new("node");
+        match run {
+            NodeRun::Tests(path) => node.args(["--test", "--test-concurrency=1", "--test-reporter=spec"]).arg(path),
+            NodeRun::Script(path) => node.arg(path),
+        };
+        node.current_dir(root().join("tests/e2e"))
+            .env("APP_PATH", app)
+            .env("E2E_OUT", out)
+            .env("E2E_HOME", &home)
+            .env("DRIVER_URL", format!("http://127.0.0.1:{port}"))
+            // For xdotool, which answers the app's native save dialog.
+            .env("DISPLAY", &display);
+        status = node.status()?;
+        if !status.success() {
+            break;
+        }
+    }
     drop(driver);
     drop(xvfb);
-    if status.success() {
-        println!("screenshots: {}", out.display());
-        Ok(())
-    } else {
-        Err(format!("end-to-end tests failed ({status}); screenshots and page dumps in {}", out.display()).into())
-    }
+    Ok(status)
 }
 
 /// The app's private environment: its own HOME, XDG folders and TMPDIR.

@@ -6,12 +6,18 @@
 //!           Vitest, accessibility), and end-to-end in the real app under Xvfb. Non-zero exit on any failure.
 //! - `e2e`   only the end-to-end suite (after the installs).
 //! - `bench` benchmarks, printed as a table: figure, target, measured.
-//! - `bundle` installable .deb and .rpm packages.
+//! - `bundle` the installers for this system (Linux: .deb and .rpm), with their sizes.
+//! - `package-test` installs the fresh .deb, runs the foundation spec against the installed app, measures
+//!           start and memory, uninstalls and checks the vault stays. Not part of `test` (release build).
 //!
-//! Only the standard library is used here so that `cargo xtask` starts in seconds on a fresh machine.
+//! Only the standard library and serde_json (cargo metadata, package-lock.json) are used here, so that
+//! `cargo xtask` starts in seconds on a fresh machine.
 
 mod bench;
+mod bundle;
 mod e2e;
+mod licences;
+mod package_test;
 mod setup;
 mod util;
 
@@ -26,10 +32,11 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("e2e") => setup::all().and_then(|_| build_ui()).and_then(|_| e2e::run()),
         Some("bench") => bench::run(),
-        Some("bundle") => bundle(),
+        Some("bundle") => bundle::run(&args[1..]),
+        Some("package-test") => package_test::run(&args[1..]),
         Some("setup") => setup::all(),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|e2e|bench|bundle|setup>");
+            eprintln!("usage: cargo xtask <run|test|e2e|bench|bundle|package-test|setup>");
             return ExitCode::from(2);
         }
     };
@@ -93,26 +100,4 @@ fn check_bindings() -> Result<()> {
         )
         .into())
     }
-}
-
-fn bundle() -> Result<()> {
-    setup::all()?;
-    setup::tauri_cli()?;
-    build_ui()?;
-    step(".deb en .rpm bouwen");
-    util::run_in(
-        "cargo",
-        &["tauri", "build", "--bundles", "deb,rpm", "--config", r#"{"build":{"beforeBuildCommand":""}}"#],
-        &root().join("src-tauri"),
-        &[],
-    )?;
-    let out = root().join("target/release/bundle");
-    for sub in ["deb", "rpm"] {
-        for entry in std::fs::read_dir(out.join(sub))? {
-            let path = entry?.path();
-            let size = std::fs::metadata(&path)?.len();
-            println!("{}  {:.1} MB", path.display(), size as f64 / 1e6);
-        }
-    }
-    Ok(())
 }

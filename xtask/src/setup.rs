@@ -81,13 +81,3 @@ fn tauri_driver() -> Result<()> {
     step("tauri-driver installeren (end-to-end tests)");
     run_in("cargo", &["install", "tauri-driver", "--locked", "--version", "^2"], &root(), &[])
 }
-
-/// The Tauri CLI, only needed for packaging.
-pub fn tauri_cli() -> Result<()> {
-    let has = Command::new("cargo").args(["tauri", "--version"]).output().map(|o| o.status.success()).unwrap_or(false);
-    if has {
-        return Ok(());
-    }
-    step("Tauri CLI installeren (pakketten bouwen)");
-    run_in("cargo", &["install", "tauri-cli", "--locked", "--version", "^2"], &root(), &[])
-}

@@ -1,0 +1,176 @@
+// Start time and memory of the installed app (run by `cargo xtask package-test`, after the foundation
+// spec, with the same Xvfb and tauri-driver; the binary comes from APP_PATH as for every spec).
+//
+// 1. A vault with CASES cases is made through the app's own commands (fictional labels).
+// 2. The app is started STARTS times on that vault. For each start: the time from the app process's
+//    start (/proc/PID/stat) to the first paint of the page (Paint Timing, first-contentful-paint), and,
+//    as a cross-check, to the moment WebDriver first finds the unlock screen displayed (laid out; the
+//    paint can follow a little later).
+// 3. On the last start the vault is unlocked, all cases are listed, and the proportional set size (PSS,
+//    /proc/PID/smaps_rollup) of the app and every process below it (WebKit's web and network
+//    processes) is summed.
+// The figures go to FIGURES_OUT as JSON; xtask prints them.
+import fs from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { HOME, byId, click, createVault, sleep, startApp, type } from '../../../tests/e2e/lib.mjs';
+
+const APP = fs.realpathSync(process.env.APP_PATH);
+const STARTS = Number(process.env.STARTS ?? 5);
+const CASES = Number(process.env.CASES ?? 1000);
+const FIGURES_OUT = process.env.FIGURES_OUT ?? path.join(HOME, '..', 'figures.json');
+const PASSPHRASE = 'meetlat langs de gracht van Zwolle';
+// Linux reports process times in clock ticks of 1/100 s (USER_HZ).
+const TICKS_PER_SECOND = 100;
+
+const uptime = () => Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+
+function stat(pid) {
+  const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' '); // fields[0] is field 3 (state)
+  return { ppid: Number(fields[1]), startedAt: Number(fields[19]) / TICKS_PER_SECOND };
+}
+
+function pids() {
+  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+}
+
+function appPids() {
+  return pids().filter((pid) => {
+    try {
+      return fs.readlinkSync(`/proc/${pid}/exe`) === APP;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function descendants(root) {
+  const parent = new Map();
+  for (const pid of pids()) {
+    try {
+      parent.set(pid, stat(pid).ppid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = [];
+  let frontier = [root];
+  while (frontier.length) {
+    const next = [...parent].filter(([, pp]) => frontier.includes(pp)).map(([p]) => p);
+    out.push(...next);
+    frontier = next;
+  }
+  return out;
+}
+
+function rollup(pid) {
+  const text = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+  return { name: fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), pssKiB: kb('Pss'), rssKiB: kb('Rss') };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Starts the app and returns its pid and the two start times in ms. */
+async function timedStart(vaultDir) {
+  const before = new Set(appPids());
+  const requested = uptime();
+  const browser = await startApp(vaultDir);
+  const pid = appPids().find((p) => !before.has(p));
+  assert.ok(pid, `no new process runs ${APP}`);
+  const startedAt = stat(pid).startedAt;
+  // Realtime and boot-time clocks differ by a constant: read it once to place the page's clock.
+  const bootInEpochMs = Date.now() - uptime() * 1000;
+
+  const deadline = Date.now() + 30000;
+  let seenAt;
+  while (Date.now() < deadline) {
+    if (await (await browser.$('[data-testid="unlock-screen"]')).isDisplayed().catch(() => false)) {
+      seenAt = uptime();
+      break;
+    }
+  }
+  assert.ok(seenAt, 'the unlock screen did not appear');
+  // The paint entry can be reported a moment after the screen is up.
+  let paint = null;
+  for (let i = 0; i < 20 && paint == null; i += 1) {
+    paint = await browser.execute(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return fcp ? performance.timeOrigin + fcp.startTime : null;
+    });
+    if (paint == null) await sleep(100);
+  }
+  return {
+    browser,
+    pid,
+    toFirstPaintMs: paint == null ? null : Math.round(paint - bootInEpochMs - startedAt * 1000),
+    toUnlockScreenSeenMs: Math.round((seenAt - startedAt) * 1000),
+    requestToUnlockScreenSeenMs: Math.round((seenAt - requested) * 1000),
+  };
+}
+
+const vaultDir = path.join(HOME, 'vaults', 'metingen');
+
+// 1. The vault with CASES cases, made through the app's own command.
+{
+  const browser = await startApp(vaultDir);
+  await createVault(browser, PASSPHRASE);
+  await byId(browser, 'case-list', 30000);
+  await browser.setTimeout({ script: 300000 });
+  const made = await browser.executeAsync((n, done) => {
+    (async () => {
+      for (let i = 1; i <= n; i += 1) {
+        await window.__TAURI_INTERNALS__.invoke('case_create', { label: `Meetgezin ${i}` });
+      }
+      return n;
+    })().then(done, (e) => done(`error: ${JSON.stringify(e)}`));
+  }, CASES);
+  assert.equal(made, CASES, `cases made: ${made}`);
+  await browser.deleteSession();
+  await sleep(1000);
+}
+
+// 2. STARTS starts on the vault.
+const starts = [];
+let last;
+for (let i = 0; i < STARTS; i += 1) {
+  const s = await timedStart(vaultDir);
+  starts.push({ toFirstPaintMs: s.toFirstPaintMs, toUnlockScreenSeenMs: s.toUnlockScreenSeenMs, requestToUnlockScreenSeenMs: s.requestToUnlockScreenSeenMs });
+  console.log(`start ${i + 1}: first paint ${s.toFirstPaintMs?.toFixed(0)} ms, unlock screen seen ${s.toUnlockScreenSeenMs.toFixed(0)} ms after the process started`);
+  if (i < STARTS - 1) {
+    await s.browser.deleteSession();
+    await sleep(1000);
+  } else {
+    last = s;
+  }
+}
+
+// 3. Unlock, list every case, let it settle, sum PSS.
+const { browser, pid } = last;
+await type(browser, 'unlock-passphrase', PASSPHRASE);
+await click(browser, 'unlock-submit');
+await byId(browser, 'case-list', 30000);
+await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll('[data-testid="case-row"]').length)) === CASES, {
+  timeout: 60000,
+  timeoutMsg: `the case list did not show ${CASES} cases`,
+});
+await sleep(3000);
+const processes = [pid, ...descendants(pid)].map((p) => ({ pid: p, ...rollup(p) }));
+await browser.deleteSession();
+
+const figures = {
+  cases: CASES,
+  starts,
+  medianToFirstPaintMs: starts.every((s) => s.toFirstPaintMs != null) ? median(starts.map((s) => s.toFirstPaintMs)) : null,
+  medianToUnlockScreenSeenMs: median(starts.map((s) => s.toUnlockScreenSeenMs)),
+  medianRequestToUnlockScreenSeenMs: median(starts.map((s) => s.requestToUnlockScreenSeenMs)),
+  processes,
+  pssSumKiB: processes.reduce((a, p) => a + p.pssKiB, 0),
+  rssSumKiB: processes.reduce((a, p) => a + p.rssKiB, 0),
+};
+fs.writeFileSync(FIGURES_OUT, JSON.stringify(figures, null, 2));
+console.log(`figures: ${FIGURES_OUT}`);
