@@ -20,5 +20,7 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.ts'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
+    // Whole-app flows on a loaded 2-core machine can take longer than the 5 s default.
+    testTimeout: 20_000,
   },
 }));

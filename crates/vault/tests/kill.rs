@@ -91,7 +91,18 @@ fn kill_during_writes() {
                 break;
             }
         }
-        let wait = Duration::from_micros(rng.below(40_000));
+        // First let it acknowledge 0–3 writes (so the test does not depend on how fast this machine
+        // is), then a random while more: the kill lands anywhere inside a write or between two.
+        let wanted = rng.below(4) as usize;
+        let mut seen = 0;
+        while seen < wanted {
+            let line = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("child writes");
+            if let Some(id) = ack(&line) {
+                acked.push(id.parse().unwrap());
+                seen += 1;
+            }
+        }
+        let wait = Duration::from_micros(rng.below(20_000));
         let until = Instant::now() + wait;
         while Instant::now() < until {
             if let Some(id) = rx.recv_timeout(until.saturating_duration_since(Instant::now())).ok().as_deref().and_then(ack) {
