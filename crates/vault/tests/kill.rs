@@ -91,7 +91,7 @@ fn kill_during_writes() {
                 break;
             }
         }
-        let wait = Duration::from_micros(rng.below(40_000));
+        let wait = Duration::from_micros(rng.below(120_000));
         let until = Instant::now() + wait;
         while Instant::now() < until {
             if let Some(id) = rx.recv_timeout(until.saturating_duration_since(Instant::now())).ok().as_deref().and_then(ack) {
