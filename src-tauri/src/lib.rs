@@ -9,6 +9,7 @@ mod commands;
 mod content;
 mod error;
 mod planning;
+mod sleep;
 mod state;
 
 use std::path::PathBuf;
@@ -68,6 +69,8 @@ pub fn run() {
             let state = state::AppState::new(vault_dir(app));
             app.manage(state.clone());
             let handle = app.handle().clone();
+            let sleep_handle = handle.clone();
+            sleep::spawn(state.clone(), move |reason| commands::emit_locked(&sleep_handle, reason));
             tauri::async_runtime::spawn(async move {
                 loop {
                     tokio::time::sleep(IDLE_CHECK).await;

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -36,10 +36,39 @@ pub const LOCKED_EVENT: &str = "vault-locked";
 
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 
+/// A clock that keeps counting while the machine sleeps. `Instant` (CLOCK_MONOTONIC on Linux) stops
+/// during suspend: idle 4 minutes, sleep for hours, wake, and the case would still be on screen.
+pub trait Clock: Send + Sync {
+    /// Time since some fixed point, including time asleep.
+    fn now(&self) -> Duration;
+}
+
+/// `CLOCK_BOOTTIME` on Linux (counts suspend); elsewhere the monotonic clock (see SECURITY.md for what
+/// Windows and macOS need).
+pub struct BootClock;
+
+impl Clock for BootClock {
+    fn now(&self) -> Duration {
+        #[cfg(target_os = "linux")]
+        {
+            let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+            // SAFETY: a valid clock id and a valid out-pointer; CLOCK_BOOTTIME exists since Linux 2.6.39.
+            unsafe { libc::clock_gettime(libc::CLOCK_BOOTTIME, &mut t) };
+            Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+            START.get_or_init(std::time::Instant::now).elapsed()
+        }
+    }
+}
+
 pub struct AppState {
     pub vault_dir: PathBuf,
     vault: Mutex<Option<vault::Vault>>,
-    last_activity: Mutex<Instant>,
+    clock: Box<dyn Clock>,
+    last_activity: Mutex<Duration>,
     auto_lock_minutes: AtomicU32,
 }
 
@@ -47,10 +76,17 @@ pub type Shared = Arc<AppState>;
 
 impl AppState {
     pub fn new(vault_dir: PathBuf) -> Shared {
+        Self::with_clock(vault_dir, Box::new(BootClock))
+    }
+
+    /// With another clock (tests inject one).
+    pub fn with_clock(vault_dir: PathBuf, clock: Box<dyn Clock>) -> Shared {
+        let now = clock.now();
         Arc::new(AppState {
             vault_dir,
             vault: Mutex::new(None),
-            last_activity: Mutex::new(Instant::now()),
+            clock,
+            last_activity: Mutex::new(now),
             auto_lock_minutes: AtomicU32::new(DEFAULT_AUTO_LOCK_MINUTES),
         })
     }
@@ -82,11 +118,13 @@ impl AppState {
     }
 
     pub fn touch(&self) {
-        *self.last_activity.lock().unwrap_or_else(|p| p.into_inner()) = Instant::now();
+        *self.last_activity.lock().unwrap_or_else(|p| p.into_inner()) = self.clock.now();
     }
 
+    /// Idle time on the clock that counts sleep.
     pub fn idle_for(&self) -> Duration {
-        self.last_activity.lock().unwrap_or_else(|p| p.into_inner()).elapsed()
+        let last = *self.last_activity.lock().unwrap_or_else(|p| p.into_inner());
+        self.clock.now().saturating_sub(last)
     }
 
     pub fn auto_lock_after(&self) -> Duration {
@@ -114,4 +152,69 @@ pub async fn blocking<T: Send + 'static>(
 ) -> IpcResult<T> {
     let state = Arc::clone(state);
     tauri::async_runtime::spawn_blocking(move || f(&state)).await.map_err(|_| IpcError::internal())?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicU64;
+
+    /// A clock the test moves by hand (milliseconds).
+    #[derive(Clone, Default)]
+    struct FakeClock(Arc<AtomicU64>);
+
+    impl FakeClock {
+        fn advance(&self, d: Duration) {
+            self.0.fetch_add(d.as_millis() as u64, Ordering::SeqCst);
+        }
+    }
+
+    impl Clock for FakeClock {
+        fn now(&self) -> Duration {
+            Duration::from_millis(self.0.load(Ordering::SeqCst))
+        }
+    }
+
+    fn unlocked_state(clock: &FakeClock) -> (Shared, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let (v, _) = vault::Vault::create(dir.path(), &"wachtwoord lang genoeg".into(), vault::KdfParams::insecure_fast_for_tests()).unwrap();
+        let state = AppState::with_clock(dir.path().to_path_buf(), Box::new(clock.clone()));
+        state.install(v);
+        (state, dir)
+    }
+
+    #[test]
+    fn idle_lock_at_the_boundary() {
+        let clock = FakeClock::default();
+        let (state, _dir) = unlocked_state(&clock);
+        state.set_auto_lock_minutes(5);
+        clock.advance(Duration::from_secs(5 * 60) - Duration::from_millis(1));
+        assert!(!state.lock_if_idle());
+        // Activity resets the timer.
+        state.touch();
+        clock.advance(Duration::from_secs(4 * 60));
+        assert!(!state.lock_if_idle());
+        clock.advance(Duration::from_secs(60));
+        assert!(state.lock_if_idle());
+        assert!(!state.is_unlocked());
+    }
+
+    #[test]
+    fn time_asleep_counts_as_idle() {
+        // Idle 4 minutes, then the laptop sleeps for hours: the clock that counts sleep jumps, and the
+        // first check after waking locks.
+        let clock = FakeClock::default();
+        let (state, _dir) = unlocked_state(&clock);
+        clock.advance(Duration::from_secs(4 * 60));
+        assert!(!state.lock_if_idle());
+        clock.advance(Duration::from_secs(3 * 3600));
+        assert!(state.lock_if_idle());
+    }
+
+    #[test]
+    fn boot_clock_moves_forward() {
+        let a = BootClock.now();
+        let b = BootClock.now();
+        assert!(b >= a && a > Duration::ZERO);
+    }
 }
