@@ -83,17 +83,22 @@ pub fn build(extra: &[String]) -> Result<Bundles> {
     }
     npm_ci_if_stale(&root().join("packaging"))?;
 
-    step("UI bouwen (ui/dist)");
-    npm_any_os(&["run", "build"], &root().join("ui"))?;
+    // A rebuilt ui/dist has new mtimes, which makes cargo recompile and re-link the release binary
+    // (minutes): build the UI only when a source is newer than the last build.
+    let ui = root().join("ui");
+    if newest_mtime(&ui, &["dist", "dist-fake", "node_modules"])? > newest_mtime(&ui.join("dist"), &[])? {
+        step("UI bouwen (ui/dist)");
+        npm_any_os(&["run", "build"], &ui)?;
+    }
 
     step("Licenties van derden en AppStream-gegevens");
     let generated = target_dir().join("packaging");
     let licence = licences::write(&generated)?;
     let metainfo = generated.join(METAINFO_NAME);
     let source = std::fs::read_to_string(root().join("packaging/linux").join(METAINFO_NAME))?;
-    std::fs::write(&metainfo, render_metainfo(&source, std::env::var(SCREENSHOT_URL_ENV).ok().as_deref()))?;
+    write_if_changed(&metainfo, render_metainfo(&source, std::env::var(SCREENSHOT_URL_ENV).ok().as_deref()).as_bytes())?;
     let overlay = generated.join("tauri.bundle.json");
-    std::fs::write(&overlay, serde_json::to_string_pretty(&overlay_config(&licence, &metainfo))?)?;
+    write_if_changed(&overlay, serde_json::to_string_pretty(&overlay_config(&licence, &metainfo))?.as_bytes())?;
 
     step(&format!("Installatiepakketten bouwen ({})", bundle_types()));
     let started = SystemTime::now();
@@ -154,6 +159,36 @@ pub fn render_metainfo(source: &str, screenshot_url: Option<&str>) -> String {
             _ => source.to_owned(),
         },
     }
+}
+
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<()> {
+    if std::fs::read(path).ok().as_deref() != Some(bytes) {
+        std::fs::write(path, bytes)?;
+    }
+    Ok(())
+}
+
+/// The newest modification time of the files below `dir`, leaving out the named top-level folders;
+/// the epoch for a folder that does not exist.
+fn newest_mtime(dir: &Path, skip: &[&str]) -> Result<SystemTime> {
+    let mut newest = SystemTime::UNIX_EPOCH;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for entry in entries {
+            let path = entry?.path();
+            let top = d == dir && path.file_name().and_then(|n| n.to_str()).is_some_and(|n| skip.contains(&n));
+            if top {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                newest = newest.max(std::fs::metadata(&path)?.modified()?);
+            }
+        }
+    }
+    Ok(newest)
 }
 
 fn npm_ci_if_stale(dir: &Path) -> Result<()> {

@@ -37,7 +37,9 @@ pub fn write(out_dir: &Path) -> Result<PathBuf> {
     let text = render(&rust, &npm, &fonts);
     std::fs::create_dir_all(out_dir)?;
     let path = out_dir.join("THIRD-PARTY-LICENSES.txt");
-    std::fs::write(&path, text)?;
+    // Unchanged content keeps its mtime: the file is a bundle resource, and a newer one makes cargo
+    // re-run the app's build script and re-link the release binary.
+    crate::bundle::write_if_changed(&path, text.as_bytes())?;
     println!(
         "licences: {} Rust crates, {} npm packages, {} font families -> {}",
         rust.len(),
