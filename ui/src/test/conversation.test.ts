@@ -401,7 +401,7 @@ describe('Meldcode', () => {
       answer: 'yes',
       consulted: [{ who: 'aandachtsfunctionaris', organisation: '' }],
     });
-    expect(entry.evidence).toEqual(
+    expect(entry!.evidence).toEqual(
       expect.arrayContaining([
         { kind: 'conclusion', key: 'acute' },
         { kind: 'conclusion', key: 'redflag:strangulation' },
