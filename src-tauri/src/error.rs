@@ -85,6 +85,7 @@ mod tests {
             V::KeyFileParamsTooWeak.code(),
             V::KeyFileUnsupported.code(),
             V::DiskFull.code(),
+            V::Cancelled.code(),
             V::TooNew.code(),
             V::NotFound("x").code(),
             V::Io(std::io::ErrorKind::Other).code(),
