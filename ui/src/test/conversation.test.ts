@@ -110,12 +110,40 @@ describe('conversation mode', () => {
 
     fake.failAnswerSaves = true;
     await user.type(screen.getByTestId('answer-text'), ', soms goed');
+    // Enter is a new line in the person's words; Ctrl+Enter saves at once.
     await user.keyboard('{Enter}');
+    expect(screen.getByTestId('answer-text')).toHaveValue('Het gaat wisselend, soms goed\n');
+    await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(status).toHaveTextContent('Niet opgeslagen'));
-    expect(screen.getByTestId('answer-text')).toHaveValue('Het gaat wisselend, soms goed');
+    expect(screen.getByTestId('answer-text')).toHaveValue('Het gaat wisselend, soms goed\n');
     fake.failAnswerSaves = false;
     await user.click(screen.getByRole('button', { name: 'Opnieuw opslaan' }));
     await waitFor(() => expect(status).toHaveTextContent('Opgeslagen'));
+  });
+
+  it('every question can be recorded as "gevraagd, niets gemeld" or "niet gevraagd"; not asked stays open', async () => {
+    const { user, fake } = await openPractice();
+    await openConversationOf(user, 'Sanne');
+    const saved = async (question: string) =>
+      (await fake.conversationOpen(JANSEN.CONV_SANNE)).answers.find((a) => a.question_id === question)?.value;
+    // A yes/no question: asked, nothing reported.
+    await user.click(screen.getByTestId('question-vol.angst.levensgevaar'));
+    await user.click(screen.getByTestId('answer-asked_nothing_reported'));
+    await waitFor(async () => expect(await saved('vol.angst.levensgevaar')).toEqual({ type: 'asked_nothing_reported' }));
+    expect(screen.getByTestId('answer-asked_nothing_reported')).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId('answer-outcome-status')).toHaveTextContent('gevraagd, niets gemeld');
+    expect(within(screen.getByTestId('question-vol.angst.levensgevaar')).getByText('beantwoord')).toBeInTheDocument();
+    // A text question: not asked. It is stored, and the question is not marked as answered.
+    await user.click(screen.getByTestId('question-vol.start.situatie'));
+    await user.click(screen.getByTestId('answer-not_asked'));
+    await waitFor(async () => expect(await saved('vol.start.situatie')).toEqual({ type: 'not_asked' }));
+    const nav = screen.getByTestId('question-vol.start.situatie');
+    expect(within(nav).queryByText('beantwoord')).toBeNull();
+    expect(within(nav).getByText('Niet gevraagd')).toBeInTheDocument();
+    // Typing the person's words after all replaces the mark.
+    await user.type(screen.getByTestId('answer-text'), 'Toch verteld');
+    await waitFor(async () => expect(await saved('vol.start.situatie')).toEqual({ type: 'text', text: 'Toch verteld' }), { timeout: 2000 });
+    expect(screen.getByTestId('answer-not_asked')).toHaveAttribute('aria-pressed', 'false');
   });
 
   it('saves yes/no, scale and choice answers, with confidentiality per answer', async () => {
