@@ -1,14 +1,10 @@
 //! Samen Kijken's desktop shell.
 //!
-//! Thin by design: it holds the app state (locked or unlocked), exposes IPC commands that adapt
-//! `vault` and `domain` to the UI, runs the idle lock, and sets up the window. Rules live in `domain`,
-//! storage in `vault`. Nothing here talks to a network.
+//! Thin by design: it holds the app state (locked or unlocked), runs every command of the contract
+//! (`crates/app`) on a blocking thread, runs the idle lock, and sets up the window. Rules live in
+//! `domain` and `app`, storage in `vault`. Nothing here talks to a network.
 
-mod casework;
 mod commands;
-mod content;
-mod error;
-mod planning;
 mod sleep;
 mod state;
 
@@ -17,8 +13,6 @@ use std::time::Duration;
 
 use tauri::Manager;
 
-pub use commands::{CreatedVault, Language, Settings, VaultState, VaultStatus};
-pub use error::IpcError;
 pub use state::{LockReason, VaultLocked};
 
 /// Environment variable that points the app at another vault directory (tests, portable use).
@@ -81,56 +75,7 @@ pub fn run() {
             });
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::vault_status,
-            commands::passphrase_strength,
-            commands::vault_create,
-            commands::vault_unlock,
-            commands::vault_recover,
-            commands::vault_lock,
-            commands::vault_change_passphrase,
-            commands::activity,
-            commands::settings_get,
-            commands::settings_set,
-            commands::cases_list,
-            commands::case_create,
-            commands::case_rename,
-            commands::case_delete,
-            commands::household_get,
-            commands::person_add,
-            commands::person_update,
-            commands::person_delete,
-            commands::relation_add,
-            commands::relation_delete,
-            content::content_get,
-            casework::case_set_phase,
-            casework::conversations_list,
-            casework::joint_check,
-            casework::conversation_start,
-            casework::conversation_open,
-            casework::conversation_end,
-            casework::answer_save,
-            casework::precheck_save,
-            casework::behaviours_list,
-            casework::behaviours_trash_list,
-            casework::behaviour_save,
-            casework::behaviour_trash,
-            casework::behaviour_restore,
-            casework::analysis_get,
-            casework::judgement_save,
-            casework::acute_decision_save,
-            casework::meldcode_list,
-            casework::meldcode_save,
-            casework::meldcode_status,
-            planning::plan_get,
-            planning::plan_save,
-            planning::plan_check,
-            planning::plan_preview,
-            planning::plan_freeze,
-            planning::plan_versions,
-            planning::plan_export_pdf,
-            planning::print_page,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("Samen Kijken could not start its window");
 }

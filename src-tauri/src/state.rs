@@ -1,6 +1,6 @@
 //! App state: where the vault lives, whether it is unlocked, and the idle timer.
 //!
-//! The unlocked [`vault::Vault`] is the only holder of the data key. Locking drops it (the connection
+//! The unlocked [`app::Vault`] is the only holder of the data key. Locking drops it (the connection
 //! closes and the key is wiped). The idle timer lives here, in Rust, so the app locks even when the
 //! WebView is busy or hung.
 
@@ -9,30 +9,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use serde::Serialize;
-use ts_rs::TS;
-
-use crate::error::{IpcError, IpcResult};
-
-/// Why the vault was locked; sent with the `vault-locked` event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum LockReason {
-    Idle,
-    Manual,
-    Hidden,
-    Suspend,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
-pub struct VaultLocked {
-    pub reason: LockReason,
-}
-
-/// Name of the event the UI listens to.
-pub const LOCKED_EVENT: &str = "vault-locked";
+pub use app::views::{LockReason, VaultLocked, LOCKED_EVENT};
 
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
 
@@ -66,7 +43,7 @@ impl Clock for BootClock {
 
 pub struct AppState {
     pub vault_dir: PathBuf,
-    vault: Mutex<Option<vault::Vault>>,
+    vault: Mutex<Option<app::Vault>>,
     clock: Box<dyn Clock>,
     last_activity: Mutex<Duration>,
     auto_lock_minutes: AtomicU32,
@@ -91,18 +68,20 @@ impl AppState {
         })
     }
 
-    fn slot(&self) -> MutexGuard<'_, Option<vault::Vault>> {
+    fn slot(&self) -> MutexGuard<'_, Option<app::Vault>> {
         // A panic while holding the lock must not keep the vault open or wedge the app.
         self.vault.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    pub fn is_unlocked(&self) -> bool {
-        self.slot().is_some()
-    }
-
-    pub fn install(&self, v: vault::Vault) {
+    /// Puts an open vault in the slot (tests; the app unlocks through the contract's `Env`).
+    #[cfg(test)]
+    pub fn install(&self, v: app::Vault) {
         *self.slot() = Some(v);
         self.touch();
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.slot().is_some()
     }
 
     /// Drops the vault (closing the database and wiping the key). Returns whether it was open.
@@ -110,11 +89,9 @@ impl AppState {
         self.slot().take().is_some()
     }
 
-    /// Runs `f` with the unlocked vault, or fails with `locked`.
-    pub fn with_vault<T>(&self, f: impl FnOnce(&mut vault::Vault) -> IpcResult<T>) -> IpcResult<T> {
-        let mut slot = self.slot();
-        let v = slot.as_mut().ok_or_else(IpcError::locked)?;
-        f(v)
+    /// The vault slot, for a command's [`app::Env`] (which locks it per use).
+    pub fn slot_mutex(&self) -> &Mutex<Option<app::Vault>> {
+        &self.vault
     }
 
     pub fn touch(&self) {
@@ -143,15 +120,6 @@ impl AppState {
     pub fn lock_if_idle(&self) -> bool {
         self.is_unlocked() && self.idle_for() >= self.auto_lock_after() && self.lock()
     }
-}
-
-/// Runs blocking vault work off the async runtime so the UI never waits on a busy thread.
-pub async fn blocking<T: Send + 'static>(
-    state: &Shared,
-    f: impl FnOnce(&AppState) -> IpcResult<T> + Send + 'static,
-) -> IpcResult<T> {
-    let state = Arc::clone(state);
-    tauri::async_runtime::spawn_blocking(move || f(&state)).await.map_err(|_| IpcError::internal())?
 }
 
 #[cfg(test)]

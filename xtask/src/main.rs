@@ -5,6 +5,9 @@
 //! - `test`  the same installs, then every test: Rust (all crates), generated-types check, UI (svelte-check,
 //!           Vitest, accessibility), and end-to-end in the real app under Xvfb. Non-zero exit on any failure.
 //! - `e2e`   only the end-to-end suite (after the installs).
+//! - `check-bindings` regenerates everything generated from the contract (TypeScript types and client,
+//!           permission set, UI fixtures) into a temporary folder and fails when a checked-in file differs.
+//! - `bindings` the same, and copies the fresh files over the checked-in ones.
 //! - `bench` benchmarks, printed as a table: figure, target, measured.
 //! - `bundle` the installers for this system (Linux: .deb and .rpm), with their sizes.
 //! - `package-test` installs the fresh .deb, runs the foundation spec against the installed app, measures
@@ -31,12 +34,14 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(),
         Some("e2e") => setup::all().and_then(|_| build_ui()).and_then(|_| e2e::run()),
+        Some("check-bindings") => check_bindings(),
+        Some("bindings") => write_bindings(),
         Some("bench") => bench::run(),
         Some("bundle") => bundle::run(&args[1..]),
         Some("package-test") => package_test::run(&args[1..]),
         Some("setup") => setup::all(),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|e2e|bench|bundle|package-test|setup>");
+            eprintln!("usage: cargo xtask <run|test|check-bindings|bindings|e2e|bench|bundle|package-test|setup>");
             return ExitCode::from(2);
         }
     };
@@ -62,14 +67,15 @@ fn run() -> Result<()> {
 }
 
 fn test() -> Result<()> {
+    // First, before anything could rewrite a checked-in generated file.
+    check_bindings()?;
     setup::all()?;
     build_ui()?;
+    step("Het productiepakket bevat de nep-backend niet");
+    util::fake_not_in_bundle(&root().join("ui/dist"))?;
 
     step("Rust: alle crates");
     cargo(&["test", "--workspace", "--all-targets"])?;
-
-    step("Gegenereerde TypeScript-typen zijn actueel");
-    check_bindings()?;
 
     step("UI: typecheck en Vitest");
     let ui = root().join("ui");
@@ -82,22 +88,42 @@ fn test() -> Result<()> {
     e2e::run()
 }
 
-/// Regenerates the ts-rs bindings into a temporary folder and compares them with the checked-in ones.
-fn check_bindings() -> Result<()> {
-    let fresh = std::env::temp_dir().join(format!("sk-bindings-{}", std::process::id()));
+/// Folders and files below the repository root that hold only generated files.
+const GENERATED: &[&str] =
+    &["ui/src/lib/ipc/bindings", "ui/src/lib/ipc/generated", "ui/src/lib/ipc/fixtures", "src-tauri/permissions/app-commands.toml"];
+
+/// Writes everything generated from the contract into a fresh temporary folder (nothing checked in is touched).
+fn generate_fresh() -> Result<std::path::PathBuf> {
+    let fresh = std::env::temp_dir().join(format!("sk-contract-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&fresh);
     std::fs::create_dir_all(&fresh)?;
-    util::cargo_env(&["test", "--workspace", "--lib", "export_bindings"], &[("TS_RS_EXPORT_DIR", fresh.as_os_str())])?;
-    let checked_in = root().join("ui/src/lib/ipc/bindings");
-    let diff = util::dir_diff(&fresh, &checked_in)?;
+    // Built as part of the whole workspace's test build (the same features as `cargo test`, so nothing
+    // is compiled twice); building it alone would resolve other features and rebuild half the tree.
+    cargo(&["test", "--workspace", "--all-targets", "--no-run", "--quiet"])?;
+    let generator = root().join("target/debug/contract-gen");
+    util::run_in(&generator.to_string_lossy(), &[&fresh.to_string_lossy()], &root(), &[])?;
+    Ok(fresh)
+}
+
+/// Regenerates into a temporary folder and compares with the checked-in files.
+fn check_bindings() -> Result<()> {
+    step("Gegenereerde typen, client, rechten en fixtures zijn actueel");
+    let fresh = generate_fresh()?;
+    let result = util::generated_diff(&fresh, &root(), GENERATED);
     let _ = std::fs::remove_dir_all(&fresh);
+    let diff = result?;
     if diff.is_empty() {
         Ok(())
     } else {
-        Err(format!(
-            "the generated TypeScript types differ from ui/src/lib/ipc/bindings ({}). Run `cargo test --workspace --lib export_bindings` and commit the result.",
-            diff.join(", ")
-        )
-        .into())
+        Err(format!("generated files are stale ({}). Run `cargo xtask bindings` and commit the result.", diff.join(", ")).into())
     }
+}
+
+/// Regenerates and replaces the checked-in generated files.
+fn write_bindings() -> Result<()> {
+    step("Gegenereerde bestanden bijwerken");
+    let fresh = generate_fresh()?;
+    util::replace_generated(&fresh, &root(), GENERATED)?;
+    let _ = std::fs::remove_dir_all(&fresh);
+    Ok(())
 }

@@ -10,11 +10,14 @@
 pub mod error;
 pub mod household;
 pub mod passphrase;
+/// Checked input as types (a validated person).
+pub mod valid;
 /// Safety plan model and audience filtering (owned by the plan work).
 pub mod plan;
 
 pub use error::DomainError;
 pub use household::*;
+pub use valid::ValidPerson;
 
 /// The behaviour catalogue's shape, frequency categories and red-flag vocabulary (§5).
 pub mod catalogue;
@@ -32,6 +35,8 @@ pub mod cards;
 pub mod analysis;
 /// Guard-rails (§7).
 pub mod guardrails;
+/// Which guide, pre-check and default confidentiality fit a person (§4).
+pub mod guidance;
 /// The family picture: genogram data with who→whom arrows for the recorded behaviours.
 pub mod picture;
 /// Relations proposed from the roles, so the household is entered on one screen.

@@ -14,6 +14,8 @@
 //!   the filter.
 
 pub mod checks;
+/// Editing rules the UI used to hold: allowed readers, new items.
+pub mod editor;
 pub mod prefill;
 mod view;
 

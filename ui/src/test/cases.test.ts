@@ -103,7 +103,7 @@ describe('case view', () => {
     await waitFor(() => expect(screen.getByTestId('relation-list')).toHaveTextContent('Moeder M is ouder van Kind K'));
 
     const [c] = await fake.casesList();
-    const household = await fake.householdGet(c!.id);
+    const household = await fake.householdGet({ case_id: c!.id });
     expect(household.persons.map((p) => p.role)).toEqual(['parent', 'ex_partner', 'child']);
     expect(household.relations.map((r) => r.kind.kind)).toEqual(['ex_partner_of', 'parent_of']);
   });
@@ -177,7 +177,7 @@ describe('settings', () => {
     await user.type(screen.getByLabelText('Nieuwe wachtwoordzin'), 'de nieuwe zin is lang genoeg');
     await user.type(screen.getByLabelText('Herhaal de nieuwe wachtwoordzin'), 'de nieuwe zin is lang genoeg');
     await user.click(screen.getByTestId('settings-change-passphrase'));
-    expect(await screen.findByRole('alert')).toHaveTextContent('klopt niet');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Deze wachtwoordzin opent de kluis niet');
 
     await user.clear(screen.getByLabelText('Huidige wachtwoordzin'));
     await user.type(screen.getByLabelText('Huidige wachtwoordzin'), 'paarse olifant danst op het dak');
@@ -185,6 +185,6 @@ describe('settings', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.getByTestId('app-status')).toHaveTextContent('Wachtwoordzin gewijzigd.');
     await fake.vaultLock();
-    await fake.vaultUnlock('de nieuwe zin is lang genoeg');
+    await fake.vaultUnlock({ passphrase: 'de nieuwe zin is lang genoeg' });
   });
 });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { expect } from 'vitest';
 import App from '../App.svelte';
 import { createFakeBackend, type FakeOptions } from '../lib/ipc';
+import { PRACTICE } from '../lib/ipc/fake';
 
 export const PASSPHRASE = 'paarse olifant danst op het dak';
 
@@ -68,3 +69,12 @@ function optionValue(testid: string, text: string): string {
   if (!option) throw new Error(`no option ${text} in ${testid}`);
   return option.value;
 }
+
+/** Ids of the practice family (fictional), as the Rust fixture has them. */
+export const JANSEN = (() => {
+  const s = PRACTICE.snapshot;
+  const person = (name: string) => s.household.persons.find((p) => p.name === name)!.id;
+  const conversationOf = (id: string) => s.conversations.find((c) => c.participants.length === 1 && c.participants[0] === id)!.id;
+  const ids = { CASE: s.household.case.id, MARK: person('Mark'), SANNE: person('Sanne'), LOTTE: person('Lotte'), DAAN: person('Daan') };
+  return { ...ids, CONV_SANNE: conversationOf(ids.SANNE), CONV_MARK: conversationOf(ids.MARK), CONV_DAAN: conversationOf(ids.DAAN) };
+})();

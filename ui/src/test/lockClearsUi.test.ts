@@ -120,15 +120,15 @@ describe('lock_clears_ui', () => {
 
   it('data that arrives after a hide is thrown away, and does not bring the case list back', async () => {
     const fake = createFakeBackend({ state: 'unlocked', passphrase: PASSPHRASE, latencyMs: 40 });
-    const created = await fake.caseCreate(MARKERS.label);
-    await fake.personAdd(created.id, {
+    const created = await fake.caseCreate({ label: MARKERS.label });
+    await fake.personAdd({ case_id: created.id, input: {
       role: 'child',
       name: MARKERS.child,
       year_of_birth: 2015,
       gender: null,
       lives_in_household: true,
       notes: '',
-    });
+    } });
     await fake.vaultLock();
     const user = userEvent.setup();
     render(App, { props: { backend: fake } });
@@ -190,7 +190,7 @@ describe('lock_clears_ui: conversation mode, behaviour records and analysis', ()
     const row = (await screen.findAllByTestId('conversation-row')).find((r) => r.textContent?.includes('Sanne'))!;
     await user.click(row.querySelector<HTMLElement>('[data-testid="conversation-open"]')!);
     await screen.findByTestId('conversation-mode');
-    await user.click(screen.getByTestId('question-vol.start.situatie'));
+    await user.click(screen.getByTestId('question-vol.start.aanleiding'));
     await user.type(screen.getByTestId('answer-text'), 'Kzq-Eigen-Antwoord-Ülla');
     expect(document.body.innerHTML).toContain('wurgen');
     screen.getByTestId('btn-lock').click();

@@ -3,21 +3,20 @@
 // starts from there in one click, and after an automatic lock the unlock goes back to that conversation.
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { JANSEN } from '../lib/ipc/demo/jansen';
-import { PASSPHRASE, renderUnlocked } from './helpers';
+import { PASSPHRASE, renderUnlocked, JANSEN } from './helpers';
 
 /** Every statement and conclusion the practice family holds, read through the backend interface. */
 async function statementTexts(fake: Awaited<ReturnType<typeof renderUnlocked>>['fake']): Promise<string[]> {
   const texts: string[] = [];
-  for (const c of await fake.conversationsList(JANSEN.CASE)) {
-    const detail = await fake.conversationOpen(c.id);
+  for (const c of await fake.conversationsList({ case_id: JANSEN.CASE })) {
+    const detail = await fake.conversationOpen({ case_id: JANSEN.CASE, conversation_id: c.id });
     for (const a of detail.answers) if (a.value.type === 'text') texts.push(a.value.text);
     for (const r of detail.records) if (r.impact_text) texts.push(r.impact_text);
     if (c.notes) texts.push(c.notes);
   }
-  const analysis = await fake.analysisGet(JANSEN.CASE);
+  const analysis = await fake.analysisGet({ case_id: JANSEN.CASE });
   if (analysis.acute.decision) texts.push(analysis.acute.decision.decision, analysis.acute.decision.rationale);
-  for (const e of await fake.meldcodeList(JANSEN.CASE)) if (e.rationale) texts.push(e.rationale);
+  for (const e of await fake.meldcodeList({ case_id: JANSEN.CASE })) if (e.rationale) texts.push(e.rationale);
   const content = await fake.contentGet();
   texts.push(content.redFlags.acute_title);
   for (const f of analysis.red_flags) {

@@ -85,8 +85,8 @@ describe('data-testid hooks of conversations, behaviours, analysis and Meldcode'
     await user.click(screen.getByRole('button', { name: 'Annuleren' }));
     await user.click(screen.getAllByTestId('conversation-open')[0]!);
     await screen.findByTestId('conversation-mode');
-    expectOnce('conversation-mode', 'save-status', 'conversation-end', 'question-vol.start.situatie', 'btn-hide', 'btn-lock');
-    await user.click(screen.getByTestId('question-vol.start.situatie'));
+    expectOnce('conversation-mode', 'save-status', 'conversation-end', 'question-vol.start.aanleiding', 'btn-hide', 'btn-lock');
+    await user.click(screen.getByTestId('question-vol.start.aanleiding'));
     expectOnce('answer-text', 'answer-confidential');
     await user.click(screen.getByTestId('question-vol.angst.levensgevaar'));
     expectOnce('answer-yesno');

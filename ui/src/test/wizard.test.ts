@@ -31,7 +31,8 @@ describe('first-start wizard', () => {
     await user.click(screen.getByTestId('create-submit'));
 
     const key = (await screen.findByTestId('recovery-key')).textContent ?? '';
-    expect(key).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){5}$/);
+    // The vault's form: 8 groups of 5 from Crockford's base-32 alphabet (crates/vault keyfile.rs).
+    expect(key).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){7}$/);
     expect((await fake.vaultStatus()).state).toBe('unlocked');
 
     const next = screen.getByTestId('recovery-continue');
@@ -46,7 +47,7 @@ describe('first-start wizard', () => {
 
     // The recovery key really opens the vault.
     await fake.vaultLock();
-    await fake.vaultRecover(key, 'nog een heel andere lange zin');
+    await fake.vaultRecover({ recovery_key: key, new_passphrase: 'nog een heel andere lange zin' });
   });
 });
 
@@ -56,7 +57,7 @@ describe('unlock', () => {
     await user.type(await screen.findByTestId('unlock-passphrase'), 'verkeerd');
     await user.click(screen.getByTestId('unlock-submit'));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('De wachtwoordzin klopt niet.');
+    expect(alert).toHaveTextContent('Deze wachtwoordzin opent de kluis niet.');
     expect(alert).toHaveTextContent('Er is niets veranderd.');
     expect(screen.getByTestId('unlock-passphrase')).toHaveValue('');
 
@@ -73,7 +74,7 @@ describe('unlock', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('beschadigd');
     expect(alert).toHaveTextContent('back-up');
-    expect(alert).not.toHaveTextContent('klopt niet');
+    expect(alert).not.toHaveTextContent('opent de kluis niet');
   });
 
   it('opens the vault with the recovery key from the "forgot" link', async () => {
@@ -83,7 +84,7 @@ describe('unlock', () => {
     await user.type(screen.getByLabelText('Nieuwe wachtwoordzin'), 'nieuwe zin met genoeg woorden erin');
     await user.type(screen.getByLabelText('Herhaal de nieuwe wachtwoordzin'), 'nieuwe zin met genoeg woorden erin');
     await user.click(screen.getByRole('button', { name: 'Kluis openen' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('De herstelsleutel klopt niet');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Deze herstelsleutel opent de kluis niet');
 
     await user.clear(screen.getByLabelText('Herstelsleutel'));
     await user.type(screen.getByLabelText('Herstelsleutel'), 'abcd efgh jklm');
@@ -92,10 +93,15 @@ describe('unlock', () => {
   });
 
   it('shows English texts for known error codes when the language is English', async () => {
-    const { user } = renderApp({ state: 'locked', passphrase: PASSPHRASE, settings: { language: 'en' } });
-    expect(await screen.findByRole('heading', { name: 'Unlock the vault' })).toBeInTheDocument();
-    await user.type(screen.getByTestId('unlock-passphrase'), 'wrong');
-    await user.click(screen.getByTestId('unlock-submit'));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The passphrase is not correct.');
+    // The language is a setting in the vault, so it applies once the vault is open (the lock screen is
+    // Dutch, as in the real app): a wrong current passphrase in the settings is told in English.
+    const { user } = renderApp({ state: 'unlocked', passphrase: PASSPHRASE, settings: { language: 'en' } });
+    await screen.findByTestId('case-list');
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.type(screen.getByLabelText('Current passphrase'), 'wrong');
+    await user.type(screen.getByLabelText('New passphrase'), 'de nieuwe zin is lang genoeg');
+    await user.type(screen.getByLabelText('Repeat the new passphrase'), 'de nieuwe zin is lang genoeg');
+    await user.click(screen.getByTestId('settings-change-passphrase'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This passphrase does not open the vault.');
   });
 });

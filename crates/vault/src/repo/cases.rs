@@ -5,6 +5,7 @@ use domain::{Case, CaseStatus, CaseSummary, Household, Phase, validate_label};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
+use super::household::household;
 use super::{enum_text, expect_changed, parse_date, parse_enum, parse_time, parse_uuid, read, time_text, write};
 use crate::audit::{self, AuditAction};
 use crate::error::{Result, VaultError};
@@ -51,20 +52,6 @@ pub(crate) fn get_case(conn: &Connection, id: Uuid) -> Result<Case> {
         .optional()?
         .ok_or(VaultError::NotFound("case"))?;
     case_from_cols(cols)
-}
-
-/// Marks a case as changed now (called by every write to something of the case).
-pub(crate) fn touch(conn: &Connection, id: Uuid) -> Result<()> {
-    let n = conn.execute("UPDATE cases SET updated_at = ?2 WHERE id = ?1", params![id.to_string(), time_text(Utc::now())])?;
-    expect_changed(n, "case")
-}
-
-pub(crate) fn household(conn: &Connection, case_id: Uuid) -> Result<Household> {
-    Ok(Household {
-        case: get_case(conn, case_id)?,
-        persons: super::persons::list(conn, case_id)?,
-        relations: super::relations::list(conn, case_id)?,
-    })
 }
 
 impl Cases<'_> {

@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
-use super::{cases, expect_changed, parse_json, parse_uuid, read, time_text, to_json, write};
+use super::{expect_changed, parse_json, parse_uuid, read, time_text, to_json, write};
 use crate::audit::{self, AuditAction};
 use crate::error::{Result, VaultError};
 
@@ -248,7 +248,7 @@ impl Doc for SafetyPlan {
         Ok(self.case_id)
     }
     fn check(&self, conn: &Connection, case_id: Uuid) -> Result<()> {
-        Ok(self.validate(&cases::household(conn, case_id)?)?)
+        Ok(self.validate(&super::household::household(conn, case_id)?)?)
     }
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![("updated_at", text(time_text(self.updated_at)))]
@@ -305,7 +305,7 @@ impl<T: Doc> Docs<'_, T> {
             if stored_case::<T>(tx, doc.id())?.is_some_and(|c| c != case_id) {
                 return Err(domain::DomainError::Invalid("record of another case").into());
             }
-            cases::touch(tx, case_id)?;
+            super::touch_case(tx, case_id)?;
             doc.check(tx, case_id)?;
             let cols = doc.columns();
             let names: Vec<&str> = cols.iter().map(|(n, _)| *n).collect();
@@ -342,7 +342,7 @@ impl<T: Doc> Docs<'_, T> {
             let case_id = stored_case::<T>(tx, id)?.ok_or(VaultError::NotFound(T::WHAT))?;
             let n = tx.execute(&format!("DELETE FROM {} WHERE id = ?1", T::TABLE), [id.to_string()])?;
             expect_changed(n, T::WHAT)?;
-            cases::touch(tx, case_id)?;
+            super::touch_case(tx, case_id)?;
             audit::append(tx, T::DELETED, Some(case_id), Some(id))
         })
     }
@@ -372,7 +372,7 @@ impl Docs<'_, BehaviourRecord> {
                 (tx.execute(sql, params![id.to_string()])?, AuditAction::BehaviourRecordRestored)
             };
             expect_changed(n, "behaviour record")?;
-            cases::touch(tx, case_id)?;
+            super::touch_case(tx, case_id)?;
             audit::append(tx, action, Some(case_id), Some(id))
         })
     }
@@ -426,7 +426,7 @@ impl Docs<'_, SafetyPlan> {
 pub(crate) fn snapshot(conn: &Connection, case_id: Uuid) -> Result<CaseSnapshot> {
     read(conn, |tx| {
         Ok(CaseSnapshot {
-            household: cases::household(tx, case_id)?,
+            household: super::household::household(tx, case_id)?,
             conversations: list_docs(tx, case_id)?,
             answers: list_docs(tx, case_id)?,
             records: list_docs(tx, case_id)?,

@@ -2,6 +2,7 @@
 
 pub mod cases;
 pub mod docs;
+mod household;
 pub mod persons;
 pub mod relations;
 pub mod settings;
@@ -70,4 +71,10 @@ pub(crate) fn parse_json<T: DeserializeOwned>(s: &str) -> Result<T> {
 /// Maps "no row changed" to `not_found`.
 pub(crate) fn expect_changed(n: usize, what: &'static str) -> Result<()> {
     if n == 0 { Err(VaultError::NotFound(what)) } else { Ok(()) }
+}
+
+/// Marks a case as changed now (called by every write to something of the case).
+pub(crate) fn touch_case(conn: &Connection, id: Uuid) -> Result<()> {
+    let n = conn.execute("UPDATE cases SET updated_at = ?2 WHERE id = ?1", rusqlite::params![id.to_string(), time_text(Utc::now())])?;
+    expect_changed(n, "case")
 }

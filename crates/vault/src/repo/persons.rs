@@ -1,11 +1,11 @@
 //! Persons of a case.
 
 use chrono::{Datelike, Utc};
-use domain::{Person, PersonInput};
+use domain::{Person, PersonInput, ValidPerson};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
-use super::{cases, enum_text, expect_changed, parse_enum, parse_uuid, write};
+use super::{enum_text, expect_changed, parse_enum, parse_uuid, write};
 use crate::audit::{self, AuditAction};
 use crate::error::{Result, VaultError};
 
@@ -55,8 +55,15 @@ fn current_year() -> i32 {
 }
 
 impl Persons<'_> {
+    /// Checks the input with this computer's clock, then [`Self::add_valid`]. The app checks with its
+    /// own (Dutch) clock and calls `add_valid`.
     pub fn add(&self, case_id: Uuid, input: PersonInput) -> Result<Person> {
-        let input = input.validated(current_year())?;
+        self.add_valid(case_id, ValidPerson::new(input, current_year())?)
+    }
+
+    /// Adds a person whose input was checked already.
+    pub fn add_valid(&self, case_id: Uuid, input: ValidPerson) -> Result<Person> {
+        let input = input.into_inner();
         let p = Person {
             id: Uuid::now_v7(),
             case_id,
@@ -68,7 +75,7 @@ impl Persons<'_> {
             notes: input.notes,
         };
         write(self.conn, |tx| {
-            cases::touch(tx, case_id)?;
+            super::touch_case(tx, case_id)?;
             tx.execute(
                 &format!("INSERT INTO persons ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
                 params![
@@ -87,8 +94,14 @@ impl Persons<'_> {
         Ok(p)
     }
 
+    /// Checks the input with this computer's clock, then [`Self::update_valid`].
     pub fn update(&self, id: Uuid, input: PersonInput) -> Result<Person> {
-        let input = input.validated(current_year())?;
+        self.update_valid(id, ValidPerson::new(input, current_year())?)
+    }
+
+    /// Changes a person with input that was checked already.
+    pub fn update_valid(&self, id: Uuid, input: ValidPerson) -> Result<Person> {
+        let input = input.into_inner();
         write(self.conn, |tx| {
             let old = get(tx, id)?;
             tx.execute(
@@ -104,7 +117,7 @@ impl Persons<'_> {
                     input.notes
                 ],
             )?;
-            cases::touch(tx, old.case_id)?;
+            super::touch_case(tx, old.case_id)?;
             audit::append(tx, AuditAction::PersonUpdated, Some(old.case_id), Some(id))?;
             get(tx, id)
         })
@@ -116,7 +129,7 @@ impl Persons<'_> {
             let old = get(tx, id)?;
             let n = tx.execute("DELETE FROM persons WHERE id = ?1", [id.to_string()])?;
             expect_changed(n, "person")?;
-            cases::touch(tx, old.case_id)?;
+            super::touch_case(tx, old.case_id)?;
             audit::append(tx, AuditAction::PersonDeleted, Some(old.case_id), Some(id))
         })
     }

@@ -4,7 +4,7 @@ use domain::{Relation, RelationInput};
 use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
-use super::{cases, expect_changed, parse_json, parse_uuid, persons, to_json, write};
+use super::{expect_changed, parse_json, parse_uuid, persons, to_json, write};
 use crate::audit::{self, AuditAction};
 use crate::error::{Result, VaultError};
 
@@ -33,6 +33,16 @@ pub(crate) fn list(conn: &Connection, case_id: Uuid) -> Result<Vec<Relation>> {
 }
 
 impl Relations<'_> {
+    /// One relation by id.
+    pub fn get(&self, id: Uuid) -> Result<Relation> {
+        let case_id: String = self
+            .conn
+            .query_row("SELECT case_id FROM relations WHERE id = ?1", [id.to_string()], |r| r.get(0))
+            .optional()?
+            .ok_or(VaultError::NotFound("relation"))?;
+        list(self.conn, parse_uuid(&case_id)?)?.into_iter().find(|r| r.id == id).ok_or(VaultError::NotFound("relation"))
+    }
+
     /// Adds a relation after checking it against the roles of both persons (domain rules).
     pub fn add(&self, case_id: Uuid, input: RelationInput) -> Result<Relation> {
         write(self.conn, |tx| {
@@ -47,7 +57,7 @@ impl Relations<'_> {
                 "INSERT INTO relations (id, case_id, from_id, to_id, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![rel.id.to_string(), case_id.to_string(), rel.from.to_string(), rel.to.to_string(), to_json(&rel.kind)],
             )?;
-            cases::touch(tx, case_id)?;
+            super::touch_case(tx, case_id)?;
             audit::append(tx, AuditAction::RelationAdded, Some(case_id), Some(rel.id))?;
             Ok(rel)
         })
@@ -62,7 +72,7 @@ impl Relations<'_> {
             let case_id = parse_uuid(&case_id)?;
             let n = tx.execute("DELETE FROM relations WHERE id = ?1", [id.to_string()])?;
             expect_changed(n, "relation")?;
-            cases::touch(tx, case_id)?;
+            super::touch_case(tx, case_id)?;
             audit::append(tx, AuditAction::RelationDeleted, Some(case_id), Some(id))
         })
     }

@@ -2,7 +2,7 @@
 // entry here. A tab is only shown when `available` says it has something to show.
 // `testid` gives the tab button's data-testid (`tab-<testid>`) for the e2e suite.
 import type { Component } from 'svelte';
-import type { Household } from '../ipc';
+import type { HouseholdView } from '../ipc';
 import type { MessageKey } from '../i18n/index.svelte';
 import HouseholdTab from './HouseholdTab.svelte';
 import OverviewTab from './OverviewTab.svelte';
@@ -11,14 +11,14 @@ import WhoDoesWhatTab from './WhoDoesWhatTab.svelte';
 import MeldcodeTab from './MeldcodeTab.svelte';
 import PlanTab from '../plan/PlanTab.svelte';
 
-export type CaseTabProps = { household: Household };
+export type CaseTabProps = { household: HouseholdView };
 
 export type CaseTab = {
   id: string;
   testid: string;
   label: MessageKey;
   component: Component<CaseTabProps>;
-  available: (household: Household) => boolean;
+  available: (household: HouseholdView) => boolean;
 };
 
 /** The first tab is where a case opens: it must never show what anyone said or what was concluded. */

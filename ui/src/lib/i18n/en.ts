@@ -226,17 +226,6 @@ export const en: Record<MessageKey, string> = {
 
   'dialog.close': 'Close',
 
-  'error.wrong_passphrase': 'The passphrase is not correct.',
-  'error.vault_damaged': 'The vault file is damaged.',
-  'error.vault_missing': 'No vault was found.',
-  'error.vault_exists': 'There is already a vault on this computer.',
-  'error.vault_locked': 'The vault is locked. Unlock it first.',
-  'error.wrong_recovery_key': 'The recovery key is not correct.',
-  'error.weak_passphrase': 'This passphrase is too weak.',
-  'error.invalid_input': 'Not everything is filled in correctly.',
-  'error.not_found': 'This does not exist (any more).',
-  'error.joint_reason_required': 'State why you hold this conversation jointly.',
-  'error.joint_justification_required': 'There are indications of coercive control. Record why a joint conversation is still responsible.',
   'error.internal': 'Something went wrong in the app. Please try again.',
 
   'status.phaseSaved': 'Phase saved.',

@@ -2,8 +2,8 @@
 // from the settings (`settings_get`) and is reactive: templates that call t()
 // re-render when it changes.
 import type { BackendError } from '../ipc/errors';
-import { isKnownErrorCode } from '../ipc/errors';
-import type { Language } from '../ipc/types';
+import type { Language } from '../ipc';
+import { ERROR_MESSAGES } from '../ipc/generated/errors';
 import { en } from './en';
 import { nl, type MessageKey } from './nl';
 
@@ -30,11 +30,9 @@ export function t(key: MessageKey, params?: Params): string {
   return format(catalogues[i18n.lang][key] ?? nl[key], params);
 }
 
-/** What to show for a backend error: the backend's Dutch message, or our English text for known codes. */
+/** What to show for a backend error: the text for its code (`assets/i18n/errors.json`) in the UI's language. */
 export function errorText(error: BackendError): string {
-  if (i18n.lang === 'en' && isKnownErrorCode(error.code)) return t(`error.${error.code}`);
-  if (error.message.trim().length > 0) return error.message;
-  return isKnownErrorCode(error.code) ? t(`error.${error.code}`) : t('error.internal');
+  return ERROR_MESSAGES[i18n.lang][error.code] ?? ERROR_MESSAGES.nl.internal;
 }
 
 /** Placeholders used in a message, sorted, e.g. ['count', 'name']. */

@@ -226,17 +226,6 @@ export const nl = {
 
   'dialog.close': 'Sluiten',
 
-  'error.wrong_passphrase': 'De wachtwoordzin klopt niet.',
-  'error.vault_damaged': 'Het kluisbestand is beschadigd.',
-  'error.vault_missing': 'Er is geen kluis gevonden.',
-  'error.vault_exists': 'Er is al een kluis op deze computer.',
-  'error.vault_locked': 'De kluis is vergrendeld. Ontgrendel haar eerst.',
-  'error.wrong_recovery_key': 'De herstelsleutel klopt niet.',
-  'error.weak_passphrase': 'Deze wachtwoordzin is te zwak.',
-  'error.invalid_input': 'Niet alles is goed ingevuld.',
-  'error.not_found': 'Dit bestaat niet (meer).',
-  'error.joint_reason_required': 'Geef aan waarom je dit gesprek samen voert.',
-  'error.joint_justification_required': 'Er zijn aanwijzingen voor dwingende controle. Leg vast waarom een gezamenlijk gesprek toch verantwoord is.',
   'error.internal': 'Er ging iets mis in de app. Probeer het opnieuw.',
 
   'status.phaseSaved': 'Fase opgeslagen.',

@@ -1,41 +1,54 @@
 // The UI's single door to the backend. Import `backend` (or the types) from here;
-// nothing else in ui/ imports @tauri-apps/api.
+// nothing else in ui/ imports @tauri-apps/api. The fake backend is only in test and `--mode fake`
+// builds: in a production build the condition below is false at build time and the fake is dropped.
 import type { Backend } from './backend';
-import { createFakeBackend } from './fake';
 import { createTauriBackend } from './tauri';
+import { createFakeBackend } from './fake';
 
 export type { Backend, Unsubscribe } from './backend';
 export * from './errors';
-export type * from './types';
 export { createFakeBackend, type FakeBackend, type FakeOptions } from './fake';
 
 export type { Case } from './bindings/Case';
 export type { CaseStatus } from './bindings/CaseStatus';
 export type { CaseSummary } from './bindings/CaseSummary';
+export type { ContentBundle } from './bindings/ContentBundle';
+export type { ConversationDetail } from './bindings/ConversationDetail';
+export type { CreatedVault } from './bindings/CreatedVault';
+export type { ErrorCode } from './bindings/ErrorCode';
 export type { Gender } from './bindings/Gender';
 export type { Household } from './bindings/Household';
+export type { HouseholdView } from './bindings/HouseholdView';
+export type { Language } from './bindings/Language';
+export type { LockReason } from './bindings/LockReason';
 export type { Person } from './bindings/Person';
+export type { PersonGuidance } from './bindings/PersonGuidance';
 export type { PersonInput } from './bindings/PersonInput';
 export type { Phase } from './bindings/Phase';
+export type { PlanEditor } from './bindings/PlanEditor';
+export type { PlanExported } from './bindings/PlanExported';
 export type { Relation } from './bindings/Relation';
 export type { RelationInput } from './bindings/RelationInput';
 export type { RelationKind } from './bindings/RelationKind';
 export type { Role } from './bindings/Role';
+export type { Settings } from './bindings/Settings';
 export type { Strength } from './bindings/Strength';
 export type { StrengthHint } from './bindings/StrengthHint';
 export type { StrengthLevel } from './bindings/StrengthLevel';
+export type { VaultLocked } from './bindings/VaultLocked';
+export type { VaultState } from './bindings/VaultState';
+export type { VaultStatus } from './bindings/VaultStatus';
 
-function runningInTauri(): boolean {
-  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
-}
+/** The id to send for a record or log entry that does not exist yet; the backend assigns one. */
+export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
-/** The real backend inside the Tauri shell; the in-memory fake elsewhere (tests, `build:fake`). */
+/** The real backend in the app; the in-memory fake in tests and the `--mode fake` browser demo. */
 export function chooseBackend(): Backend {
-  if (import.meta.env.VITE_BACKEND !== 'fake' && runningInTauri()) {
-    return createTauriBackend();
+  if (import.meta.env.VITE_BACKEND === 'fake' || import.meta.env.MODE === 'test') {
+    // The browser demo locks itself after the idle time, like the real app.
+    return createFakeBackend({ idleTimer: true });
   }
-  // The browser demo locks itself after the idle time, like the real app.
-  return createFakeBackend({ idleTimer: true });
+  return createTauriBackend();
 }
 
 export const backend: Backend = chooseBackend();

@@ -1,11 +1,8 @@
-// The safety plan editor's data helpers: sections, fields, new items, readers. No rules of who may
-// read what live here — that is Rust's `view_for`; the UI only offers choices that the filter would
-// honour anyway (escape plan never "everyone", a child's disclosure never to a parent).
+// The safety plan editor's layout: sections and their fields. No rules live here: who may read an
+// item and what a new item looks like come from Rust (`plan_get`, `plan_item_add`: readers per item).
 import type { Audience } from '../ipc/bindings/Audience';
 import type { Item } from '../ipc/bindings/Item';
-import type { Person } from '../ipc/bindings/Person';
 import type { SafetyPlan } from '../ipc/bindings/SafetyPlan';
-import type { Visibility } from '../ipc/bindings/Visibility';
 
 export const SECTIONS = [
   'worries',
@@ -22,8 +19,6 @@ export const SECTIONS = [
   'escape_plan',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
-
-export const MAX_WORRIES = 3;
 
 export type FieldKind = 'text' | 'textarea' | 'person' | 'parties' | 'date' | 'datetime' | 'number' | 'select';
 export type Field = { key: string; kind: FieldKind; options?: readonly string[]; main?: boolean };
@@ -98,103 +93,8 @@ export const FIELDS: Record<SectionId, readonly Field[]> = {
   ],
 };
 
-export function newId(): string {
-  const b = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(b);
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-export function isChild(p: Person): boolean {
-  return p.role === 'child';
-}
-
-export function isAdult(p: Person): boolean {
-  return p.role !== 'child' && p.role !== 'network';
-}
-
-/** The person an escape plan protects by default: the first adult the worries are about, else the first adult. */
-export function defaultProtected(plan: SafetyPlan, persons: readonly Person[]): string | null {
-  const adults = persons.filter(isAdult);
-  for (const w of plan.worries) {
-    if (w.about && adults.some((a) => a.id === w.about)) return w.about;
-  }
-  return adults[0]?.id ?? persons[0]?.id ?? null;
-}
-
-/** A new, empty item for a section, written by the professional. */
-export function newItem(section: SectionId, plan: SafetyPlan, persons: readonly Person[]): Item<unknown> {
-  const first = (pred: (p: Person) => boolean) => persons.find(pred)?.id ?? persons[0]?.id ?? '';
-  const base = { id: newId(), about: null as string | null, origin: { kind: 'professional' } as const };
-  const everyone: Visibility = { kind: 'everyone' };
-  switch (section) {
-    case 'worries':
-      return { ...base, visibility: { kind: 'professional_only' }, content: { situation: '', impact: '' } };
-    case 'conditions':
-      return { ...base, visibility: everyone, content: { text: '' } };
-    case 'acute_actions':
-      return { ...base, visibility: { kind: 'professional_only' }, content: { what: '', who: [], before: null } };
-    case 'agreements':
-      return { ...base, visibility: everyone, content: { who: [], what: '', from: null, checked_by: [], if_broken: '' } };
-    case 'problems': {
-      const person = first(isAdult);
-      return {
-        ...base,
-        about: person,
-        visibility: { kind: 'persons', persons: [person] },
-        content: { person, priority: 1, problem: '', help: '' },
-      };
-    }
-    case 'recovery':
-    case 'support': {
-      const person = first(() => true);
-      return { ...base, about: person, visibility: { kind: 'persons', persons: [person] }, content: { person, need: '', help: '' } };
-    }
-    case 'network':
-      return { ...base, visibility: everyone, content: { member: first((p) => p.role === 'network'), task: '' } };
-    case 'professionals':
-      return { ...base, visibility: everyone, content: { name: '', organisation: '', role: '', contact: '' } };
-    case 'measures':
-      return {
-        ...base,
-        visibility: { kind: 'professional_only' },
-        content: { kind: 'tijdelijk_huisverbod', status: 'considered', details: '', until: null },
-      };
-    case 'signals':
-      return { ...base, visibility: everyone, content: { signal: '', action: '' } };
-    case 'escape_plan': {
-      // The escape plan is for the protected person and the professional only.
-      const protects = defaultProtected(plan, persons) ?? '';
-      return { ...base, about: protects, visibility: { kind: 'persons', persons: [protects] }, content: { kind: 'where_to_go', text: '' } };
-    }
-  }
-}
-
-/** The audience a person reads as, by role (as Rust's `Audience::for_person`). */
-export function audienceFor(p: Person): Audience {
-  if (p.role === 'child') return { kind: 'child', person: p.id };
-  if (p.role === 'network') return { kind: 'network', person: p.id };
-  return { kind: 'adult', person: p.id };
-}
-
 export function audienceKey(a: Audience): string {
   return a.kind === 'professional' ? 'professional' : `${a.kind}:${a.person}`;
-}
-
-/** Persons an item's visibility may name: for a child's disclosure only that child. */
-export function allowedReaders(item: Item<unknown>, persons: readonly Person[]): Person[] {
-  if (item.origin.kind === 'child_disclosure') {
-    const child = item.origin.child;
-    return persons.filter((p) => p.id === child);
-  }
-  return [...persons];
-}
-
-/** Whether "everyone" may be chosen: never for the escape plan or a child's disclosure. */
-export function everyoneAllowed(section: SectionId, item: Item<unknown>): boolean {
-  return section !== 'escape_plan' && item.origin.kind !== 'child_disclosure';
 }
 
 /** The items of one section, typed loosely for the generic editor. */

@@ -17,23 +17,27 @@ import type { Conversation } from '../ipc/bindings/Conversation';
 import type { GuardRail } from '../ipc/bindings/GuardRail';
 import type { Judgement } from '../ipc/bindings/Judgement';
 import type { MeldcodeEntry } from '../ipc/bindings/MeldcodeEntry';
-import type { MeldcodeStatus } from '../ipc/bindings/MeldcodeStatus';
 import type { Phase } from '../ipc/bindings/Phase';
 import type { Answer } from '../ipc/bindings/Answer';
 import type { Audience } from '../ipc/bindings/Audience';
 import type { PlanChecks } from '../ipc/bindings/PlanChecks';
 import type { PlanVersion } from '../ipc/bindings/PlanVersion';
 import type { SafetyPlan } from '../ipc/bindings/SafetyPlan';
-import type { ContentBundle, ConversationDetail, PlanExported } from '../ipc/types';
+import type { ItemReaders } from '../ipc/bindings/ItemReaders';
+import type { MeldcodeOverview } from '../ipc/bindings/MeldcodeOverview';
+import type { Section } from '../ipc/bindings/Section';
 import type {
   Backend,
   Case,
   CaseSummary,
-  Household,
+  ContentBundle,
+  ConversationDetail,
+  HouseholdView,
   Language,
   LockReason,
   Person,
   PersonInput,
+  PlanExported,
   Relation,
   RelationInput,
   Settings,
@@ -85,16 +89,20 @@ export class Session {
 
   // --- case data: cleared on every lock and hide ---
   cases = $state<CaseSummary[]>([]);
-  household = $state<Household | null>(null);
+  household = $state<HouseholdView | null>(null);
   conversations = $state<Conversation[]>([]);
   records = $state<BehaviourRecord[]>([]);
   trash = $state<BehaviourRecord[]>([]);
   analysis = $state<Analysis | null>(null);
   meldcodeEntries = $state<MeldcodeEntry[]>([]);
-  meldcodeStatus = $state<MeldcodeStatus | null>(null);
+  meldcodeStatus = $state<MeldcodeOverview | null>(null);
   /** The safety plan being edited (stored or freshly prefilled), its checks, versions and preview pages. */
   plan = $state<SafetyPlan | null>(null);
   planChecks = $state<PlanChecks | null>(null);
+  /** Per plan item: the persons its visibility may name and whether "everyone" may be chosen (from Rust). */
+  planReaders = $state<ItemReaders[]>([]);
+  /** Sections that take another item. */
+  planAddable = $state<Section[]>([]);
   planVersions = $state<PlanVersion[]>([]);
   planPages = $state<string[]>([]);
   /** The open conversation (conversation mode only). */
@@ -193,6 +201,8 @@ export class Session {
     this.meldcodeStatus = null;
     this.plan = null;
     this.planChecks = null;
+    this.planReaders = [];
+    this.planAddable = [];
     this.planVersions = [];
     this.planPages = [];
   }
@@ -278,7 +288,7 @@ export class Session {
   /** Back into the conversation that was open at an automatic lock; false when that is not possible. */
   private async resume(target: { caseId: string; conversationId: string }): Promise<boolean> {
     try {
-      const household = await this.guarded(() => this.backend.householdGet(target.caseId));
+      const household = await this.guarded(() => this.backend.householdGet({ case_id: target.caseId }));
       this.openCase(target.caseId);
       this.household = household;
       await this.openConversation(target.conversationId);
@@ -295,7 +305,7 @@ export class Session {
   // ---------- settings ----------
 
   async saveSettings(next: Settings): Promise<void> {
-    const saved = await this.backend.settingsSet(next);
+    const saved = await this.backend.settingsSet({ settings: next });
     this.applySettings(saved);
     this.announce('status.settingsSaved');
   }
@@ -347,14 +357,14 @@ export class Session {
   }
 
   async createCase(label: string): Promise<Case> {
-    const created = await this.guarded(() => this.backend.caseCreate(label));
+    const created = await this.guarded(() => this.backend.caseCreate({ label }));
     await this.refreshCases();
     this.announce('status.caseCreated');
     return created;
   }
 
   async renameCase(caseId: string, label: string): Promise<Case> {
-    const renamed = await this.guarded(() => this.backend.caseRename(caseId, label));
+    const renamed = await this.guarded(() => this.backend.caseRename({ case_id: caseId, label }));
     if (this.household?.case.id === caseId) this.household.case = renamed;
     await this.refreshCases();
     this.announce('status.caseRenamed');
@@ -362,7 +372,7 @@ export class Session {
   }
 
   async deleteCase(caseId: string): Promise<void> {
-    await this.guarded(() => this.backend.caseDelete(caseId));
+    await this.guarded(() => this.backend.caseDelete({ case_id: caseId }));
     await this.refreshCases();
     this.announce('status.caseDeleted');
   }
@@ -387,12 +397,12 @@ export class Session {
   async loadCaseDetails(caseId: string): Promise<void> {
     const [conversations, records, trash, analysis, entries, status] = await this.guarded(() =>
       Promise.all([
-        this.backend.conversationsList(caseId),
-        this.backend.behavioursList(caseId),
-        this.backend.behavioursTrashList(caseId),
-        this.backend.analysisGet(caseId),
-        this.backend.meldcodeList(caseId),
-        this.backend.meldcodeStatus(caseId),
+        this.backend.conversationsList({ case_id: caseId }),
+        this.backend.behavioursList({ case_id: caseId }),
+        this.backend.behavioursTrashList({ case_id: caseId }),
+        this.backend.analysisGet({ case_id: caseId }),
+        this.backend.meldcodeList({ case_id: caseId }),
+        this.backend.meldcodeStatus({ case_id: caseId }),
       ]),
     );
     if (this.view.name !== 'case' || this.view.caseId !== caseId) return;
@@ -406,7 +416,7 @@ export class Session {
 
   async setPhase(phase: Phase): Promise<void> {
     const caseId = this.currentCaseId();
-    const updated = await this.guarded(() => this.backend.caseSetPhase(caseId, phase));
+    const updated = await this.guarded(() => this.backend.caseSetPhase({ case_id: caseId, phase }));
     if (this.household?.case.id === caseId) this.household.case = updated;
     await this.refreshCases();
     this.announce('status.phaseSaved');
@@ -416,11 +426,14 @@ export class Session {
 
   async jointCheck(participants: string[]): Promise<GuardRail | null> {
     const caseId = this.currentCaseId();
-    return this.guarded(() => this.backend.jointCheck(caseId, [...participants]));
+    return this.guarded(() => this.backend.jointCheck({ case_id: caseId, participants: [...participants] }));
   }
 
   async savePrecheck(precheck: ChildPrecheck): Promise<ChildPrecheck> {
-    return this.guarded(() => this.backend.precheckSave($state.snapshot(precheck)));
+    const caseId = this.currentCaseId();
+    const saved = await this.guarded(() => this.backend.precheckSave({ case_id: caseId, precheck: $state.snapshot(precheck) }));
+    await this.loadHousehold(caseId);
+    return saved;
   }
 
   async startConversation(
@@ -431,7 +444,13 @@ export class Session {
   ): Promise<Conversation> {
     const caseId = this.currentCaseId();
     const conversation = await this.guarded(() =>
-      this.backend.conversationStart(caseId, [...participants], guideId, jointReason, safetyJustification),
+      this.backend.conversationStart({
+        case_id: caseId,
+        participants: [...participants],
+        guide_id: guideId,
+        joint_reason: jointReason,
+        safety_justification: safetyJustification,
+      }),
     );
     return conversation;
   }
@@ -446,7 +465,7 @@ export class Session {
     this.conversation = null;
     this.view = { name: 'conversation', caseId, conversationId };
     try {
-      const detail = await this.guarded(() => this.backend.conversationOpen(conversationId));
+      const detail = await this.guarded(() => this.backend.conversationOpen({ case_id: caseId, conversation_id: conversationId }));
       if (this.view.name === 'conversation' && this.view.conversationId === conversationId) {
         this.conversation = detail;
       }
@@ -460,8 +479,8 @@ export class Session {
   /** Ends the conversation and goes back to the case (Gesprekken), reloading the case data. */
   async endConversation(notes: string): Promise<void> {
     if (this.view.name !== 'conversation') return;
-    const { conversationId } = this.view;
-    await this.guarded(() => this.backend.conversationEnd(conversationId, notes));
+    const { caseId, conversationId } = this.view;
+    await this.guarded(() => this.backend.conversationEnd({ case_id: caseId, conversation_id: conversationId, notes }));
     this.leaveConversation();
     this.announce('status.conversationEnded');
   }
@@ -477,9 +496,15 @@ export class Session {
 
   async saveAnswer(questionId: string, value: AnswerValue, confidential: Confidentiality): Promise<Answer> {
     if (this.view.name !== 'conversation') throw new StaleResultError();
-    const conversationId = this.view.conversationId;
+    const { caseId, conversationId } = this.view;
     const saved = await this.guarded(() =>
-      this.backend.answerSave(conversationId, questionId, $state.snapshot(value), $state.snapshot(confidential)),
+      this.backend.answerSave({
+        case_id: caseId,
+        conversation_id: conversationId,
+        question_id: questionId,
+        value: $state.snapshot(value),
+        confidential: $state.snapshot(confidential),
+      }),
     );
     const detail = this.conversation;
     if (detail && detail.conversation.id === conversationId) {
@@ -499,7 +524,7 @@ export class Session {
 
   async saveBehaviour(record: BehaviourRecord): Promise<BehaviourRecord> {
     const caseId = this.caseIdOfView();
-    const saved = await this.guarded(() => this.backend.behaviourSave($state.snapshot(record)));
+    const saved = await this.guarded(() => this.backend.behaviourSave({ record: $state.snapshot(record) }));
     if (this.view.name === 'conversation') {
       const detail = this.conversation;
       if (detail) {
@@ -517,9 +542,9 @@ export class Session {
   private async reloadRecords(caseId: string): Promise<void> {
     const [records, trash, analysis] = await this.guarded(() =>
       Promise.all([
-        this.backend.behavioursList(caseId),
-        this.backend.behavioursTrashList(caseId),
-        this.backend.analysisGet(caseId),
+        this.backend.behavioursList({ case_id: caseId }),
+        this.backend.behavioursTrashList({ case_id: caseId }),
+        this.backend.analysisGet({ case_id: caseId }),
       ]),
     );
     if (this.view.name !== 'case') return;
@@ -530,7 +555,7 @@ export class Session {
 
   async trashBehaviour(recordId: string): Promise<void> {
     const caseId = this.caseIdOfView();
-    await this.guarded(() => this.backend.behaviourTrash(recordId));
+    await this.guarded(() => this.backend.behaviourTrash({ case_id: caseId, record_id: recordId }));
     if (this.view.name === 'conversation') {
       if (this.conversation) this.conversation.records = this.conversation.records.filter((r) => r.id !== recordId);
     } else {
@@ -541,7 +566,7 @@ export class Session {
 
   async restoreBehaviour(recordId: string): Promise<void> {
     const caseId = this.currentCaseId();
-    await this.guarded(() => this.backend.behaviourRestore(recordId));
+    await this.guarded(() => this.backend.behaviourRestore({ case_id: caseId, record_id: recordId }));
     await this.reloadRecords(caseId);
     this.announce('status.behaviourRestored');
   }
@@ -550,13 +575,13 @@ export class Session {
 
   async saveJudgement(judgement: Judgement): Promise<void> {
     const caseId = this.currentCaseId();
-    this.analysis = await this.guarded(() => this.backend.judgementSave(caseId, $state.snapshot(judgement)));
+    this.analysis = await this.guarded(() => this.backend.judgementSave({ case_id: caseId, judgement: $state.snapshot(judgement) }));
     this.announce('status.judgementSaved');
   }
 
   async saveAcuteDecision(decision: AcuteDecision): Promise<void> {
     const caseId = this.currentCaseId();
-    this.analysis = await this.guarded(() => this.backend.acuteDecisionSave(caseId, $state.snapshot(decision)));
+    this.analysis = await this.guarded(() => this.backend.acuteDecisionSave({ case_id: caseId, decision: $state.snapshot(decision) }));
     this.announce('status.acuteSaved');
   }
 
@@ -564,9 +589,9 @@ export class Session {
 
   async saveMeldcode(entry: MeldcodeEntry): Promise<void> {
     const caseId = this.currentCaseId();
-    await this.guarded(() => this.backend.meldcodeSave($state.snapshot(entry)));
+    await this.guarded(() => this.backend.meldcodeSave({ entry: $state.snapshot(entry) }));
     const [entries, status] = await this.guarded(() =>
-      Promise.all([this.backend.meldcodeList(caseId), this.backend.meldcodeStatus(caseId)]),
+      Promise.all([this.backend.meldcodeList({ case_id: caseId }), this.backend.meldcodeStatus({ case_id: caseId })]),
     );
     this.meldcodeEntries = entries;
     this.meldcodeStatus = status;
@@ -576,32 +601,46 @@ export class Session {
   // ---------- safety plan ----------
 
   async loadPlan(caseId: string): Promise<void> {
-    const [plan, versions] = await this.guarded(() =>
-      Promise.all([this.backend.planGet(caseId), this.backend.planVersions(caseId)]),
+    const [editor, versions] = await this.guarded(() =>
+      Promise.all([this.backend.planGet({ case_id: caseId }), this.backend.planVersions({ case_id: caseId })]),
     );
-    this.plan = plan;
+    this.plan = editor.plan;
+    this.planReaders = editor.readers;
+    this.planAddable = editor.addable;
     this.planVersions = versions;
-    this.planChecks = await this.guarded(() => this.backend.planCheck(plan));
+    this.planChecks = await this.guarded(() => this.backend.planCheck({ plan: editor.plan }));
   }
 
   /** Saves the plan as it is now. The edited plan stays in place (no jump while typing); checks update. */
   async savePlan(): Promise<void> {
     if (!this.plan) return;
     const plan = $state.snapshot(this.plan) as SafetyPlan;
-    const saved = await this.guarded(() => this.backend.planSave(plan));
+    const saved = await this.guarded(() => this.backend.planSave({ plan }));
     this.planChecks = saved.checks;
+    this.planReaders = saved.readers;
+    this.planAddable = saved.addable;
   }
 
   async previewPlan(caseId: string, audience: Audience): Promise<void> {
     this.planPages = [];
-    const preview = await this.guarded(() => this.backend.planPreview(caseId, audience));
+    const preview = await this.guarded(() => this.backend.planPreview({ case_id: caseId, audience }));
     this.planPages = preview.pages;
   }
 
   async freezePlan(caseId: string): Promise<PlanVersion> {
-    const version = await this.guarded(() => this.backend.planFreeze(caseId));
-    this.planVersions = await this.guarded(() => this.backend.planVersions(caseId));
+    const version = await this.guarded(() => this.backend.planFreeze({ case_id: caseId }));
+    this.planVersions = await this.guarded(() => this.backend.planVersions({ case_id: caseId }));
     return version;
+  }
+
+  /** Adds a new item to a section: Rust decides its first readers and whom it protects. */
+  async addPlanItem(section: Section): Promise<void> {
+    if (!this.plan) return;
+    const plan = $state.snapshot(this.plan) as SafetyPlan;
+    const editor = await this.guarded(() => this.backend.planItemAdd({ plan, section }));
+    this.plan = editor.plan;
+    this.planReaders = editor.readers;
+    this.planAddable = editor.addable;
   }
 
   /** WebKitGTK ignores `window.print()` inside the app; the shell opens the print dialog instead. */
@@ -610,13 +649,13 @@ export class Session {
   }
 
   async exportPlan(caseId: string, audience: Audience): Promise<PlanExported> {
-    const result = await this.guarded(() => this.backend.planExportPdf(caseId, audience));
-    this.planVersions = await this.guarded(() => this.backend.planVersions(caseId));
+    const result = await this.guarded(() => this.backend.planExportPdf({ case_id: caseId, audience }));
+    this.planVersions = await this.guarded(() => this.backend.planVersions({ case_id: caseId }));
     return result;
   }
 
   async loadHousehold(caseId: string): Promise<void> {
-    this.household = await this.guarded(() => this.backend.householdGet(caseId));
+    this.household = await this.guarded(() => this.backend.householdGet({ case_id: caseId }));
   }
 
   // ---------- household ----------
@@ -628,7 +667,7 @@ export class Session {
 
   async addPerson(input: PersonInput): Promise<Person> {
     const caseId = this.currentCaseId();
-    const person = await this.guarded(() => this.backend.personAdd(caseId, input));
+    const person = await this.guarded(() => this.backend.personAdd({ case_id: caseId, input }));
     await this.loadHousehold(caseId);
     await this.loadCaseDetails(caseId);
     this.announce('status.personAdded');
@@ -637,7 +676,7 @@ export class Session {
 
   async updatePerson(personId: string, input: PersonInput): Promise<Person> {
     const caseId = this.currentCaseId();
-    const person = await this.guarded(() => this.backend.personUpdate(personId, input));
+    const person = await this.guarded(() => this.backend.personUpdate({ case_id: caseId, person_id: personId, input }));
     await this.loadHousehold(caseId);
     await this.loadCaseDetails(caseId);
     this.announce('status.personUpdated');
@@ -646,7 +685,7 @@ export class Session {
 
   async deletePerson(personId: string): Promise<void> {
     const caseId = this.currentCaseId();
-    await this.guarded(() => this.backend.personDelete(personId));
+    await this.guarded(() => this.backend.personDelete({ case_id: caseId, person_id: personId }));
     await this.loadHousehold(caseId);
     await this.loadCaseDetails(caseId);
     this.announce('status.personDeleted');
@@ -654,7 +693,7 @@ export class Session {
 
   async addRelation(input: RelationInput): Promise<Relation> {
     const caseId = this.currentCaseId();
-    const relation = await this.guarded(() => this.backend.relationAdd(caseId, input));
+    const relation = await this.guarded(() => this.backend.relationAdd({ case_id: caseId, input }));
     await this.loadHousehold(caseId);
     this.announce('status.relationAdded');
     return relation;
@@ -662,7 +701,7 @@ export class Session {
 
   async deleteRelation(relationId: string): Promise<void> {
     const caseId = this.currentCaseId();
-    await this.guarded(() => this.backend.relationDelete(relationId));
+    await this.guarded(() => this.backend.relationDelete({ case_id: caseId, relation_id: relationId }));
     await this.loadHousehold(caseId);
     this.announce('status.relationDeleted');
   }

@@ -2,9 +2,14 @@
 import type { Answer } from "./Answer";
 import type { BehaviourRecord } from "./BehaviourRecord";
 import type { ChildPrecheck } from "./ChildPrecheck";
+import type { Confidentiality } from "./Confidentiality";
 import type { Conversation } from "./Conversation";
 
 /**
  * Everything of one conversation, and nothing of any other.
  */
-export type ConversationDetail = { conversation: Conversation, answers: Array<Answer>, records: Array<BehaviourRecord>, precheck: ChildPrecheck | null, };
+export type ConversationDetail = { conversation: Conversation, answers: Array<Answer>, records: Array<BehaviourRecord>, precheck: ChildPrecheck | null, 
+/**
+ * Who may see what is said here unless the professional chooses otherwise.
+ */
+default_confidentiality: Confidentiality, };

@@ -1,0 +1,126 @@
+//! Cases, persons and relations, and the static content.
+
+use domain::guidance;
+use domain::{Case, CaseSummary, Frequency, Person, Relation, ValidPerson};
+use vault::VaultError;
+
+use super::{household, person_of, same_case};
+use crate::contract::*;
+use crate::env::Env;
+use crate::error::{AppResult, ErrorCode};
+use crate::views::{ContentBundle, FrequencyDef, HouseholdView, PersonGuidance};
+
+pub fn cases_list(env: &mut Env<'_>, _: CasesListRequest) -> AppResult<Vec<CaseSummary>> {
+    env.vault(|v| Ok(v.cases().list()?))
+}
+
+pub fn case_create(env: &mut Env<'_>, r: CaseCreateRequest) -> AppResult<Case> {
+    env.vault(|v| Ok(v.cases().create(&r.label)?))
+}
+
+pub fn case_rename(env: &mut Env<'_>, r: CaseRenameRequest) -> AppResult<Case> {
+    env.vault(|v| Ok(v.cases().rename(r.case_id, &r.label)?))
+}
+
+pub fn case_delete(env: &mut Env<'_>, r: CaseDeleteRequest) -> AppResult<()> {
+    env.vault(|v| Ok(v.cases().delete(r.case_id)?))
+}
+
+pub fn case_set_phase(env: &mut Env<'_>, r: CaseSetPhaseRequest) -> AppResult<Case> {
+    env.vault(|v| {
+        let case = v.cases().get(r.case_id)?;
+        let update = vault::CaseUpdate { status: case.status, phase: r.phase, retention_until: case.retention_until };
+        Ok(v.cases().update(r.case_id, &update)?)
+    })
+}
+
+/// What fits each person of a household (guide, pre-check, default confidentiality, plan version).
+pub fn guidance_with(
+    content: &crate::Content,
+    clock: crate::Clock,
+    persons: &[Person],
+    prechecks: &[domain::ChildPrecheck],
+) -> Vec<PersonGuidance> {
+    let year = clock.year();
+    let guides = &content.content.guides;
+    persons
+        .iter()
+        .map(|p| {
+            let guide = guidance::guide_for(guides, p, year);
+            PersonGuidance {
+                person: p.id,
+                guide_id: guide.map(|g| g.id.clone()),
+                precheck_required: guidance::precheck_required(p, guide),
+                precheck_passed: guidance::precheck_passed(prechecks.iter().find(|c| c.child_id == p.id), p.id),
+                default_confidentiality: guidance::default_confidentiality(&[p]),
+                reader: guidance::reader(p),
+            }
+        })
+        .collect()
+}
+
+pub fn household_get(env: &mut Env<'_>, r: HouseholdGetRequest) -> AppResult<HouseholdView> {
+    let (household, prechecks) = env.vault(|v| Ok((household(v, r.case_id)?, v.child_prechecks().list(r.case_id)?)))?;
+    let guidance = guidance_with(env.content, env.clock, &household.persons, &prechecks);
+    Ok(HouseholdView { household, guidance, today: env.clock.today })
+}
+
+pub fn person_add(env: &mut Env<'_>, r: PersonAddRequest) -> AppResult<Person> {
+    let input = ValidPerson::new(r.input, env.clock.year())?;
+    env.vault(|v| {
+        v.cases().get(r.case_id)?;
+        Ok(v.persons().add_valid(r.case_id, input)?)
+    })
+}
+
+pub fn person_update(env: &mut Env<'_>, r: PersonUpdateRequest) -> AppResult<Person> {
+    let input = ValidPerson::new(r.input, env.clock.year())?;
+    env.vault(|v| {
+        let hh = household(v, r.case_id)?;
+        person_of(v, &hh, r.person_id)?;
+        Ok(v.persons().update_valid(r.person_id, input)?)
+    })
+}
+
+pub fn person_delete(env: &mut Env<'_>, r: PersonDeleteRequest) -> AppResult<()> {
+    env.vault(|v| {
+        let hh = household(v, r.case_id)?;
+        person_of(v, &hh, r.person_id)?;
+        Ok(v.persons().delete(r.person_id)?)
+    })
+}
+
+pub fn relation_add(env: &mut Env<'_>, r: RelationAddRequest) -> AppResult<Relation> {
+    env.vault(|v| {
+        let hh = household(v, r.case_id)?;
+        person_of(v, &hh, r.input.from)?;
+        person_of(v, &hh, r.input.to)?;
+        Ok(v.relations().add(r.case_id, r.input)?)
+    })
+}
+
+pub fn relation_delete(env: &mut Env<'_>, r: RelationDeleteRequest) -> AppResult<()> {
+    env.vault(|v| {
+        household(v, r.case_id)?;
+        let relation = match v.relations().get(r.relation_id) {
+            Err(VaultError::NotFound(_)) => return Err(ErrorCode::NotFound.into()),
+            other => other?,
+        };
+        same_case(relation.case_id, r.case_id)?;
+        Ok(v.relations().delete(r.relation_id)?)
+    })
+}
+
+pub fn content_get(env: &mut Env<'_>, _: ContentGetRequest) -> AppResult<ContentBundle> {
+    let c = env.content;
+    Ok(ContentBundle {
+        guides: c.content.guides.clone(),
+        catalogue: c.catalogue.clone(),
+        profile_cards: c.content.profiles.clone(),
+        red_flags: c.content.red_flags.clone(),
+        indicators: c.content.indicators.clone(),
+        meldcode: c.meldcode.clone(),
+        blaming_phrases: c.content.blaming_phrases.clone(),
+        frequencies: Frequency::ALL.iter().map(|f| FrequencyDef { frequency: *f, per_year: f.yearly_estimate() }).collect(),
+    })
+}

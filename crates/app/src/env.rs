@@ -1,0 +1,64 @@
+//! What a command runs in: the vault slot (locked or unlocked), the content, the clock, and the few
+//! things only the host can do (a save dialog, the print dialog). The Tauri shell and the test host each
+//! build one per call; commands never reach for globals.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use vault::{KdfParams, Vault};
+
+use crate::clock::Clock;
+use crate::content::Content;
+use crate::error::{AppResult, ErrorCode};
+
+/// What the host does for a command that needs the desktop (the Tauri shell: dialogs; the test host:
+/// a folder and a counter).
+pub trait Shell: Sync {
+    /// Asks the user where to save `bytes` (a PDF) under the suggested file name and writes it there.
+    /// `Ok(false)`: the user cancelled.
+    fn save_pdf(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool>;
+    /// Opens the system print dialog for what the window shows.
+    fn print(&self) -> AppResult<()>;
+}
+
+/// Changes to the host's own state that a command asks for; the host applies them after the call.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Effects {
+    /// The vault was opened (the idle timer starts counting from now).
+    pub unlocked: bool,
+    /// The vault was locked by this command.
+    pub locked: bool,
+    /// The user did something (the idle timer restarts).
+    pub activity: bool,
+    /// The auto-lock setting to use from now on.
+    pub auto_lock_minutes: Option<u32>,
+}
+
+pub struct Env<'a> {
+    /// The vault folder.
+    pub dir: &'a Path,
+    /// `None` while locked. Locked per use, never across a dialog or a render.
+    pub slot: &'a Mutex<Option<Vault>>,
+    pub content: &'a Content,
+    pub clock: Clock,
+    pub shell: &'a dyn Shell,
+    /// Key-derivation cost for a new vault (the default; cheap only in the test host).
+    pub kdf: KdfParams,
+    /// The host's auto-lock setting as it is now (reported by `vault_status`).
+    pub auto_lock_minutes: u32,
+    pub effects: Effects,
+}
+
+impl Env<'_> {
+    pub(crate) fn slot(&self) -> MutexGuard<'_, Option<Vault>> {
+        // A panic while holding the lock must not keep the vault open or wedge the app.
+        self.slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` with the unlocked vault, or refuses with `locked`.
+    pub(crate) fn vault<T>(&self, f: impl FnOnce(&Vault) -> AppResult<T>) -> AppResult<T> {
+        let slot = self.slot();
+        let v = slot.as_ref().ok_or(ErrorCode::Locked)?;
+        f(v)
+    }
+}

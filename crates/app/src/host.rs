@@ -1,0 +1,239 @@
+//! A host for the commands without Tauri: a vault in a temporary folder (cheap key derivation), the
+//! shipped content, a fixed clock, and a shell that records what it was asked to save or print. Tests
+//! of every command and the contract generator run the commands through this.
+
+use std::collections::BTreeMap;
+use std::sync::{LazyLock, Mutex};
+
+use chrono::{DateTime, Utc};
+use domain::CaseSnapshot;
+use serde_json::Value;
+use uuid::Uuid;
+use vault::{KdfParams, Vault};
+
+use crate::clock::Clock;
+use crate::content::Content;
+use crate::env::{Effects, Env, Shell};
+use crate::error::{AppResult, ErrorCode};
+
+/// The passphrase of every test-host vault.
+pub const PASSPHRASE: &str = "rustige ochtend boven het oude kanaal";
+
+static CONTENT: LazyLock<Content> = LazyLock::new(Content::embedded);
+
+/// The shipped content, parsed once per process.
+pub fn content() -> &'static Content {
+    &CONTENT
+}
+
+/// The test clock: the day the example family's expected analysis is computed for, 10:00 UTC.
+pub fn clock() -> Clock {
+    let now: DateTime<Utc> = domain::fixture::today().and_hms_opt(10, 0, 0).expect("valid time").and_utc();
+    Clock::at(now)
+}
+
+/// Records what the commands asked of the desktop.
+#[derive(Default)]
+pub struct RecordingShell {
+    pub saved: Mutex<Vec<(String, Vec<u8>)>>,
+    pub prints: Mutex<u32>,
+    /// Answer the save dialog with "cancel".
+    pub cancel: bool,
+}
+
+impl Shell for RecordingShell {
+    fn save_pdf(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool> {
+        if self.cancel {
+            return Ok(false);
+        }
+        self.saved.lock().expect("not poisoned").push((suggested_name.to_owned(), bytes.to_vec()));
+        Ok(true)
+    }
+    fn print(&self) -> AppResult<()> {
+        *self.prints.lock().expect("not poisoned") += 1;
+        Ok(())
+    }
+}
+
+pub struct TestHost {
+    pub dir: tempfile::TempDir,
+    pub slot: Mutex<Option<Vault>>,
+    pub clock: Clock,
+    pub shell: RecordingShell,
+    pub auto_lock_minutes: u32,
+    /// The effects of the last command.
+    pub effects: Effects,
+    /// The recovery key shown when the vault was created.
+    pub recovery_key: Option<String>,
+}
+
+impl TestHost {
+    /// No vault yet.
+    pub fn missing() -> TestHost {
+        TestHost {
+            dir: tempfile::tempdir().expect("temp dir"),
+            slot: Mutex::new(None),
+            clock: clock(),
+            shell: RecordingShell::default(),
+            auto_lock_minutes: vault::repo::settings::AUTO_LOCK_MINUTES_DEFAULT,
+            effects: Effects::default(),
+            recovery_key: None,
+        }
+    }
+
+    /// A new, unlocked vault with [`PASSPHRASE`].
+    pub fn unlocked() -> TestHost {
+        let mut host = TestHost::missing();
+        let (v, recovery) = Vault::create(host.dir.path(), &vault::Passphrase::new(PASSPHRASE), KdfParams::insecure_fast_for_tests())
+            .expect("create test vault");
+        host.recovery_key = Some(recovery.to_display_string().to_string());
+        *host.slot.lock().expect("not poisoned") = Some(v);
+        host
+    }
+
+    /// A vault that exists and is locked.
+    pub fn locked() -> TestHost {
+        let host = TestHost::unlocked();
+        host.lock();
+        host
+    }
+
+    pub fn lock(&self) {
+        self.slot.lock().expect("not poisoned").take();
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.slot.lock().expect("not poisoned").is_some()
+    }
+
+    fn env(&self) -> Env<'_> {
+        Env {
+            dir: self.dir.path(),
+            slot: &self.slot,
+            content: content(),
+            clock: self.clock,
+            shell: &self.shell,
+            kdf: KdfParams::insecure_fast_for_tests(),
+            auto_lock_minutes: self.auto_lock_minutes,
+            effects: Effects::default(),
+        }
+    }
+
+    fn applied(&mut self, effects: Effects) {
+        if let Some(m) = effects.auto_lock_minutes {
+            self.auto_lock_minutes = m;
+        }
+        self.effects = effects;
+    }
+
+    /// Runs one command through its checked entry point (`app::call::…`).
+    pub fn call<Req, Resp>(&mut self, command: fn(&mut Env<'_>, Req) -> AppResult<Resp>, request: Req) -> Result<Resp, ErrorCode> {
+        let mut env = self.env();
+        let out = command(&mut env, request);
+        let effects = env.effects;
+        self.applied(effects);
+        out.map_err(|e| e.code())
+    }
+
+    /// Runs one command from its name and JSON request, as the UI sends it.
+    pub fn dispatch(&mut self, name: &str, request: Value) -> Result<Value, ErrorCode> {
+        let mut env = self.env();
+        let out = crate::dispatch(&mut env, name, request);
+        let effects = env.effects;
+        self.applied(effects);
+        out
+    }
+
+    /// Reads the vault directly (to check what a command stored).
+    pub fn with_vault<T>(&self, f: impl FnOnce(&Vault) -> T) -> T {
+        let slot = self.slot.lock().expect("not poisoned");
+        f(slot.as_ref().expect("the test vault is unlocked"))
+    }
+
+    /// How many audit rows the vault has: every write adds one, so an unchanged count means nothing
+    /// was stored.
+    pub fn writes(&self) -> usize {
+        self.with_vault(|v| v.audit_log().expect("audit log").len())
+    }
+
+    /// Stores a case snapshot (e.g. the example family) under new ids, as the app would have made them.
+    /// Returns the map from the snapshot's ids to the stored ones.
+    pub fn store(&self, snapshot: &CaseSnapshot) -> IdMap {
+        self.with_vault(|v| {
+            let mut map = IdMap::default();
+            let hh = &snapshot.household;
+            let case = v.cases().create(&hh.case.label).expect("case");
+            map.insert(hh.case.id, case.id);
+            v.cases()
+                .update(case.id, &vault::CaseUpdate { status: hh.case.status, phase: hh.case.phase, retention_until: hh.case.retention_until })
+                .expect("phase");
+            for p in &hh.persons {
+                let input = domain::PersonInput {
+                    role: p.role,
+                    name: p.name.clone(),
+                    year_of_birth: p.year_of_birth,
+                    gender: p.gender,
+                    lives_in_household: p.lives_in_household,
+                    notes: p.notes.clone(),
+                };
+                let stored = v.persons().add_valid(case.id, domain::ValidPerson::new(input, 2026).expect("valid person")).expect("person");
+                map.insert(p.id, stored.id);
+            }
+            for r in &hh.relations {
+                let input = domain::RelationInput { from: map.get(r.from), to: map.get(r.to), kind: r.kind.clone() };
+                let stored = v.relations().add(case.id, input).expect("relation");
+                map.insert(r.id, stored.id);
+            }
+            for c in &snapshot.conversations {
+                v.conversations().save(&map.apply(c)).expect("conversation");
+            }
+            for r in &snapshot.records {
+                v.behaviour_records().save(&map.apply(r)).expect("record");
+            }
+            for a in &snapshot.answers {
+                v.answers().save(&map.apply(a)).expect("answer");
+            }
+            for p in &snapshot.prechecks {
+                v.child_prechecks().save(&map.apply(p)).expect("precheck");
+            }
+            for j in &snapshot.judgements {
+                v.judgements().save(&map.apply(j)).expect("judgement");
+            }
+            for d in &snapshot.acute_decisions {
+                v.acute_decisions().save(&map.apply(d)).expect("acute decision");
+            }
+            map
+        })
+    }
+}
+
+/// Ids of a snapshot and the ids they were stored under.
+#[derive(Debug, Clone, Default)]
+pub struct IdMap {
+    pub to_stored: BTreeMap<Uuid, Uuid>,
+}
+
+impl IdMap {
+    pub fn insert(&mut self, from: Uuid, to: Uuid) {
+        self.to_stored.insert(from, to);
+    }
+
+    /// The stored id of a snapshot id (ids that were kept map to themselves).
+    pub fn get(&self, id: Uuid) -> Uuid {
+        self.to_stored.get(&id).copied().unwrap_or(id)
+    }
+
+    /// The value with every mapped id replaced (through its JSON form).
+    pub fn apply<T: serde::Serialize + serde::de::DeserializeOwned>(&self, value: &T) -> T {
+        let mut json = serde_json::to_string(value).expect("serialises");
+        for (from, to) in &self.to_stored {
+            json = json.replace(&from.to_string(), &to.to_string());
+        }
+        serde_json::from_str(&json).expect("deserialises")
+    }
+
+    /// The other way round: stored ids back to the snapshot's.
+    pub fn reversed(&self) -> IdMap {
+        IdMap { to_stored: self.to_stored.iter().map(|(a, b)| (*b, *a)).collect() }
+    }
+}

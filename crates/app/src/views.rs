@@ -1,0 +1,166 @@
+//! The shapes commands answer with, where they are not a domain type as is. Each carries what the UI
+//! needs to show, so the UI does not decide it (which guide fits a person, whether the pre-check comes
+//! first, who may read a plan item, what is confidential by default).
+
+use chrono::NaiveDate;
+use domain::plan::checks::PlanChecks;
+use domain::plan::editor::ItemReaders;
+use domain::plan::{Audience, SafetyPlan, Section};
+use domain::{
+    Answer, BehaviourRecord, BlamingPhrase, Catalogue, ChildPrecheck, Conversation, Frequency, Guide, Household,
+    IndicatorDef, MeldcodeModel, MeldcodeStatus, ProfileCard, RedFlagSet, Visibility,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum VaultState {
+    Missing,
+    Locked,
+    Unlocked,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultStatus {
+    pub state: VaultState,
+    pub auto_lock_minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedVault {
+    /// Shown once; never stored by the app in plain text.
+    pub recovery_key: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    Nl,
+    En,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// Minutes of inactivity before the vault locks (1–30).
+    pub auto_lock_minutes: u32,
+    pub language: Language,
+}
+
+/// Why the vault was locked; sent with the `vault-locked` event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LockReason {
+    Idle,
+    Manual,
+    Hidden,
+    Suspend,
+}
+
+/// The payload of the `vault-locked` event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VaultLocked {
+    pub reason: LockReason,
+}
+
+/// Name of the event the UI listens to.
+pub const LOCKED_EVENT: &str = "vault-locked";
+
+/// A frequency category and its yearly estimate (the midpoint the analysis counts with, §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FrequencyDef {
+    pub frequency: Frequency,
+    pub per_year: u32,
+}
+
+/// Static content for the UI, loaded once after unlock.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ContentBundle {
+    pub guides: Vec<Guide>,
+    pub catalogue: Catalogue,
+    pub profile_cards: Vec<ProfileCard>,
+    pub red_flags: RedFlagSet,
+    pub indicators: Vec<IndicatorDef>,
+    pub meldcode: MeldcodeModel,
+    pub blaming_phrases: Vec<BlamingPhrase>,
+    /// Every frequency category in the order to offer them, with its yearly estimate.
+    pub frequencies: Vec<FrequencyDef>,
+}
+
+/// What fits one person: the guide, whether the child pre-check comes first, the default
+/// confidentiality of what they tell, and the version of the plan they read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PersonGuidance {
+    pub person: Uuid,
+    /// The guide for a separate conversation; `None`: no guide fits (a child under 4 or without a year of birth).
+    pub guide_id: Option<String>,
+    /// A conversation alone with this person needs the child pre-check first.
+    pub precheck_required: bool,
+    /// A saved pre-check lets the conversation start.
+    pub precheck_passed: bool,
+    pub default_confidentiality: Visibility,
+    pub reader: Audience,
+}
+
+/// A household with what fits each person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HouseholdView {
+    #[serde(flatten)]
+    pub household: Household,
+    pub guidance: Vec<PersonGuidance>,
+    /// Today in the Netherlands (defaults for dates).
+    pub today: NaiveDate,
+}
+
+/// Everything of one conversation, and nothing of any other.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ConversationDetail {
+    pub conversation: Conversation,
+    pub answers: Vec<Answer>,
+    pub records: Vec<BehaviourRecord>,
+    pub precheck: Option<ChildPrecheck>,
+    /// Who may see what is said here unless the professional chooses otherwise.
+    pub default_confidentiality: Visibility,
+}
+
+/// The plan to edit, with the readers' choices per item and the sections that take another item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanEditor {
+    pub plan: SafetyPlan,
+    pub readers: Vec<ItemReaders>,
+    /// Sections where another item may be added.
+    pub addable: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PlanSaved {
+    #[serde(flatten)]
+    pub editor: PlanEditor,
+    pub checks: PlanChecks,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PlanPreview {
+    /// `data:image/png;base64,…` per page; never written to disk.
+    pub pages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PlanExported {
+    /// False when the user cancelled the save dialog.
+    pub saved: bool,
+    pub version: Option<u32>,
+}
+
+/// The Meldcode status with today's date (the default date of a new entry).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MeldcodeOverview {
+    #[serde(flatten)]
+    pub status: MeldcodeStatus,
+    pub today: NaiveDate,
+}

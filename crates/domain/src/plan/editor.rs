@@ -1,0 +1,187 @@
+//! Rules of editing a plan that the UI used to hold: which persons an item's visibility may name,
+//! whether "everyone" may be chosen, and what a new item in a section looks like (who it protects, who
+//! reads it at first). The reader filter (`may_see`) still has the last word when printing.
+
+use uuid::Uuid;
+
+use super::*;
+use crate::{DomainError, Person, Role};
+
+/// What the visibility control of one item may offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemReaders {
+    pub item: Uuid,
+    pub section: Section,
+    /// The persons the visibility may name (a child's disclosure: only that child).
+    pub persons: Vec<Uuid>,
+    /// Whether "everyone" may be chosen (never for the escape plan or a child's disclosure).
+    pub everyone: bool,
+}
+
+fn is_adult(p: &Person) -> bool {
+    p.role != Role::Child && p.role != Role::Network
+}
+
+/// The persons an item's visibility may name.
+pub fn allowed_readers(origin: &Origin, persons: &[Person]) -> Vec<Uuid> {
+    match origin {
+        Origin::ChildDisclosure { child } => persons.iter().filter(|p| p.id == *child).map(|p| p.id).collect(),
+        _ => persons.iter().map(|p| p.id).collect(),
+    }
+}
+
+/// Whether "everyone" may be chosen for an item.
+pub fn everyone_allowed(section: Section, origin: &Origin) -> bool {
+    section != Section::EscapePlan && !matches!(origin, Origin::ChildDisclosure { .. })
+}
+
+/// The readers' choices for every item of a plan.
+pub fn readers(plan: &SafetyPlan, persons: &[Person]) -> Vec<ItemReaders> {
+    plan.item_metas()
+        .into_iter()
+        .map(|m| ItemReaders {
+            item: m.id,
+            section: m.section,
+            persons: allowed_readers(&m.origin, persons),
+            everyone: everyone_allowed(m.section, &m.origin),
+        })
+        .collect()
+}
+
+/// The person an escape plan protects by default: the first adult the worries are about, else the
+/// first adult, else the first person.
+pub fn default_protected(plan: &SafetyPlan, persons: &[Person]) -> Option<Uuid> {
+    let adult = |id: Uuid| persons.iter().any(|p| p.id == id && is_adult(p));
+    plan.worries
+        .iter()
+        .filter_map(|w| w.about)
+        .find(|a| adult(*a))
+        .or_else(|| persons.iter().find(|p| is_adult(p)).map(|p| p.id))
+        .or_else(|| persons.first().map(|p| p.id))
+}
+
+/// Whether another item may be added to a section (the plan names at most three worries).
+pub fn section_has_room(plan: &SafetyPlan, section: Section) -> bool {
+    section != Section::Worries || plan.worries.len() < MAX_WORRIES
+}
+
+/// Adds a new, empty item written by the professional to `section`, with the section's first readers:
+/// worries, acute actions and measures for the professional only; a person's problem or need for that
+/// person; the escape plan for the person it protects; the rest for everyone.
+pub fn add_item(plan: &mut SafetyPlan, section: Section, persons: &[Person], id: Uuid) -> Result<(), DomainError> {
+    let first = |pred: &dyn Fn(&Person) -> bool| {
+        persons.iter().find(|p| pred(p)).or(persons.first()).map(|p| p.id).ok_or(DomainError::Empty("person"))
+    };
+    let base = |visibility: Visibility, about: Option<Uuid>| (visibility, about);
+    fn item<T>(id: Uuid, (visibility, about): (Visibility, Option<Uuid>), content: T) -> Item<T> {
+        Item { id, visibility, about, origin: Origin::Professional, content }
+    }
+    let prof = || base(Visibility::ProfessionalOnly, None);
+    let everyone = || base(Visibility::Everyone, None);
+    let personal = |person: Uuid| base(Visibility::Persons(vec![person]), Some(person));
+    match section {
+        Section::Worries => plan.worries.push(item(id, prof(), Worry { situation: String::new(), impact: String::new() })),
+        Section::Conditions => plan.conditions.push(item(id, everyone(), Note { text: String::new() })),
+        Section::AcuteActions => {
+            plan.acute_actions.push(item(id, prof(), AcuteAction { what: String::new(), who: vec![], before: None }))
+        }
+        Section::Agreements => plan.agreements.push(item(
+            id,
+            everyone(),
+            Agreement { who: vec![], what: String::new(), from: None, checked_by: vec![], if_broken: String::new() },
+        )),
+        Section::Problems => {
+            let person = first(&is_adult)?;
+            plan.problems.push(item(id, personal(person), Problem { person, priority: 1, problem: String::new(), help: String::new() }))
+        }
+        Section::Recovery | Section::Support => {
+            let person = first(&|_| true)?;
+            let need = item(id, personal(person), PersonNeed { person, need: String::new(), help: String::new() });
+            if section == Section::Recovery { plan.recovery.push(need) } else { plan.support.push(need) }
+        }
+        Section::Network => {
+            let member = first(&|p| p.role == Role::Network)?;
+            plan.network.push(item(id, everyone(), NetworkTask { member, task: String::new() }))
+        }
+        Section::Professionals => plan.professionals.push(item(
+            id,
+            everyone(),
+            Professional { name: String::new(), organisation: String::new(), role: String::new(), contact: String::new() },
+        )),
+        Section::Measures => plan.measures.push(item(
+            id,
+            prof(),
+            Measure { kind: MeasureKind::TijdelijkHuisverbod, status: MeasureStatus::Considered, details: String::new(), until: None },
+        )),
+        Section::Signals => plan.signals.push(item(id, everyone(), Signal { signal: String::new(), action: String::new() })),
+        Section::EscapePlan => {
+            // The escape plan is for the protected person and the professional only.
+            let protects = default_protected(plan, persons).ok_or(DomainError::Empty("person"))?;
+            plan.escape_plan.push(item(id, personal(protects), EscapeStep { kind: EscapeKind::WhereToGo, text: String::new() }))
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn person(n: u128, role: Role) -> Person {
+        Person {
+            id: Uuid::from_u128(n),
+            case_id: Uuid::nil(),
+            role,
+            name: format!("P{n}"),
+            year_of_birth: None,
+            gender: None,
+            lives_in_household: true,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_child_disclosure_may_name_only_that_child_and_never_everyone() {
+        let persons = [person(1, Role::Parent), person(2, Role::Child), person(3, Role::Child)];
+        let origin = Origin::ChildDisclosure { child: persons[1].id };
+        assert_eq!(allowed_readers(&origin, &persons), vec![persons[1].id]);
+        assert!(!everyone_allowed(Section::Recovery, &origin));
+        assert_eq!(allowed_readers(&Origin::Professional, &persons).len(), 3);
+        assert!(everyone_allowed(Section::Agreements, &Origin::Professional));
+        assert!(!everyone_allowed(Section::EscapePlan, &Origin::Professional));
+    }
+
+    #[test]
+    fn a_new_escape_step_protects_the_adult_the_worries_are_about_and_only_they_read_it() {
+        let persons = [person(1, Role::Parent), person(2, Role::Parent), person(3, Role::Child)];
+        let mut plan = SafetyPlan::new(Uuid::nil(), DateTime::UNIX_EPOCH);
+        add_item(&mut plan, Section::Worries, &persons, Uuid::from_u128(10)).unwrap();
+        plan.worries[0].about = Some(persons[1].id);
+        add_item(&mut plan, Section::EscapePlan, &persons, Uuid::from_u128(11)).unwrap();
+        let step = &plan.escape_plan[0];
+        assert_eq!(step.about, Some(persons[1].id));
+        assert_eq!(step.visibility, Visibility::Persons(vec![persons[1].id]));
+        assert_eq!(plan.worries[0].visibility, Visibility::ProfessionalOnly);
+    }
+
+    #[test]
+    fn worries_stop_at_three() {
+        let persons = [person(1, Role::Parent)];
+        let mut plan = SafetyPlan::new(Uuid::nil(), DateTime::UNIX_EPOCH);
+        for n in 0..MAX_WORRIES {
+            assert!(section_has_room(&plan, Section::Worries));
+            add_item(&mut plan, Section::Worries, &persons, Uuid::from_u128(n as u128)).unwrap();
+        }
+        assert!(!section_has_room(&plan, Section::Worries));
+        assert!(section_has_room(&plan, Section::Signals));
+    }
+
+    #[test]
+    fn a_personal_item_needs_a_person() {
+        let mut plan = SafetyPlan::new(Uuid::nil(), DateTime::UNIX_EPOCH);
+        assert_eq!(add_item(&mut plan, Section::Problems, &[], Uuid::nil()), Err(DomainError::Empty("person")));
+        add_item(&mut plan, Section::Conditions, &[], Uuid::nil()).unwrap();
+    }
+}
