@@ -582,10 +582,25 @@ fn practice_fixture() -> Value {
     let empty = serde_json::to_value(SafetyPlan::new(J::CASE, host::clock().now)).expect("plan");
     for section in sections {
         let name = serde_json::to_value(section).expect("section");
-        let added = ask("plan_item_add", json!({ "plan": empty, "section": name }));
+        // From the prefilled plan, as in the app (a new escape step protects the person the worries are
+        // about); the worries are full there, so a new worry is shown from an empty plan.
+        let base = if section == Section::Worries { &empty } else { &plan["plan"] };
+        let added = ask("plan_item_add", json!({ "plan": base, "section": name }));
         new_items.insert(name.as_str().expect("name").to_owned(), added);
     }
-    let joint = ask("joint_check", json!({ "case_id": case, "participants": [J::MARK, J::SANNE] }));
+    // The joint-conversation guard rail for every group of two or more practice persons, keyed by their
+    // sorted ids joined with ",".
+    let mut joint = serde_json::Map::new();
+    let mut people: Vec<Uuid> = household.household.persons.iter().map(|p| p.id).collect();
+    people.sort();
+    for mask in 1u32..(1 << people.len()) {
+        if mask.count_ones() < 2 {
+            continue;
+        }
+        let group: Vec<Uuid> = people.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, p)| *p).collect();
+        let key = group.iter().map(Uuid::to_string).collect::<Vec<_>>().join(",");
+        joint.insert(key, ask("joint_check", json!({ "case_id": case, "participants": group })));
+    }
     // What each verdict on each conclusion makes its review status (the fake looks this up).
     let mut judged = serde_json::Map::new();
     let reviews = analysis["reviews"].as_array().cloned().unwrap_or_default();
@@ -628,8 +643,10 @@ fn practice_fixture() -> Value {
             meldcode_after.insert(format!("{}={answer}", q.id), status);
         }
     }
+    let worked = worked_plan(&plan);
     let snapshot = domain::fixture::gezin_jansen();
     json!({
+        "workedPlan": worked,
         "meldcodeAfter": meldcode_after,
         "checksExample": { "item": item, "text": text, "checks": example },
         "jointCheck": joint,
@@ -645,6 +662,29 @@ fn practice_fixture() -> Value {
         "conversations": conversations,
         "newItems": new_items,
     })
+}
+
+/// The practice plan as a professional has it after a while (tests of the plan editor start from it): the
+/// prefill, one escape-plan step the professional added (the command picks who it protects) and a recovery
+/// need Daan told about, marked as his disclosure. Saved and read back through the commands, in a host of
+/// its own so the other fixtures keep the untouched prefill.
+fn worked_plan(prefill: &Value) -> Value {
+    use domain::plan::{Item, PersonNeed};
+    let (mut host, map) = table_host(State::Unlocked);
+    let mut ask = |command: &str, request: Value| run(&mut host, &map, command, &request).unwrap_or_else(|e| panic!("{command}: {e}"));
+    let mut added = ask("plan_item_add", json!({ "plan": prefill["plan"], "section": "escape_plan" }));
+    added["plan"]["escape_plan"][0]["content"]["text"] = json!("Bij direct gevaar 112 bellen.");
+    let mut plan: SafetyPlan = serde_json::from_value(added["plan"].clone()).expect("plan");
+    let need = PersonNeed {
+        person: J::DAAN,
+        need: "Daan wil met iemand praten over wat hij ’s avonds hoort.".into(),
+        help: "Eigen gesprekken met de intern begeleider op school.".into(),
+    };
+    let mut item = Item::child_disclosure(need, J::DAAN);
+    item.id = domain::plan::prefill::derived_id(J::CASE, "fixture:recovery:daan");
+    plan.recovery.push(item);
+    ask("plan_save", json!({ "plan": plan }));
+    ask("plan_get", json!({ "case_id": id(J::CASE) }))
 }
 
 /// What the commands answer for a new, empty case (the fake shows this for cases it made itself).

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import App from '../App.svelte';
 import { createFakeBackend } from '../lib/ipc';
+import { PRACTICE } from '../lib/ipc/fake';
 import { addPerson, addRelation, createCase, openCase, PASSPHRASE, renderUnlocked } from './helpers';
 
 const MARKERS = {
@@ -177,8 +178,9 @@ describe('lock_clears_ui: conversation mode, behaviour records and analysis', ()
     }
   }
 
-  async function practiceOpen() {
+  async function practiceOpen(worked = false) {
     const app = await renderUnlocked();
+    if (worked) app.fake.storePlan(PRACTICE.workedPlan);
     await app.user.click(screen.getByTestId('practice-case'));
     await screen.findByTestId('acute-marker');
     return app;
@@ -212,7 +214,7 @@ describe('lock_clears_ui: conversation mode, behaviour records and analysis', ()
   });
 
   it('lock on the safety plan removes the plan text, the half-typed item and the preview', async () => {
-    const { user, fake } = await practiceOpen();
+    const { user, fake } = await practiceOpen(true);
     await user.click(screen.getByTestId('tab-veiligheidsplan'));
     await screen.findByTestId('plan-editor');
     await screen.findAllByTestId('plan-page');

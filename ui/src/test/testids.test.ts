@@ -1,6 +1,6 @@
 // The WebDriver suite relies on these data-testid hooks: each must be on exactly
 // one element while its screen is shown.
-import { screen, waitFor } from '@testing-library/svelte';
+import { screen, within, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { addPerson, createCase, openCase, PASSPHRASE, renderApp, renderUnlocked } from './helpers';
 
@@ -80,7 +80,10 @@ describe('data-testid hooks of conversations, behaviours, analysis and Meldcode'
     await user.click(screen.getByTestId('conversation-start'));
     expectOnce('precheck-form', 'precheck-save');
     await user.click(screen.getByRole('button', { name: 'Annuleren' }));
+    // Both partners together: Rust's joint check warns (control, fear and strangulation between them).
     await user.click(screen.getByTestId('conversation-person-0'));
+    await user.click(screen.getByTestId('conversation-person-1'));
+    await screen.findByTestId('joint-warning');
     expectOnce('joint-warning');
     await user.click(screen.getByRole('button', { name: 'Annuleren' }));
     await user.click(screen.getAllByTestId('conversation-open')[0]!);
@@ -90,9 +93,15 @@ describe('data-testid hooks of conversations, behaviours, analysis and Meldcode'
     expectOnce('answer-text', 'answer-confidential');
     await user.click(screen.getByTestId('question-vol.angst.levensgevaar'));
     expectOnce('answer-yesno');
-    await user.click(screen.getByTestId('question-vol.veilig.schaal'));
+    await user.click(screen.getByTestId('conversation-end'));
+    await user.click(screen.getByTestId('conversation-end-confirm'));
+    // The guide for 12–17 (Daan's conversation) has a choice and a 0–10 scale.
+    const daan = (await screen.findAllByTestId('conversation-row')).find((r) => r.querySelector('.name')?.textContent === 'Daan')!;
+    await user.click(within(daan).getByTestId('conversation-open'));
+    await screen.findByTestId('conversation-mode');
+    await user.click(screen.getByTestId('question-k12.veilig.cijfer'));
     expectOnce('answer-scale');
-    await user.click(screen.getByTestId('question-vol.start.woonsituatie'));
+    await user.click(screen.getByTestId('question-k12.afspraken.regels'));
     expectOnce('answer-choice');
     await user.click(screen.getByTestId('conversation-end'));
     await user.click(screen.getByTestId('conversation-end-confirm'));

@@ -59,7 +59,8 @@ export type PracticeFixture = {
   meldcodeAfter: Record<string, MeldcodeOverview>;
   conversations: Record<string, ConversationDetail>;
   newItems: Record<Section, PlanEditor>;
-  jointCheck: GuardRail | null;
+  /** Keyed by the sorted person ids joined with ",". */
+  jointCheck: Record<string, GuardRail | null>;
   judged: Record<string, Record<string, ReviewStatus>>;
   acuteDecided: Analysis['acute'];
   checksExample: { item: string; text: string; checks: PlanChecks };
@@ -105,6 +106,8 @@ export interface FakeBackend extends Backend {
   setAnalysis(caseId: string, analysis: Analysis): void;
   /** Test hook: the checks `plan_check` and `plan_save` return for a case. */
   setPlanChecks(caseId: string, checks: PlanChecks): void;
+  /** Test hook: store a plan editor Rust produced (e.g. `PRACTICE.workedPlan`) as the case's plan. */
+  storePlan(editor: PlanEditor): void;
   /** Test hook: make the next `answer_save` calls fail (autosave error state). */
   failAnswerSaves: boolean;
 }
@@ -132,10 +135,6 @@ function randomRecoveryKey(): string {
 
 function fail(code: ErrorCode): never {
   throw new BackendError(code, ERROR_MESSAGES.nl[code]);
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 }
 
 function sorted(v: unknown): unknown {
@@ -415,8 +414,10 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       return clone([...conversations.values()].filter((c) => c.case_id === r.case_id).sort((a, b) => a.started_at.localeCompare(b.started_at)));
     },
     joint_check: (r) => {
-      const practicePair = [...PRACTICE.snapshot.household.persons.filter((p) => p.role === 'parent').map((p) => p.id)];
-      return isPractice(r.case_id) && same([...r.participants].sort(), practicePair.sort()) ? clone(PRACTICE.jointCheck) : null;
+      // What Rust answered for this group of practice persons (no guard rail outside the practice case).
+      if (!isPractice(r.case_id)) return null;
+      const key = [...new Set(r.participants)].sort().join(',');
+      return clone(PRACTICE.jointCheck[key] ?? null);
     },
     conversation_start: (r) => {
       found(cases, r.case_id);
@@ -612,6 +613,10 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     },
     setPlanChecks(caseId, value) {
       checks.set(caseId, clone(value));
+    },
+    storePlan(editor) {
+      for (const r of editor.readers) readers.set(r.item, clone(r));
+      plans.set(editor.plan.case_id, clone(editor.plan));
     },
     async practiceCaseCreate() {
       calls.push('practice_case_create');

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { JANSEN, renderUnlocked } from '../../test/helpers';
 import { PRACTICE } from '../ipc/fake';
 
-async function planOpen() {
+/** Opens the practice plan; `worked`: the plan with the professional's escape step and Daan's need. */
+async function planOpen(worked = false) {
   const app = await renderUnlocked();
+  if (worked) app.fake.storePlan(PRACTICE.workedPlan);
   await app.user.click(screen.getByTestId('practice-case'));
   await screen.findByTestId('acute-marker');
   await app.user.click(screen.getByTestId('tab-veiligheidsplan'));
@@ -50,7 +52,7 @@ describe('veiligheidsplan', () => {
   });
 
   it('an escape-plan item can never be set to everyone, and says why', async () => {
-    const { user } = await planOpen();
+    const { user } = await planOpen(true);
     const section = screen.getByTestId('plan-section-escape_plan');
     expect(section).toHaveTextContent('nooit op ‘Iedereen’');
     await user.click(screen.getByTestId('plan-add-escape_plan'));
@@ -69,7 +71,7 @@ describe('veiligheidsplan', () => {
   });
 
   it('marks what a child disclosed and offers only that child as reader', async () => {
-    const { user } = await planOpen();
+    const { user } = await planOpen(true);
     const item = within(screen.getByTestId('plan-section-recovery')).getByTestId('plan-item');
     expect(item).toHaveTextContent('Verteld door Daan (kind)');
     expect(item).toHaveTextContent('nooit in de versie van een ouder');
@@ -92,7 +94,7 @@ describe('veiligheidsplan', () => {
     await waitFor(() => expect(screen.getByTestId('plan-save-status')).toHaveTextContent('Opgeslagen'), { timeout: 3000 });
     expect(fake.calls).toContain('plan_save');
     const hints = within(item).getAllByTestId('plan-hint');
-    expect(hints.map((h) => h.textContent).join(' ')).toContain('Beschrijf wat de persoon in de plegerpositie deed.');
+    expect(hints.map((h) => h.textContent).join(' ')).toContain('Niemand lokt geweld uit.');
     expect(hints.map((h) => h.textContent).join(' ')).toContain('art. 31');
     // Stored: a fresh plan_get returns the typed text.
     const stored = await fake.planGet({ case_id: (await fake.casesList())[0]!.id });
