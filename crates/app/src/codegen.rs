@@ -192,6 +192,7 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("conversation_end", u, json!({ "case_id": case, "conversation_id": id(J::CONV_SANNE), "notes": "Volgende week verder." })),
         ("answer_save", u, json!({ "case_id": case, "conversation_id": id(J::CONV_SANNE), "question_id": "vol.stress.schulden", "value": { "type": "yes_no_unknown", "value": "yes" }, "confidential": { "kind": "everyone" } })),
         ("precheck_save", u, json!({ "case_id": case, "precheck": { "child_id": id(J::DAAN), "age": 13, "consent": { "kind": "parental_consent", "by": [id(J::SANNE)] }, "warning_signs": [], "expert_consulted": false, "checked_at": now } })),
+        ("precheck_review", u, json!({ "case_id": case, "precheck": { "child_id": id(J::DAAN), "age": 13, "consent": { "kind": "not_yet_asked" }, "warning_signs": ["coercive_control"], "expert_consulted": false, "checked_at": now } })),
         ("behaviours_list", u, json!({ "case_id": case })),
         ("behaviours_trash_list", u, json!({ "case_id": case })),
         ("behaviour_save", u, json!({ "record": {
@@ -253,7 +254,7 @@ fn other_case_swap(command: &str) -> Option<(Uuid, Uuid)> {
         "joint_check" | "plan_preview" => (J::SANNE, other::PARENT),
         "conversation_start" => (J::SANNE, other::PARENT),
         "conversation_open" | "conversation_end" | "answer_save" => (J::CONV_SANNE, other::CONVERSATION),
-        "precheck_save" => (J::DAAN, other::CHILD),
+        "precheck_save" | "precheck_review" => (J::DAAN, other::CHILD),
         "behaviour_save" => (J::MARK, other::PARENT),
         "behaviour_trash" | "behaviour_restore" => (J::R_PUSH_BY_SANNE, other::RECORD),
         "meldcode_save" => (J::R_STRANGLE, other::RECORD),
@@ -345,7 +346,7 @@ pub fn error_table() -> Vec<ErrorRow> {
     let answer = get("answer_save");
     row("answer_save", "unknown_question", u, set(&answer, "/question_id", json!("vol.bestaat.niet")), E::UnknownQuestion);
     row("answer_save", "wrong_answer_type", u, set(&answer, "/value", json!({ "type": "scale", "value": 3 })), E::Invalid);
-    let daan = set(&set(&answer, "/conversation_id", id(J::CONV_DAAN)), "/question_id", json!("k12.veilig.schaal"));
+    let daan = set(&set(&answer, "/conversation_id", id(J::CONV_DAAN)), "/question_id", json!("k12.veilig.cijfer"));
     row("answer_save", "out_of_range", u, set(&daan, "/value", json!({ "type": "scale", "value": 11 })), E::OutOfRange);
     row("answer_save", "record_of_other_case", u, set(&answer, "/value", json!({ "type": "behaviour_records", "records": [id(other::RECORD)] })).pipe(|r| set(&r, "/question_id", json!("vol.controle.contacten"))), E::NotInCase);
     let precheck = get("precheck_save");
@@ -353,6 +354,7 @@ pub fn error_table() -> Vec<ErrorRow> {
     row("precheck_save", "out_of_range", u, set(&precheck, "/precheck/age", json!(18)), E::OutOfRange);
     row("precheck_save", "age_not_the_year_of_birth", u, set(&precheck, "/precheck/age", json!(9)), E::OutOfRange);
     row("precheck_save", "exception_without_reason", u, set(&precheck, "/precheck/consent", json!({ "kind": "exception", "reason": " " })), E::ReasonRequired);
+    row("precheck_review", "not_a_child", u, set(&get("precheck_review"), "/precheck/child_id", id(J::SANNE)), E::PrecheckNotForChild);
     row("precheck_save", "text_too_long", u, set(&precheck, "/precheck/consent", json!({ "kind": "exception", "reason": long() })), E::FieldTooLong);
     let record = get("behaviour_save");
     row("behaviour_save", "unknown_behaviour", u, set(&record, "/record/behaviour_id", json!("fys.onbekend")), E::UnknownBehaviour);
@@ -644,9 +646,11 @@ fn practice_fixture() -> Value {
         }
     }
     let worked = worked_plan(&plan);
+    let precheck_reviews = precheck_reviews();
     let snapshot = domain::fixture::gezin_jansen();
     json!({
         "workedPlan": worked,
+        "precheckReviews": precheck_reviews,
         "meldcodeAfter": meldcode_after,
         "checksExample": { "item": item, "text": text, "checks": example },
         "jointCheck": joint,
@@ -685,6 +689,62 @@ fn worked_plan(prefill: &Value) -> Value {
     plan.recovery.push(item);
     ask("plan_save", json!({ "plan": plan }));
     ask("plan_get", json!({ "case_id": id(J::CASE) }))
+}
+
+/// The key of a pre-check's shape: what `ChildPrecheck::issues` looks at (age; kind of consent; whether
+/// parents are named, a reason is given, warning signs are ticked; whether an expert was consulted).
+/// The fake looks a review up by this key; `precheck_review_depends_only_on_its_shape` proves the key is
+/// enough.
+pub fn precheck_shape(p: &Value) -> String {
+    let c = &p["consent"];
+    let nonempty = |v: &Value| v.as_array().is_some_and(|a| !a.is_empty());
+    let reason = c["reason"].as_str().is_some_and(|r| !r.trim().is_empty());
+    format!(
+        "{}|{}|{}|{}|{}|{}",
+        p["age"],
+        c["kind"].as_str().unwrap_or(""),
+        nonempty(&c["by"]),
+        reason,
+        nonempty(&p["warning_signs"]),
+        p["expert_consulted"].as_bool().unwrap_or(false)
+    )
+}
+
+/// Pre-check shapes the form can make, for a child of the practice family, each with the review.
+pub fn precheck_shapes() -> Vec<Value> {
+    let consents = [
+        json!({ "kind": "parental_consent", "by": [] }),
+        json!({ "kind": "parental_consent", "by": [J::SANNE] }),
+        json!({ "kind": "child_and_parental_consent", "by": [] }),
+        json!({ "kind": "child_and_parental_consent", "by": [J::SANNE] }),
+        json!({ "kind": "exception", "reason": "" }),
+        json!({ "kind": "exception", "reason": "Toestemming vragen brengt het kind in gevaar." }),
+        json!({ "kind": "own_consent" }),
+        json!({ "kind": "not_yet_asked" }),
+        json!({ "kind": "refused" }),
+    ];
+    let mut out = Vec::new();
+    for age in 0..=17u8 {
+        for consent in &consents {
+            for (signs, expert) in [(json!([]), false), (json!([]), true), (json!(["coercive_control"]), false), (json!(["coercive_control"]), true)] {
+                out.push(json!({
+                    "child_id": J::DAAN, "age": age, "consent": consent, "warning_signs": signs,
+                    "expert_consulted": expert, "checked_at": host::clock().now,
+                }));
+            }
+        }
+    }
+    out
+}
+
+fn precheck_reviews() -> Value {
+    let (mut host, map) = table_host(State::Unlocked);
+    let mut table = serde_json::Map::new();
+    for p in precheck_shapes() {
+        let review = run(&mut host, &map, "precheck_review", &json!({ "case_id": id(J::CASE), "precheck": p })).expect("precheck_review");
+        table.insert(precheck_shape(&p), review);
+    }
+    Value::Object(table)
 }
 
 /// What the commands answer for a new, empty case (the fake shows this for cases it made itself).

@@ -63,6 +63,7 @@ macro_rules! with_contract {
                 confidential: $crate::domain::Visibility,
             }) -> $crate::domain::Answer;
             precheck_save(PrecheckSaveRequest { case_id: $crate::Uuid, precheck: $crate::domain::ChildPrecheck }) -> $crate::domain::ChildPrecheck;
+            precheck_review(PrecheckReviewRequest { case_id: $crate::Uuid, precheck: $crate::domain::ChildPrecheck }) -> $crate::views::PrecheckReview;
             // Behaviour records.
             behaviours_list(BehavioursListRequest { case_id: $crate::Uuid }) -> Vec<$crate::domain::BehaviourRecord>;
             behaviours_trash_list(BehavioursTrashListRequest { case_id: $crate::Uuid }) -> Vec<$crate::domain::BehaviourRecord>;

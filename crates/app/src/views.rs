@@ -107,6 +107,15 @@ pub struct PersonGuidance {
     pub reader: Audience,
 }
 
+/// What still stands in the way of a child's conversation, for a pre-check as the form holds it now
+/// (nothing is stored). The form shows each issue; `passed` says whether the conversation may start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PrecheckReview {
+    /// In a stable order; `consult_expert_first` is a warning that does not block the start.
+    pub issues: Vec<domain::PrecheckIssue>,
+    pub passed: bool,
+}
+
 /// A household with what fits each person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct HouseholdView {

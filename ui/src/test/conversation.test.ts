@@ -238,11 +238,14 @@ describe('starting conversations', () => {
     await user.click(screen.getByTestId('conversation-start'));
     const form = await screen.findByTestId('precheck-form');
     expect(form).toHaveTextContent('Beloof nooit geheimhouding.');
-    expect(form).toHaveTextContent('Er is nog geen geldige toestemming.');
+    // What is still missing comes from Rust's precheck_review, as the form is filled in.
+    expect(await within(form).findByTestId('precheck-issue-consent_missing')).toHaveTextContent('Er is nog geen geldige toestemming.');
     await user.click(within(form).getByLabelText('Signalen van seksueel misbruik'));
-    expect(within(form).getByRole('alert')).toHaveTextContent('Raadpleeg eerst een deskundige');
+    expect(await within(form).findByTestId('precheck-issue-consult_expert_first')).toHaveTextContent('Raadpleeg eerst een deskundige');
     await user.click(within(form).getByLabelText('Ouders gaven toestemming'));
     await user.click(within(form).getByLabelText('Sanne'));
+    await waitFor(() => expect(within(form).queryByTestId('precheck-issue-consent_missing')).toBeNull());
+    expect(within(form).getByTestId('precheck-issue-consult_expert_first')).toBeInTheDocument();
     await user.click(screen.getByTestId('precheck-save'));
     expect(await screen.findByTestId('conversation-mode')).toHaveTextContent('Raadpleeg eerst een deskundige');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Gesprek met Lotte');

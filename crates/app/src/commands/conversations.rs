@@ -15,7 +15,7 @@ use super::{conversation_of, household, person_of, persons_of, record_of, requir
 use crate::contract::*;
 use crate::env::Env;
 use crate::error::{AppResult, ErrorCode};
-use crate::views::ConversationDetail;
+use crate::views::{ConversationDetail, PrecheckReview};
 
 pub fn conversations_list(env: &mut Env<'_>, r: ConversationsListRequest) -> AppResult<Vec<Conversation>> {
     env.vault(|v| {
@@ -177,6 +177,22 @@ pub fn answer_save(env: &mut Env<'_>, r: AnswerSaveRequest) -> AppResult<Answer>
 /// The oldest age a child of this app can have, and how far the age may be from the year of birth
 /// (a birthday later in the year).
 const MAX_CHILD_AGE: u8 = 17;
+
+/// What the pre-check as filled in so far still lacks (consent by age, a reason for an exception, an
+/// expert first when there are warning signs): the rule is `ChildPrecheck::issues`, the form only shows it.
+pub fn precheck_review(env: &mut Env<'_>, r: PrecheckReviewRequest) -> AppResult<PrecheckReview> {
+    env.vault(|v| {
+        let hh = household(v, r.case_id)?;
+        let child = person_of(v, &hh, r.precheck.child_id)?;
+        if child.role != Role::Child {
+            return Err(ErrorCode::PrecheckNotForChild.into());
+        }
+        Ok(PrecheckReview {
+            issues: r.precheck.issues(),
+            passed: guidance::precheck_passed(Some(&r.precheck), child.id),
+        })
+    })
+}
 
 pub fn precheck_save(env: &mut Env<'_>, mut r: PrecheckSaveRequest) -> AppResult<ChildPrecheck> {
     let year = env.clock.year();

@@ -11,6 +11,7 @@ import type { BehaviourRecord } from './bindings/BehaviourRecord';
 import type { Case } from './bindings/Case';
 import type { CaseSnapshot } from './bindings/CaseSnapshot';
 import type { ChildPrecheck } from './bindings/ChildPrecheck';
+import type { PrecheckReview } from './bindings/PrecheckReview';
 import type { ContentBundle } from './bindings/ContentBundle';
 import type { Conversation } from './bindings/Conversation';
 import type { ConversationDetail } from './bindings/ConversationDetail';
@@ -64,7 +65,23 @@ export type PracticeFixture = {
   judged: Record<string, Record<string, ReviewStatus>>;
   acuteDecided: Analysis['acute'];
   checksExample: { item: string; text: string; checks: PlanChecks };
+  /** Rust's review of every pre-check shape, keyed by `precheckShape` (a Rust test proves the shape decides). */
+  precheckReviews: Record<string, PrecheckReview>;
+  /** The practice plan with an escape step and Daan's disclosed need (tests start from it). */
+  workedPlan: PlanEditor;
 };
+
+/** The key Rust's `codegen::precheck_shape` gives a pre-check: the fake only looks up, it does not judge. */
+function precheckShape(p: ChildPrecheck): string {
+  const c = p.consent as { kind: string; by?: string[]; reason?: string };
+  return [p.age, c.kind, (c.by ?? []).length > 0, (c.reason ?? '').trim() !== '', p.warning_signs.length > 0, p.expert_consulted].join('|');
+}
+
+function reviewOf(p: ChildPrecheck): PrecheckReview {
+  const review = PRACTICE.precheckReviews[precheckShape(p)];
+  if (!review) throw new Error(`the fake has no Rust review for pre-check shape ${precheckShape(p)}`);
+  return clone(review);
+}
 
 /** One row of the Rust error table. */
 export type ErrorRow = { command: CommandName; kind: string; state: VaultState; request: unknown; code: ErrorCode; stateful: boolean };
@@ -233,12 +250,18 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     if (c) c.updated_at = new Date().toISOString();
   }
 
+  /** A stored pre-check that Rust's review passes. */
+  function passedCheck(childId: string): boolean {
+    const stored = prechecks.get(childId);
+    return stored !== undefined && reviewOf(stored).passed;
+  }
+
   function guidanceOf(p: Person): PersonGuidance {
     const row =
       GUIDANCE.find((g) => g.role === p.role && g.year_of_birth === p.year_of_birth) ??
       GUIDANCE.find((g) => g.role === p.role && g.year_of_birth === null)!;
     const reader = withId(row.guidance.reader, NIL, p.id);
-    return { ...clone(row.guidance), person: p.id, reader, precheck_passed: row.guidance.precheck_required && prechecks.has(p.id) };
+    return { ...clone(row.guidance), person: p.id, reader, precheck_passed: row.guidance.precheck_required && passedCheck(p.id) };
   }
 
   function householdOf(caseId: string): HouseholdView {
@@ -430,7 +453,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         fail('joint_justification_required');
       }
       const only = r.participants.length === 1 ? persons.get(r.participants[0]!) : undefined;
-      if (only && guidanceOf(only).precheck_required && !prechecks.has(only.id)) fail('precheck_required');
+      if (only && guidanceOf(only).precheck_required && !passedCheck(only.id)) fail('precheck_required');
       const c: Conversation = {
         id: randomId(),
         case_id: r.case_id,
@@ -484,6 +507,11 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       };
       answers.set(a.id, a);
       return clone(a);
+    },
+    precheck_review: (r) => {
+      const child = inCase(persons, r.precheck.child_id, r.case_id);
+      if (child.role !== 'child') fail('precheck_not_for_child');
+      return reviewOf(r.precheck);
     },
     precheck_save: (r) => {
       inCase(persons, r.precheck.child_id, r.case_id);

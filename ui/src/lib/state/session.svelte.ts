@@ -12,6 +12,7 @@ import type { Analysis } from '../ipc/bindings/Analysis';
 import type { AnswerValue } from '../ipc/bindings/AnswerValue';
 import type { BehaviourRecord } from '../ipc/bindings/BehaviourRecord';
 import type { ChildPrecheck } from '../ipc/bindings/ChildPrecheck';
+import type { PrecheckReview } from '../ipc/bindings/PrecheckReview';
 import type { Confidentiality } from '../ipc/bindings/Confidentiality';
 import type { Conversation } from '../ipc/bindings/Conversation';
 import type { GuardRail } from '../ipc/bindings/GuardRail';
@@ -427,6 +428,12 @@ export class Session {
   async jointCheck(participants: string[]): Promise<GuardRail | null> {
     const caseId = this.currentCaseId();
     return this.guarded(() => this.backend.jointCheck({ case_id: caseId, participants: [...participants] }));
+  }
+
+  /** What the pre-check as filled in still lacks (Rust's rule); nothing is stored. */
+  async reviewPrecheck(precheck: ChildPrecheck): Promise<PrecheckReview> {
+    const caseId = this.currentCaseId();
+    return this.guarded(() => this.backend.precheckReview({ case_id: caseId, precheck: $state.snapshot(precheck) }));
   }
 
   async savePrecheck(precheck: ChildPrecheck): Promise<ChildPrecheck> {

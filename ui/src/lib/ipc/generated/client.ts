@@ -70,6 +70,8 @@ import type { PlanSaveRequest } from '../bindings/PlanSaveRequest';
 import type { PlanSaved } from '../bindings/PlanSaved';
 import type { PlanVersion } from '../bindings/PlanVersion';
 import type { PlanVersionsRequest } from '../bindings/PlanVersionsRequest';
+import type { PrecheckReview } from '../bindings/PrecheckReview';
+import type { PrecheckReviewRequest } from '../bindings/PrecheckReviewRequest';
 import type { PrecheckSaveRequest } from '../bindings/PrecheckSaveRequest';
 import type { PrintPageRequest } from '../bindings/PrintPageRequest';
 import type { Relation } from '../bindings/Relation';
@@ -120,6 +122,7 @@ export type Commands = {
   conversation_end: { request: ConversationEndRequest; response: Conversation };
   answer_save: { request: AnswerSaveRequest; response: Answer };
   precheck_save: { request: PrecheckSaveRequest; response: ChildPrecheck };
+  precheck_review: { request: PrecheckReviewRequest; response: PrecheckReview };
   behaviours_list: { request: BehavioursListRequest; response: Array<BehaviourRecord> };
   behaviours_trash_list: { request: BehavioursTrashListRequest; response: Array<BehaviourRecord> };
   behaviour_save: { request: BehaviourSaveRequest; response: BehaviourRecord };
@@ -175,6 +178,7 @@ export const COMMAND_NAMES = [
   'conversation_end',
   'answer_save',
   'precheck_save',
+  'precheck_review',
   'behaviours_list',
   'behaviours_trash_list',
   'behaviour_save',
@@ -234,6 +238,7 @@ export interface Client {
   conversationEnd(request: ConversationEndRequest): Promise<Conversation>;
   answerSave(request: AnswerSaveRequest): Promise<Answer>;
   precheckSave(request: PrecheckSaveRequest): Promise<ChildPrecheck>;
+  precheckReview(request: PrecheckReviewRequest): Promise<PrecheckReview>;
   behavioursList(request: BehavioursListRequest): Promise<Array<BehaviourRecord>>;
   behavioursTrashList(request: BehavioursTrashListRequest): Promise<Array<BehaviourRecord>>;
   behaviourSave(request: BehaviourSaveRequest): Promise<BehaviourRecord>;
@@ -287,6 +292,7 @@ export function createClient(send: Transport): Client {
     conversationEnd: (request) => send('conversation_end', request),
     answerSave: (request) => send('answer_save', request),
     precheckSave: (request) => send('precheck_save', request),
+    precheckReview: (request) => send('precheck_review', request),
     behavioursList: (request) => send('behaviours_list', request),
     behavioursTrashList: (request) => send('behaviours_trash_list', request),
     behaviourSave: (request) => send('behaviour_save', request),
