@@ -21,6 +21,7 @@ const root = join(here, '..');
 const dist = join(root, 'dist-fake');
 const shots = join(root, 'a11y-screens');
 const PASS = 'paarse olifant danst op het dak';
+const PRACTICE = JSON.parse(readFileSync(join(root, 'src/lib/ipc/fixtures/practice.json'), 'utf8'));
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -205,11 +206,12 @@ try {
   await page.waitForSelector(tid('conversation-mode') + ' h1[tabindex]');
 
   log('keyboard walk: answer a question');
-  await tabTo(tid('question-vol.start.situatie'));
+  await tabTo(tid('question-vol.start.aanleiding'));
   await page.keyboard.press('Enter');
   await tabTo(tid('answer-text'));
   await page.keyboard.type('Het gaat wisselend thuis.');
-  await page.keyboard.press('Enter');
+  // Enter is a new line in the person's words; Ctrl+Enter saves at once.
+  await page.keyboard.press('Control+Enter');
   await waitText(tid('save-status'), 'Opgeslagen');
 
   log('keyboard walk: record a behaviour (Alt+G)');
@@ -278,13 +280,22 @@ try {
   await page.click(tid('conversation-open'));
   await page.waitForSelector(tid('conversation-mode') + ' h1[tabindex]');
   await axe('conversation-mode');
-  await page.click(tid('question-vol.veilig.schaal'));
-  await axe('conversation-mode-scale');
+  await page.click(tid('question-vol.angst.levensgevaar'));
+  await axe('conversation-mode-yesno');
   await page.keyboard.press('Alt+g');
   await page.waitForSelector(tid('behaviour-search'));
   await page.keyboard.type('dreig');
   await axe('conversation-mode-behaviour-form');
   await page.click('text=Annuleren');
+  await page.click(tid('conversation-end'));
+  await page.click(tid('conversation-end-confirm'));
+  await page.waitForSelector(tid('conversation-new'));
+  // The guide for 12–17 (Daan) has the 0–10 scale.
+  await page.locator(tid('conversation-row'), { hasText: 'Daan' }).locator(tid('conversation-open')).click();
+  await page.waitForSelector(tid('conversation-mode') + ' h1[tabindex]');
+  await page.click(tid('question-k12.veilig.cijfer'));
+  await page.waitForSelector(tid('answer-scale'));
+  await axe('conversation-mode-scale');
   await page.click(tid('conversation-end'));
   await page.click(tid('conversation-end-confirm'));
   await page.waitForSelector(tid('conversation-new'));
@@ -307,7 +318,8 @@ try {
   await page.click(tid('tab-veiligheidsplan'));
   await page.waitForSelector(tid('plan-editor'));
   await page.click(tid('plan-add-agreements'));
-  await page.locator(`${tid('plan-section-agreements')} ${tid('plan-item-text')}`).first().fill('Omgang: ze lokt het uit');
+  // The agreement whose checks Rust wrote into the fixture (victim-blaming wording, art. 31).
+  await page.locator(`${tid('plan-section-agreements')} ${tid('plan-item-text')}`).first().fill(PRACTICE.checksExample.text);
   await page.waitForSelector(tid('plan-hint'));
   await page.waitForSelector(tid('plan-page'));
   await axe('plan-editor');

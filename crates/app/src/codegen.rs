@@ -625,7 +625,7 @@ fn practice_fixture() -> Value {
         "id": Uuid::nil(), "case_id": case, "decided_at": host::clock().now, "decision": "besluit", "rationale": "reden",
         "actions": [], "flags_seen": flags } }));
     // The checks of a new agreement with victim-blaming wording about contact (the fake's plan test).
-    let text = "Omgang: Sanne zorgt dat ze het niet lokt het uit";
+    let text = "Omgang: Sanne lokt het uit, zij moet rustig blijven";
     let mut with_agreement = new_items["agreements"].clone();
     let item = with_agreement["plan"]["agreements"][0]["id"].clone();
     with_agreement["plan"]["agreements"][0]["content"]["what"] = json!(text);

@@ -296,6 +296,13 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     return isPractice(caseId) ? clone(PRACTICE.plan.plan) : withId(EMPTY.plan.plan, NIL, caseId);
   }
 
+  /** Rust's checks of the example agreement (PRACTICE.checksExample) when the plan holds it, else as stored. */
+  function checksFor(plan: SafetyPlan): PlanChecks {
+    const example = PRACTICE.checksExample;
+    const holds = plan.agreements.some((i) => i.id === example.item && i.content.what === example.text);
+    return isPractice(plan.case_id) && holds && !checks.has(plan.case_id) ? clone(example.checks) : checksOf(plan.case_id);
+  }
+
   function checksOf(caseId: string): PlanChecks {
     return clone(checks.get(caseId) ?? (isPractice(caseId) ? PRACTICE.checks : EMPTY_CHECKS));
   }
@@ -597,9 +604,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       const saved = { ...clone(r.plan), updated_at: new Date().toISOString() };
       plans.set(saved.case_id, saved);
       touch(saved.case_id);
-      return { ...editorOf(clone(saved)), checks: checksOf(saved.case_id) };
+      return { ...editorOf(clone(saved)), checks: checksFor(saved) };
     },
-    plan_check: (r) => checksOf(r.plan.case_id),
+    plan_check: (r) => checksFor(r.plan),
     plan_preview: (r) => {
       found(cases, r.case_id);
       return { pages: [placeholderPage(r.audience.kind)] };

@@ -2,7 +2,7 @@
 // child-disclosure marking, guard-rail hints, the export warning and the preview pages.
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { JANSEN, renderUnlocked } from '../../test/helpers';
+import { renderUnlocked } from '../../test/helpers';
 import { PRACTICE } from '../ipc/fake';
 
 /** Opens the practice plan; `worked`: the plan with the professional's escape step and Daan's need. */
@@ -86,7 +86,6 @@ describe('veiligheidsplan', () => {
   // Which wording gets a hint is Rust's (domain::plan::checks); the UI shows what plan_check returns.
   it('autosaves and shows the hints the backend returns: victim-blaming wording and an art. 31 prompt', async () => {
     const { user, fake } = await planOpen();
-    fake.setPlanChecks(JANSEN.CASE, PRACTICE.checksExample.checks);
     await user.click(screen.getByTestId('plan-add-agreements'));
     const item = within(screen.getByTestId('plan-section-agreements')).getByTestId('plan-item');
     expect(within(item).queryByTestId('plan-hint')).toBeNull();
