@@ -67,10 +67,11 @@ fn run() -> Result<()> {
 }
 
 fn test() -> Result<()> {
-    // First, before anything could rewrite a checked-in generated file.
-    check_bindings()?;
+    // Installing and building the UI write nothing generated; the test build behind the bindings check
+    // needs `ui/dist` (Tauri embeds it). Then the check, before anything could rewrite a generated file.
     setup::all()?;
     build_ui()?;
+    check_bindings()?;
     step("Het productiepakket bevat de nep-backend niet");
     util::fake_not_in_bundle(&root().join("ui/dist"))?;
 
@@ -94,6 +95,11 @@ const GENERATED: &[&str] =
 
 /// Writes everything generated from the contract into a fresh temporary folder (nothing checked in is touched).
 fn generate_fresh() -> Result<std::path::PathBuf> {
+    if !root().join("ui/dist/index.html").exists() {
+        // A fresh clone: the shell's build embeds the built UI, so build it first (it writes no generated file).
+        setup::all()?;
+        build_ui()?;
+    }
     let fresh = std::env::temp_dir().join(format!("sk-contract-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&fresh);
     std::fs::create_dir_all(&fresh)?;
