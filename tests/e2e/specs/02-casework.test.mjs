@@ -95,7 +95,6 @@ test('separate conversations, behaviours from three sources, the analysis — an
     await createVault(browser, PASSPHRASE);
     await type(browser, 'case-create-label', LABEL);
     await click(browser, 'case-create-submit');
-    await click(browser, 'case-open');
     await byId(browser, 'case-view');
     await addPerson(browser, 'parent', SANNE, 1990);
     await addPerson(browser, 'parent', MARK, 1987);

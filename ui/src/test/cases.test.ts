@@ -8,9 +8,22 @@ describe('case list', () => {
     expect(screen.getByTestId('case-list')).toHaveTextContent('Maak hierboven je eerste casus aan');
     expect(screen.getByTestId('case-create-label')).toHaveValue('Gezin A.');
     await user.click(screen.getByTestId('case-create-submit'));
+    await screen.findByRole('heading', { level: 1, name: 'Gezin A.' });
+    expect(screen.getByTestId('app-status')).toHaveTextContent('Casus aangemaakt.');
+    await user.click(screen.getByTestId('case-back'));
     await waitFor(() => expect(screen.getAllByTestId('case-row')).toHaveLength(1));
     expect(screen.getByTestId('case-create-label')).toHaveValue('Gezin B.');
-    expect(screen.getByTestId('app-status')).toHaveTextContent('Casus aangemaakt.');
+  });
+
+  it('opens a new case at once, on its neutral Gezin page, ready for the first person', async () => {
+    const { user } = await renderUnlocked();
+    await user.clear(screen.getByTestId('case-create-label'));
+    await user.type(screen.getByTestId('case-create-label'), 'Gezin Nieuw{Enter}');
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Gezin Nieuw' });
+    expect(screen.queryByTestId('case-list')).toBeNull();
+    expect(screen.getByTestId('tab-gezin')).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByTestId('person-add')).toBeEnabled();
   });
 
   it('filters by search text', async () => {

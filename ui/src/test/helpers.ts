@@ -27,6 +27,9 @@ export async function createCase(user: ReturnType<typeof userEvent.setup>, label
   await user.clear(input);
   await user.type(input, label);
   await user.click(screen.getByTestId('case-create-submit'));
+  // A new case opens at once; these tests then go back to the list.
+  await screen.findByRole('heading', { level: 1, name: label });
+  await user.click(screen.getByTestId('case-back'));
   await waitFor(() => expect(screen.getByTestId('case-list')).toHaveTextContent(label));
 }
 

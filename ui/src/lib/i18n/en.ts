@@ -109,7 +109,7 @@ export const en: Record<MessageKey, string> = {
   'cases.searchPlaceholder': 'Search by case name',
   'cases.newTitle': 'New case',
   'cases.newLabel': 'Case name',
-  'cases.newHelp': 'Use a short label, not full names.',
+  'cases.newHelp': 'Use a short label, not full names. The case then opens straight away.',
   'cases.create': 'Create',
   'cases.suggestion': 'Family {letter}.',
   'cases.emptyTitle': 'No cases yet',

@@ -109,7 +109,7 @@ export const nl = {
   'cases.searchPlaceholder': 'Zoek op naam van de casus',
   'cases.newTitle': 'Nieuwe casus',
   'cases.newLabel': 'Naam van de casus',
-  'cases.newHelp': 'Gebruik een korte aanduiding, geen volledige namen.',
+  'cases.newHelp': 'Gebruik een korte aanduiding, geen volledige namen. De casus gaat daarna meteen open.',
   'cases.create': 'Aanmaken',
   'cases.suggestion': 'Gezin {letter}.',
   'cases.emptyTitle': 'Nog geen casussen',
