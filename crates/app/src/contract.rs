@@ -59,7 +59,10 @@ macro_rules! with_contract {
                 case_id: $crate::Uuid,
                 conversation_id: $crate::Uuid,
                 question_id: String,
-                value: $crate::domain::AnswerValue,
+                // `null`: keep the saved value (only the words changed); none saved yet: `unanswered`.
+                value: Option<$crate::domain::AnswerValue>,
+                // The person's own words; `null` keeps the saved words.
+                words: Option<String>,
                 confidential: $crate::domain::Visibility,
             }) -> $crate::domain::Answer;
             precheck_save(PrecheckSaveRequest { case_id: $crate::Uuid, precheck: $crate::domain::ChildPrecheck }) -> $crate::domain::ChildPrecheck;

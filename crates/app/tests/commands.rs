@@ -69,7 +69,9 @@ fn the_household_says_which_guide_fits_whom_and_what_needs_a_precheck() {
     assert_eq!(guidance(J::DAAN)["guide_id"], "gids.kind_12_17");
     assert_eq!(guidance(J::MARK)["guide_id"], "gids.volwassene");
     assert_eq!(guidance(J::MARK)["precheck_required"], false);
-    assert_eq!(guidance(J::MARK)["default_confidentiality"], json!({ "kind": "everyone" }));
+    // What an adult says is for that adult and the professional only, unless the professional widens it.
+    assert_eq!(guidance(J::MARK)["default_confidentiality"], json!({ "kind": "named_persons", "persons": [J::MARK] }));
+    assert_eq!(guidance(J::SANNE)["default_confidentiality"], json!({ "kind": "named_persons", "persons": [J::SANNE] }));
     assert_eq!(hh["today"], "2026-03-15");
 
     // Lotte's conversation waits for the pre-check; once it is saved without issues it may start.
@@ -96,8 +98,59 @@ fn an_open_conversation_holds_only_its_own_words_and_is_confidential_with_a_chil
     assert!(!records.is_empty());
     assert!(records.iter().all(|r| r["conversation_id"] == J::CONV_DAAN.to_string()));
     let sanne = ok(&mut host, &map, "conversation_open", json!({ "case_id": J::CASE, "conversation_id": J::CONV_SANNE }));
-    assert_eq!(sanne["default_confidentiality"], json!({ "kind": "everyone" }));
+    assert_eq!(sanne["default_confidentiality"], json!({ "kind": "named_persons", "persons": [J::SANNE] }));
     assert!(sanne["answers"].as_array().unwrap().iter().all(|a| a["source_person"] == J::SANNE.to_string()));
+}
+
+#[test]
+fn a_joint_conversation_of_adults_is_for_its_participants_by_default() {
+    let (mut host, map) = table_host(State::Unlocked);
+    let start = json!({ "case_id": J::CASE, "participants": [J::SANNE, J::MARK], "guide_id": "gids.volwassene",
+        "joint_reason": "afspraken over de overdracht", "safety_justification": "beide willen het; veiligheidsplan besproken" });
+    let conversation = ok(&mut host, &map, "conversation_start", start);
+    let open = ok(&mut host, &map, "conversation_open", json!({ "case_id": J::CASE, "conversation_id": conversation["id"] }));
+    assert_eq!(open["default_confidentiality"], json!({ "kind": "named_persons", "persons": [J::SANNE, J::MARK] }));
+}
+
+/// The person's own words go with every type of answer, also alone; they are kept and come back.
+#[test]
+fn own_words_are_saved_with_every_answer_and_alone() {
+    let (mut host, map) = table_host(State::Unlocked);
+    let conf = json!({ "kind": "named_persons", "persons": [J::SANNE] });
+    let save = |host: &mut TestHost, question: &str, value: Value, words: Value| {
+        codegen::run(host, &map, "answer_save", &json!({ "case_id": J::CASE, "conversation_id": J::CONV_SANNE,
+            "question_id": question, "value": value, "words": words, "confidential": conf }))
+    };
+    let saved = |host: &mut TestHost, question: &str| -> Value {
+        let open = ok(host, &map, "conversation_open", json!({ "case_id": J::CASE, "conversation_id": J::CONV_SANNE }));
+        open["answers"].as_array().unwrap().iter().find(|a| a["question_id"] == question).cloned().unwrap_or(Value::Null)
+    };
+    // Words alone on a yes/no question: nothing is chosen, so it is not "asked" for the analysis.
+    let yn = "vol.angst.levensgevaar";
+    let words = "Soms denk ik dat hij het echt zou doen.\nMaar dan weer niet.";
+    let a = save(&mut host, yn, Value::Null, json!(words)).unwrap();
+    assert_eq!(a["value"], json!({ "type": "unanswered" }));
+    assert_eq!(a["words"], words);
+    assert_eq!(saved(&mut host, yn)["words"], words);
+    // Choosing "yes" later keeps the words; changing only the words keeps "yes".
+    save(&mut host, yn, json!({ "type": "yes_no_unknown", "value": "yes" }), Value::Null).unwrap();
+    assert_eq!(saved(&mut host, yn)["words"], words, "no words in the request: the saved words stay");
+    save(&mut host, yn, Value::Null, json!("Ja, daar ben ik bang voor.")).unwrap();
+    let back = saved(&mut host, yn);
+    assert_eq!(back["value"], json!({ "type": "yes_no_unknown", "value": "yes" }));
+    assert_eq!(back["words"], "Ja, daar ben ik bang voor.");
+    // Words with a behaviour question, and with "asked, nothing reported" / "not asked", which fit every question.
+    let beh = "vol.controle.contacten";
+    save(&mut host, beh, json!({ "type": "behaviour_records", "records": [] }), json!("Hij kijkt wie ik spreek.")).unwrap();
+    assert_eq!(saved(&mut host, beh)["words"], "Hij kijkt wie ik spreek.");
+    save(&mut host, beh, json!({ "type": "asked_nothing_reported" }), Value::Null).unwrap();
+    save(&mut host, yn, json!({ "type": "not_asked" }), Value::Null).unwrap();
+    assert_eq!(saved(&mut host, yn)["value"], json!({ "type": "not_asked" }));
+    // Every text has a limit, the words too.
+    let long = "x".repeat(app::limits::MAX_TEXT_CHARS + 1);
+    assert_eq!(save(&mut host, yn, Value::Null, json!(long)), Err(ErrorCode::FieldTooLong));
+    // "Unanswered" still has to be a question of this guide.
+    assert_eq!(save(&mut host, "vol.bestaat.niet", Value::Null, json!("x")), Err(ErrorCode::UnknownQuestion));
 }
 
 #[test]

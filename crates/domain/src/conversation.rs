@@ -25,7 +25,9 @@ pub enum Visibility {
 }
 
 impl Visibility {
-    /// The default for what a person tells: children's disclosures are confidential (§4).
+    /// By role alone: children's disclosures are confidential (§4). The practice case uses this for its
+    /// reference answers; a conversation's default names the speaker and comes from
+    /// `guidance::default_confidentiality` (never "everyone" for an adult).
     pub fn default_for(source_role: Role) -> Visibility {
         match source_role {
             Role::Child => Visibility::ProfessionalOnly,
@@ -122,6 +124,10 @@ pub enum AnswerValue {
     /// `niet gevraagd`: deliberately not asked (yet), e.g. because it was not safe to ask now. Counts as
     /// not asked: nothing is concluded from it.
     NotAsked,
+    /// Nothing chosen (yet): only the person's own words were written down ([`Answer::words`]). Works
+    /// for every answer type. Counts as not asked: the words are for the professional to read, the
+    /// analysis concludes nothing from them.
+    Unanswered,
 }
 
 impl AnswerValue {
@@ -131,7 +137,7 @@ impl AnswerValue {
         match self {
             AnswerValue::Text { text } => !text.trim().is_empty(),
             AnswerValue::YesNoUnknown { value } => *value != YesNoUnknown::Unknown,
-            AnswerValue::NotAsked => false,
+            AnswerValue::NotAsked | AnswerValue::Unanswered => false,
             AnswerValue::Choice { .. }
             | AnswerValue::Scale { .. }
             | AnswerValue::BehaviourRecords { .. }
@@ -158,6 +164,10 @@ pub struct Answer {
     /// Who said this.
     pub source_person: Uuid,
     pub value: AnswerValue,
+    /// The person's own words, for every type of question (for an open question they are the answer
+    /// itself, in `value`). Empty: none written down. The words never change what `value` means.
+    #[serde(default)]
+    pub words: String,
     pub confidential: Visibility,
     pub updated_at: DateTime<Utc>,
 }
@@ -330,6 +340,41 @@ mod tests {
         assert!(consulted.consult_expert_needed());
         consulted.expert_consulted = true;
         assert!(consulted.issues().is_empty());
+    }
+
+    #[test]
+    fn only_the_value_says_whether_a_question_was_asked() {
+        use AnswerValue::*;
+        let table = [
+            (YesNoUnknown { value: super::YesNoUnknown::Yes }, true),
+            (YesNoUnknown { value: super::YesNoUnknown::No }, true),
+            (YesNoUnknown { value: super::YesNoUnknown::Unknown }, false),
+            (Text { text: " ".into() }, false),
+            (Text { text: "ja".into() }, true),
+            (Choice { option: "a".into() }, true),
+            (Scale { value: 0 }, true),
+            (BehaviourRecords { records: vec![] }, true),
+            (AskedNothingReported, true),
+            (NotAsked, false),
+            (Unanswered, false),
+        ];
+        for (value, asked) in table {
+            for words in ["", "Ik weet het echt niet, het gebeurt soms."] {
+                let answer = Answer {
+                    id: Uuid::nil(), conversation_id: Uuid::nil(), question_id: "q".into(), source_person: Uuid::nil(),
+                    value: value.clone(), words: words.into(), confidential: Visibility::ProfessionalOnly,
+                    updated_at: DateTime::UNIX_EPOCH,
+                };
+                assert_eq!(answer.value.is_asked(), asked, "{value:?} with words {words:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_answer_saved_before_words_existed_reads_with_no_words() {
+        let json = r#"{"id":"00000000-0000-0000-0000-000000000000","conversation_id":"00000000-0000-0000-0000-000000000000","question_id":"q","source_person":"00000000-0000-0000-0000-000000000000","value":{"type":"yes_no_unknown","value":"yes"},"confidential":{"kind":"professional_only"},"updated_at":"2026-03-15T10:00:00Z"}"#;
+        let answer: Answer = serde_json::from_str(json).unwrap();
+        assert_eq!(answer.words, "");
     }
 
     #[test]

@@ -321,6 +321,7 @@ impl Builder {
             question_id: question.into(),
             source_person: source,
             value,
+            words: String::new(),
             confidential: Visibility::Everyone,
             updated_at: at(2026, 2, 1),
         });
@@ -487,6 +488,7 @@ pub fn gezin_jansen() -> CaseSnapshot {
         question_id: q.into(),
         source_person: source,
         value,
+        words: String::new(),
         confidential: Visibility::Everyone,
         updated_at: created,
     };

@@ -46,14 +46,26 @@ pub fn precheck_passed(precheck: Option<&ChildPrecheck>, child: Uuid) -> bool {
     })
 }
 
-/// Who may see what is said in a conversation with these persons by default: a child's words are for
-/// the professional only (§4), so a conversation with any child starts confidential.
+/// Who may see what is said in a conversation with these persons by default, until the professional
+/// chooses otherwise:
+/// - with any child: the professional only — a child's words are confidential (§4);
+/// - alone with an adult: that adult and the professional, so that nothing one partner says reaches the
+///   other (or anyone else) unless the professional deliberately widens it;
+/// - a joint conversation of adults: the persons who took part, who heard it anyway.
+///
+/// Never "everyone" by default. Without participants (cannot happen for a saved conversation): the
+/// professional only.
 pub fn default_confidentiality(participants: &[&Person]) -> Visibility {
-    if participants.iter().any(|p| p.role == Role::Child) {
-        Visibility::ProfessionalOnly
-    } else {
-        participants.first().map(|p| Visibility::default_for(p.role)).unwrap_or(Visibility::Everyone)
+    if participants.is_empty() || participants.iter().any(|p| p.role == Role::Child) {
+        return Visibility::ProfessionalOnly;
     }
+    let mut persons: Vec<Uuid> = Vec::with_capacity(participants.len());
+    for p in participants {
+        if !persons.contains(&p.id) {
+            persons.push(p.id);
+        }
+    }
+    Visibility::NamedPersons { persons }
 }
 
 /// The version of the plan a person reads.
@@ -104,11 +116,37 @@ mod tests {
     }
 
     #[test]
-    fn a_conversation_with_a_child_is_confidential_by_default() {
-        let child = person(Role::Child, Some(2015));
-        let parent = person(Role::Parent, Some(1985));
-        assert_eq!(default_confidentiality(&[&child]), Visibility::ProfessionalOnly);
-        assert_eq!(default_confidentiality(&[&parent, &child]), Visibility::ProfessionalOnly);
-        assert_eq!(default_confidentiality(&[&parent]), Visibility::Everyone);
+    fn default_confidentiality_protects_what_each_person_says() {
+        let with_id = |id: u128, role: Role, yob: Option<i32>| Person { id: Uuid::from_u128(id), ..person(role, yob) };
+        let sanne = with_id(1, Role::Parent, Some(1985));
+        let mark = with_id(2, Role::ExPartner, Some(1983));
+        let oma = with_id(3, Role::Network, None);
+        let tante = with_id(4, Role::OtherFamily, None);
+        let daan = with_id(5, Role::Child, Some(2013));
+        let lotte = with_id(6, Role::Child, Some(2020));
+        let named = |ids: &[u128]| Visibility::NamedPersons { persons: ids.iter().map(|i| Uuid::from_u128(*i)).collect() };
+        let table: [(&[&Person], Visibility); 10] = [
+            // Alone with an adult: that adult and the professional.
+            (&[&sanne], named(&[1])),
+            (&[&mark], named(&[2])),
+            (&[&oma], named(&[3])),
+            (&[&tante], named(&[4])),
+            // A joint conversation of adults: the participants.
+            (&[&sanne, &mark], named(&[1, 2])),
+            (&[&mark, &sanne, &oma], named(&[2, 1, 3])),
+            // Any child: the professional only.
+            (&[&daan], Visibility::ProfessionalOnly),
+            (&[&lotte, &daan], Visibility::ProfessionalOnly),
+            (&[&sanne, &lotte], Visibility::ProfessionalOnly),
+            (&[], Visibility::ProfessionalOnly),
+        ];
+        for (participants, expected) in table {
+            let names: Vec<_> = participants.iter().map(|p| p.id).collect();
+            assert_eq!(default_confidentiality(participants), expected, "{names:?}");
+            assert_ne!(default_confidentiality(participants), Visibility::Everyone);
+        }
+        // Only the speaker (and the professional) may see it, not the other partner.
+        let v = default_confidentiality(&[&sanne]);
+        assert!(v.visible_to(sanne.id) && !v.visible_to(mark.id));
     }
 }

@@ -559,6 +559,7 @@ impl PracticeCase {
                     question_id: q.id.clone(),
                     source_person: persons[&p.id],
                     value,
+                    words: String::new(),
                     confidential: Visibility::default_for(p.role),
                     updated_at: at(10),
                 });

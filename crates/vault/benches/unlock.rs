@@ -144,6 +144,7 @@ fn autosave(c: &mut Criterion) {
         question_id: "vol.relatie.ruzie".into(),
         source_person: p.id,
         value: AnswerValue::Text { text: String::new() },
+        words: String::new(),
         confidential: Visibility::Everyone,
         updated_at: Utc::now(),
     };

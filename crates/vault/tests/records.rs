@@ -53,6 +53,7 @@ fn answer(conv: &Conversation, q: &str, text: &str) -> Answer {
         question_id: q.into(),
         source_person: conv.participants[0],
         value: AnswerValue::Text { text: text.into() },
+        words: String::new(),
         confidential: Visibility::Everyone,
         updated_at: Utc::now(),
     }

@@ -16,7 +16,7 @@ const MARKERS = {
 
 /** Seeds words of Sanne (answer and record) and one answer of Mark in their own conversations. */
 async function seedMarkers(fake: FakeBackend): Promise<void> {
-  await fake.answerSave({ case_id: JANSEN.CASE, conversation_id: JANSEN.CONV_SANNE, question_id: 'vol.start.aanleiding', value: { type: 'text', text: MARKERS.sanneAnswer }, confidential: { kind: 'everyone' } });
+  await fake.answerSave({ case_id: JANSEN.CASE, conversation_id: JANSEN.CONV_SANNE, question_id: 'vol.start.aanleiding', value: { type: 'text', text: MARKERS.sanneAnswer }, words: null, confidential: { kind: 'everyone' } });
   await fake.behaviourSave({ record: {
     id: '00000000-0000-0000-0000-000000000000',
     case_id: JANSEN.CASE,
@@ -36,7 +36,7 @@ async function seedMarkers(fake: FakeBackend): Promise<void> {
     confidential: { kind: 'everyone' },
     updated_at: '2026-02-03T10:00:00Z',
   } });
-  await fake.answerSave({ case_id: JANSEN.CASE, conversation_id: JANSEN.CONV_MARK, question_id: 'vol.start.aanleiding', value: { type: 'text', text: MARKERS.markAnswer }, confidential: { kind: 'everyone' } });
+  await fake.answerSave({ case_id: JANSEN.CASE, conversation_id: JANSEN.CONV_MARK, question_id: 'vol.start.aanleiding', value: { type: 'text', text: MARKERS.markAnswer }, words: null, confidential: { kind: 'everyone' } });
 }
 
 export async function openPractice(options: { seed?: boolean } = {}) {

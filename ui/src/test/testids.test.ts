@@ -90,9 +90,12 @@ describe('data-testid hooks of conversations, behaviours, analysis and Meldcode'
     await screen.findByTestId('conversation-mode');
     expectOnce('conversation-mode', 'save-status', 'conversation-end', 'question-vol.start.aanleiding', 'btn-hide', 'btn-lock');
     await user.click(screen.getByTestId('question-vol.start.aanleiding'));
-    expectOnce('answer-text', 'answer-confidential');
+    expectOnce('answer-text', 'answer-pane', 'mode-progress', 'question-prev', 'question-next');
     await user.click(screen.getByTestId('question-vol.angst.levensgevaar'));
-    expectOnce('answer-yesno');
+    expectOnce('answer-yesno', 'answer-words');
+    // Who may see it is asked once there is something to protect.
+    await user.click(within(screen.getByTestId('answer-yesno')).getByLabelText('Ja'));
+    expectOnce('answer-confidential');
     await user.click(screen.getByTestId('conversation-end'));
     await user.click(screen.getByTestId('conversation-end-confirm'));
     // The guide for 12–17 (Daan's conversation) has a choice and a 0–10 scale.

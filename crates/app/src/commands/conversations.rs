@@ -128,9 +128,11 @@ pub(crate) fn visibility_in_case(v: &Vault, hh: &Household, visibility: &Visibil
     }
 }
 
-/// The answer fits the question: the same type, a known option, records of this case.
+/// The answer fits the question: the same type, a known option, records of this case. "Asked, nothing
+/// reported", "not asked" and "nothing chosen, only words" fit every question.
 fn answer_fits(v: &Vault, case_id: Uuid, kind: &AnswerType, value: &AnswerValue) -> AppResult<()> {
     match (kind, value) {
+        (_, AnswerValue::AskedNothingReported | AnswerValue::NotAsked | AnswerValue::Unanswered) => Ok(()),
         (AnswerType::Text, AnswerValue::Text { .. }) | (AnswerType::YesNoUnknown, AnswerValue::YesNoUnknown { .. }) => Ok(()),
         (AnswerType::Scale { .. }, AnswerValue::Scale { value }) if *value > 10 => Err(ErrorCode::OutOfRange.into()),
         (AnswerType::Scale { .. }, AnswerValue::Scale { .. }) => Ok(()),
@@ -145,8 +147,14 @@ fn answer_fits(v: &Vault, case_id: Uuid, kind: &AnswerType, value: &AnswerValue)
 }
 
 /// Saves one answer (autosave). One answer per question per conversation: a second save replaces it.
+///
+/// The person's own words may be saved for every question, also without a value: a request without a
+/// value keeps the saved one, and with nothing saved yet the answer is `unanswered` — the words alone
+/// never make a question "asked" for the analysis. A request without words keeps the saved words.
 pub fn answer_save(env: &mut Env<'_>, r: AnswerSaveRequest) -> AppResult<Answer> {
-    r.value.validate().map_err(|_| ErrorCode::OutOfRange)?;
+    if let Some(value) = &r.value {
+        value.validate().map_err(|_| ErrorCode::OutOfRange)?;
+    }
     let now = env.clock.now;
     env.vault(|v| {
         let conversation = conversation_of(v, r.case_id, r.conversation_id)?;
@@ -156,16 +164,27 @@ pub fn answer_save(env: &mut Env<'_>, r: AnswerSaveRequest) -> AppResult<Answer>
         };
         let guide = env.content.guide(&conversation.guide_id).ok_or(ErrorCode::UnknownGuide)?;
         let question = guide.question(&r.question_id).ok_or(ErrorCode::UnknownQuestion)?;
-        answer_fits(v, r.case_id, &question.answer, &r.value)?;
+        let existing = v.answers().list_for_conversation(r.conversation_id)?.into_iter().find(|a| a.question_id == r.question_id);
+        let value = match (r.value, &existing) {
+            (Some(value), _) => value,
+            (None, Some(saved)) => saved.value.clone(),
+            (None, None) => AnswerValue::Unanswered,
+        };
+        answer_fits(v, r.case_id, &question.answer, &value)?;
         let hh = household(v, r.case_id)?;
         visibility_in_case(v, &hh, &r.confidential)?;
-        let existing = v.answers().list_for_conversation(r.conversation_id)?.into_iter().find(|a| a.question_id == r.question_id);
+        let words = match (r.words, &existing) {
+            (Some(words), _) => words,
+            (None, Some(saved)) => saved.words.clone(),
+            (None, None) => String::new(),
+        };
         let answer = Answer {
             id: existing.map(|a| a.id).unwrap_or_else(Uuid::now_v7),
             conversation_id: r.conversation_id,
             question_id: r.question_id,
             source_person: *source_person,
-            value: r.value,
+            value,
+            words,
             confidential: r.confidential,
             updated_at: now,
         };

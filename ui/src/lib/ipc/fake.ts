@@ -260,8 +260,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     const row =
       GUIDANCE.find((g) => g.role === p.role && g.year_of_birth === p.year_of_birth) ??
       GUIDANCE.find((g) => g.role === p.role && g.year_of_birth === null)!;
-    const reader = withId(row.guidance.reader, NIL, p.id);
-    return { ...clone(row.guidance), person: p.id, reader, precheck_passed: row.guidance.precheck_required && passedCheck(p.id) };
+    // Rust computed the row for a person with the nil id (the reader, who may see what they say).
+    const guidance = withId(row.guidance, NIL, p.id);
+    return { ...guidance, person: p.id, precheck_passed: row.guidance.precheck_required && passedCheck(p.id) };
   }
 
   function householdOf(caseId: string): HouseholdView {
@@ -489,7 +490,12 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         precheck: only ? (prechecks.get(only) ?? null) : null,
         default_confidentiality:
           fixture?.default_confidentiality ??
-          (who.map(guidanceOf).find((g) => g.default_confidentiality.kind !== 'everyone')?.default_confidentiality ?? { kind: 'everyone' }),
+          // What Rust's guidance says per person (alone); together: the professional only with a child, else the participants.
+          (who.length === 1
+            ? guidanceOf(who[0]!).default_confidentiality
+            : who.some((p) => p.role === 'child') || who.length === 0
+              ? { kind: 'professional_only' }
+              : { kind: 'named_persons', persons: who.map((p) => p.id) }),
       });
     },
     conversation_end: (r) => {
@@ -508,7 +514,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         conversation_id: c.id,
         question_id: r.question_id,
         source_person: c.participants[0]!,
-        value: clone(r.value),
+        // As Rust's answer_save: no value keeps the saved one (none yet: words only); no words keep the saved words.
+        value: clone(r.value ?? existing?.value ?? { type: 'unanswered' }),
+        words: r.words ?? existing?.words ?? '',
         confidential: clone(r.confidential),
         updated_at: new Date().toISOString(),
       };

@@ -501,7 +501,11 @@ export class Session {
     this.view = { name: 'case', caseId };
   }
 
-  async saveAnswer(questionId: string, value: AnswerValue, confidential: Confidentiality): Promise<Answer> {
+  /**
+   * Saves one answer. `value` null: only the person's words changed (the backend keeps the saved value);
+   * `words` null: keep the saved words.
+   */
+  async saveAnswer(questionId: string, value: AnswerValue | null, words: string | null, confidential: Confidentiality): Promise<Answer> {
     if (this.view.name !== 'conversation') throw new StaleResultError();
     const { caseId, conversationId } = this.view;
     const saved = await this.guarded(() =>
@@ -509,7 +513,8 @@ export class Session {
         case_id: caseId,
         conversation_id: conversationId,
         question_id: questionId,
-        value: $state.snapshot(value),
+        value: value === null ? null : $state.snapshot(value),
+        words,
         confidential: $state.snapshot(confidential),
       }),
     );

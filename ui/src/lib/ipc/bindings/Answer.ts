@@ -10,4 +10,9 @@ question_id: string,
 /**
  * Who said this.
  */
-source_person: string, value: AnswerValue, confidential: Confidentiality, updated_at: string, };
+source_person: string, value: AnswerValue, 
+/**
+ * The person's own words, for every type of question (for an open question they are the answer
+ * itself, in `value`). Empty: none written down. The words never change what `value` means.
+ */
+words: string, confidential: Confidentiality, updated_at: string, };

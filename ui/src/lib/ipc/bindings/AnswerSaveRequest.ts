@@ -5,4 +5,4 @@ import type { Confidentiality } from "./Confidentiality";
 /**
  *The request of `answer_save`.
  */
-export type AnswerSaveRequest = { case_id: string, conversation_id: string, question_id: string, value: AnswerValue, confidential: Confidentiality, };
+export type AnswerSaveRequest = { case_id: string, conversation_id: string, question_id: string, value: AnswerValue | null, words: string | null, confidential: Confidentiality, };
