@@ -47,6 +47,10 @@ impl app::Shell for Desktop {
     fn print(&self) -> AppResult<()> {
         self.window.print().map_err(|_| ErrorCode::PrintFailed.into())
     }
+
+    fn set_zoom(&self, factor: f64) -> AppResult<()> {
+        self.window.set_zoom(factor).map_err(|_| ErrorCode::Internal.into())
+    }
 }
 
 fn apply(app: &AppHandle, state: &AppState, effects: Effects) {

@@ -61,6 +61,11 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let state = state::AppState::new(vault_dir(app));
+            // The zoom the user chose last time, before anything is drawn (it holds nothing of a case).
+            let display = app::load_display(&state.vault_dir);
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.set_zoom(f64::from(display.zoom_percent) / 100.0);
+            }
             app.manage(state.clone());
             let handle = app.handle().clone();
             let sleep_handle = handle.clone();

@@ -7,8 +7,9 @@
 // 3. Keyboard-only walk (Tab, Enter, Space, arrow keys and typing — no clicks): first start, create a
 //    case, add two persons, start a conversation, answer a question, record a behaviour (Alt+G), end
 //    the conversation and find the behaviour in the who → whom matrix.
-// 4. Runs axe-core on every main screen of the practice case (Oefencasus) and fails on any serious or
-//    critical violation. Screenshots go to a11y-screens/ (git-ignored).
+// 4. Runs axe-core on every main screen of the practice case (Oefencasus) at 1366×768, at 200% zoom of
+//    that window (683×384 CSS px) and at 320 px wide, fails on any violation, and checks that no text
+//    screen scrolls sideways (WCAG 1.4.10). Screenshots go to a11y-screens/ (git-ignored).
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,7 +92,7 @@ async function axe(name) {
   report.push({ name, violations: result.length, serious: serious.length });
   log(`axe ${name}: ${result.length} violation(s), ${serious.length} serious/critical`);
   for (const v of result) log(`   - [${v.impact}] ${v.id}: ${v.help} @ ${v.nodes.join(' | ')}`);
-  if (serious.length > 0) failures.push(`${name}: ${serious.map((v) => v.id).join(', ')}`);
+  if (result.length > 0) failures.push(`${name}: ${result.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
 }
 
 // ---------- keyboard helpers (no clicks) ----------
@@ -150,6 +151,140 @@ async function addPersonByKeyboard(role, name, year) {
   await tabTo(tid('person-save'));
   await page.keyboard.press('Enter');
   await waitText(tid('person-list'), name);
+}
+
+
+const SIZES = [
+  { name: '1366x768', width: 1366, height: 768 },
+  { name: 'zoom200', width: 683, height: 384 },
+  // WCAG 1.4.10 names 320 CSS px: the narrowest window text screens must fit.
+  { name: 'w320', width: 320, height: 640 },
+];
+
+/** WCAG 1.4.10: a text screen fits the window's width; nothing but a data table may scroll sideways. */
+async function reflow(name) {
+  const over = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= width + 1) continue;
+      if (el.closest('.scroll, table, svg, [data-reflow-exempt]')) continue;
+      wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.dataset.testid ? '[' + el.dataset.testid + ']' : ''} (${Math.round(r.right)}px)`);
+      if (wide.length >= 5) break;
+    }
+    return { scroll: document.documentElement.scrollWidth - width, wide };
+  });
+  if (over.scroll > 1 || over.wide.length > 0) {
+    failures.push(`${name}: wider than the window by ${over.scroll}px: ${over.wide.join(', ')}`);
+    log(`reflow ${name}: FAILS — ${over.wide.join(', ')}`);
+  }
+}
+
+// ---------- the practice case's main screens, at one window size ----------
+
+/** Visits every main screen of the practice case; axe on each, and where `reflow` is set, no sideways scroll. */
+async function practiceTour(size) {
+  const name = (n) => `${n}@${size}`;
+  await page.click(tid('case-back'));
+  await page.waitForSelector(tid('practice-case'));
+  await axe(name('case-list'));
+  await reflow(name('case-list'));
+  await page.click(tid('practice-case'));
+  await page.waitForSelector(tid('start-section'));
+  await page.waitForSelector(tid('acute-marker'));
+  await axe(name('household-practice'));
+  await reflow(name('household-practice'));
+  await page.click(tid('acute-marker'));
+  await page.waitForSelector(tid('acute-banner'));
+  await axe(name('overview-practice'));
+  await reflow(name('overview-practice'));
+  await page.click(tid('tab-gesprekken'));
+  await page.waitForSelector(tid('conversation-new'));
+  await axe(name('conversations'));
+  await reflow(name('conversations'));
+  await page.click(tid('conversation-new'));
+  await page.click(tid('conversation-person-0'));
+  await page.click(tid('conversation-person-1'));
+  await page.waitForSelector(tid('joint-warning'));
+  await axe(name('conversation-new-joint'));
+  await reflow(name('conversation-new-joint'));
+  await page.click(tid('conversation-person-1'));
+  await page.click(tid('conversation-person-0'));
+  await page.click(tid('conversation-person-2'));
+  await page.click(tid('conversation-start'));
+  await page.waitForSelector(tid('precheck-form'));
+  await axe(name('child-precheck'));
+  await reflow(name('child-precheck'));
+  await page.click('text=Annuleren');
+  await page.click('text=Annuleren');
+  await page.click(tid('conversation-open'));
+  await page.waitForSelector(tid('conversation-mode') + ' h1[tabindex]');
+  await axe(name('conversation-mode'));
+  await reflow(name('conversation-mode'));
+  await page.click(tid('question-vol.angst.levensgevaar'));
+  await axe(name('conversation-mode-yesno'));
+  await reflow(name('conversation-mode-yesno'));
+  await page.keyboard.press('Alt+g');
+  await page.waitForSelector(tid('behaviour-search'));
+  await page.keyboard.type('dreig');
+  await axe(name('conversation-mode-behaviour-form'));
+  await reflow(name('conversation-mode-behaviour-form'));
+  await page.click('text=Annuleren');
+  await page.click(tid('conversation-end'));
+  await page.click(tid('conversation-end-confirm'));
+  await page.waitForSelector(tid('conversation-new'));
+  // The guide for 12–17 (Daan) has the 0–10 scale.
+  await page.locator(tid('conversation-row'), { hasText: 'Daan' }).locator(tid('conversation-open')).click();
+  await page.waitForSelector(tid('conversation-mode') + ' h1[tabindex]');
+  await page.click(tid('question-k12.veilig.cijfer'));
+  await page.waitForSelector(tid('answer-scale'));
+  await axe(name('conversation-mode-scale'));
+  await reflow(name('conversation-mode-scale'));
+  await page.click(tid('conversation-end'));
+  await page.click(tid('conversation-end-confirm'));
+  await page.waitForSelector(tid('conversation-new'));
+  await page.click(tid('tab-wiedoetwat'));
+  await page.waitForSelector(tid('behaviour-add'));
+  await axe(name('who-does-what-list'));
+  await reflow(name('who-does-what-list'));
+  await page.click(tid('behaviour-add'));
+  await axe(name('who-does-what-form'));
+  await reflow(name('who-does-what-form'));
+  await page.click('text=Annuleren');
+  for (const view of ['picture', 'matrix', 'perspectives', 'timeline', 'severity']) {
+    await page.click(tid(`view-${view}`));
+    await axe(name(`who-does-what-${view}`));
+    await reflow(name(`who-does-what-${view}`));
+  }
+  await page.click(tid('tab-meldcode'));
+  await page.waitForSelector(tid('meldcode'));
+  await axe(name('meldcode'));
+  await reflow(name('meldcode'));
+  await page.click('button:has-text("Vastleggen")');
+  await axe(name('meldcode-form'));
+  await reflow(name('meldcode-form'));
+  // Veiligheidsplan: editor with hints, the preview, presentation view and the export warning.
+  await page.click(tid('tab-veiligheidsplan'));
+  await page.waitForSelector(tid('plan-editor'));
+  await page.click(tid('plan-add-agreements'));
+  // The agreement whose checks Rust wrote into the fixture (victim-blaming wording, art. 31).
+  await page.locator(`${tid('plan-section-agreements')} ${tid('plan-item-text')}`).first().fill(PRACTICE.checksExample.text);
+  await page.waitForSelector(tid('plan-hint'));
+  await page.waitForSelector(tid('plan-page'));
+  await axe(name('plan-editor'));
+  await reflow(name('plan-editor'));
+  await page.click(tid('plan-export'));
+  await page.waitForSelector(tid('plan-export-confirm'));
+  await axe(name('plan-export-warning'));
+  await reflow(name('plan-export-warning'));
+  await page.keyboard.press('Escape');
+  await page.click('text=Presentatieweergave');
+  await page.waitForSelector(tid('plan-page'));
+  await axe(name('plan-presentation'));
+  await reflow(name('plan-presentation'));
+  await page.keyboard.press('Escape').catch(() => {});
+  await page.click(tid('tab-gezin'));
 }
 
 let exitCode = 0;
@@ -250,86 +385,14 @@ try {
   await axe('own-case-matrix');
   log('keyboard walk: done — case, persons, conversation, answer, behaviour, matrix (keyboard only)');
 
-  // ---------- axe on every main screen of the practice case ----------
-  await page.click(tid('case-back'));
-  await page.waitForSelector(tid('practice-case'));
-  await axe('case-list');
-  await page.click(tid('practice-case'));
-  await page.waitForSelector(tid('start-section'));
-  await page.waitForSelector(tid('acute-marker'));
-  await axe('household-practice');
-  await page.click(tid('acute-marker'));
-  await page.waitForSelector(tid('acute-banner'));
-  await axe('overview-practice');
-  await page.click(tid('tab-gesprekken'));
-  await page.waitForSelector(tid('conversation-new'));
-  await axe('conversations');
-  await page.click(tid('conversation-new'));
-  await page.click(tid('conversation-person-0'));
-  await page.click(tid('conversation-person-1'));
-  await page.waitForSelector(tid('joint-warning'));
-  await axe('conversation-new-joint');
-  await page.click(tid('conversation-person-1'));
-  await page.click(tid('conversation-person-0'));
-  await page.click(tid('conversation-person-2'));
-  await page.click(tid('conversation-start'));
-  await page.waitForSelector(tid('precheck-form'));
-  await axe('child-precheck');
-  await page.click('text=Annuleren');
-  await page.click('text=Annuleren');
-  await page.click(tid('conversation-open'));
-  await page.waitForSelector(tid('conversation-mode') + ' h1[tabindex]');
-  await axe('conversation-mode');
-  await page.click(tid('question-vol.angst.levensgevaar'));
-  await axe('conversation-mode-yesno');
-  await page.keyboard.press('Alt+g');
-  await page.waitForSelector(tid('behaviour-search'));
-  await page.keyboard.type('dreig');
-  await axe('conversation-mode-behaviour-form');
-  await page.click('text=Annuleren');
-  await page.click(tid('conversation-end'));
-  await page.click(tid('conversation-end-confirm'));
-  await page.waitForSelector(tid('conversation-new'));
-  // The guide for 12–17 (Daan) has the 0–10 scale.
-  await page.locator(tid('conversation-row'), { hasText: 'Daan' }).locator(tid('conversation-open')).click();
-  await page.waitForSelector(tid('conversation-mode') + ' h1[tabindex]');
-  await page.click(tid('question-k12.veilig.cijfer'));
-  await page.waitForSelector(tid('answer-scale'));
-  await axe('conversation-mode-scale');
-  await page.click(tid('conversation-end'));
-  await page.click(tid('conversation-end-confirm'));
-  await page.waitForSelector(tid('conversation-new'));
-  await page.click(tid('tab-wiedoetwat'));
-  await page.waitForSelector(tid('behaviour-add'));
-  await axe('who-does-what-list');
-  await page.click(tid('behaviour-add'));
-  await axe('who-does-what-form');
-  await page.click('text=Annuleren');
-  for (const view of ['picture', 'matrix', 'perspectives', 'timeline', 'severity']) {
-    await page.click(tid(`view-${view}`));
-    await axe(`who-does-what-${view}`);
+  // ---------- axe on every main screen of the practice case, at both window sizes ----------
+  // 1366×768, and the same window at 200% zoom (683×384 CSS px at device scale 2): the layout reflows
+  // to one column there, and every text screen must fit without sideways scrolling.
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    log(`practice tour at ${size.name}`);
+    await practiceTour(size.name);
   }
-  await page.click(tid('tab-meldcode'));
-  await page.waitForSelector(tid('meldcode'));
-  await axe('meldcode');
-  await page.click('button:has-text("Vastleggen")');
-  await axe('meldcode-form');
-  // Veiligheidsplan: editor with hints, the preview, presentation view and the export warning.
-  await page.click(tid('tab-veiligheidsplan'));
-  await page.waitForSelector(tid('plan-editor'));
-  await page.click(tid('plan-add-agreements'));
-  // The agreement whose checks Rust wrote into the fixture (victim-blaming wording, art. 31).
-  await page.locator(`${tid('plan-section-agreements')} ${tid('plan-item-text')}`).first().fill(PRACTICE.checksExample.text);
-  await page.waitForSelector(tid('plan-hint'));
-  await page.waitForSelector(tid('plan-page'));
-  await axe('plan-editor');
-  await page.click(tid('plan-export'));
-  await page.waitForSelector(tid('plan-export-confirm'));
-  await axe('plan-export-warning');
-  await page.keyboard.press('Escape');
-  await page.click('text=Presentatieweergave');
-  await page.waitForSelector(tid('plan-page'));
-  await axe('plan-presentation');
 } catch (error) {
   failures.push(`run: ${error instanceof Error ? error.message : String(error)}`);
   await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
@@ -346,6 +409,6 @@ if (failures.length > 0) {
   for (const f of failures) log(`  ${f}`);
   exitCode = 1;
 } else {
-  log('\nOK: no serious or critical axe violations; keyboard walk passed.');
+  log('\nOK: no axe violations, no sideways scrolling; keyboard walk passed.');
 }
 process.exit(exitCode);

@@ -173,6 +173,9 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("activity", u, json!({})),
         ("settings_get", u, json!({})),
         ("settings_set", u, json!({ "settings": { "autoLockMinutes": 10, "language": "en" } })),
+        ("display_get", State::Locked, json!({})),
+        ("display_set", State::Locked, json!({ "display": { "zoomPercent": 200, "textPercent": 130 } })),
+        ("display_zoom", State::Locked, json!({ "step": "in" })),
         ("cases_list", u, json!({})),
         ("case_create", u, json!({ "label": "Gezin C." })),
         ("case_rename", u, json!({ "case_id": case, "label": "Gezin J." })),
@@ -209,6 +212,7 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("acute_decision_save", u, json!({ "case_id": case, "decision": {
             "id": id(Uuid::nil()), "case_id": case, "decided_at": now, "decision": "Veilig Thuis geraadpleegd",
             "rationale": "Wurgen in januari; advies gevolgd.", "actions": [], "flags_seen": [] } })),
+        ("timeline_get", u, json!({ "case_id": case })),
         ("meldcode_list", u, json!({ "case_id": case })),
         ("meldcode_save", u, json!({ "entry": {
             "id": id(Uuid::nil()), "case_id": case, "step": 1, "question_id": null, "date": "2026-03-10", "answer": "done",
@@ -228,7 +232,7 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
 
 /// Commands that work without an unlocked vault.
 pub const WITHOUT_VAULT: &[&str] =
-    &["vault_status", "passphrase_strength", "vault_create", "vault_unlock", "vault_recover", "vault_lock", "activity", "content_get", "print_page"];
+    &["vault_status", "passphrase_strength", "vault_create", "vault_unlock", "vault_recover", "vault_lock", "activity", "content_get", "print_page", "display_get", "display_set", "display_zoom"];
 
 fn replaced(request: &Value, from: Uuid, to: Uuid) -> Value {
     let text = serde_json::to_string(request).expect("serialises").replace(&from.to_string(), &to.to_string());
@@ -569,6 +573,8 @@ fn practice_fixture() -> Value {
     let mut ask = |command: &str, request: Value| run(&mut host, &map, command, &request).unwrap_or_else(|e| panic!("{command}: {e}"));
     let household: HouseholdView = serde_json::from_value(ask("household_get", json!({ "case_id": case }))).expect("household");
     let analysis = ask("analysis_get", json!({ "case_id": case }));
+    // The timeline of the family as stored, before the judgements and decisions below are saved.
+    let timeline = ask("timeline_get", json!({ "case_id": case }));
     let plan = ask("plan_get", json!({ "case_id": case }));
     let checks = ask("plan_check", json!({ "plan": plan["plan"] }));
     let meldcode = ask("meldcode_status", json!({ "case_id": case }));
@@ -660,6 +666,7 @@ fn practice_fixture() -> Value {
         "snapshot": snapshot,
         "household": household,
         "analysis": analysis,
+        "timeline": timeline,
         "plan": plan,
         "checks": checks,
         "meldcode": meldcode,
@@ -756,13 +763,14 @@ fn empty_case_fixture() -> Value {
     let analysis = ask("analysis_get", json!({ "case_id": case }));
     let plan = ask("plan_get", json!({ "case_id": case }));
     let meldcode = ask("meldcode_status", json!({ "case_id": case }));
+    let timeline = ask("timeline_get", json!({ "case_id": case }));
     let case_id = case.as_str().expect("id").to_owned();
     // The new case's id is random; the fixture names it by a placeholder the fake replaces.
     let placeholder = Uuid::nil().to_string();
     let fixed = |v: Value| -> Value { serde_json::from_str(&v.to_string().replace(&case_id, &placeholder)).expect("parses") };
     let mut case = created.clone();
     case["id"] = json!(placeholder);
-    json!({ "case": fixed(case), "analysis": fixed(analysis), "plan": fixed(plan), "meldcode": fixed(meldcode) })
+    json!({ "case": fixed(case), "analysis": fixed(analysis), "plan": fixed(plan), "meldcode": fixed(meldcode), "timeline": fixed(timeline) })
 }
 
 /// Makes a fixture the same on every run: ids the vault or a command made up (not the fixture's own)
@@ -861,7 +869,170 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
         .collect();
     files.insert(PathBuf::from(FIXTURES).join("strengths.json"), pretty(&strengths));
     files.insert(PathBuf::from(FIXTURES).join("errorTable.json"), pretty(&error_table()));
+    files.insert(PathBuf::from(FIXTURES).join("proposals.json"), proposals_fixture());
+    files.insert(PathBuf::from(FIXTURES).join("display.json"), pretty(&display_fixture()));
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
     files
+}
+
+/// What `display_get` answers on a new machine, and what `display_zoom` answers from every level.
+fn display_fixture() -> Value {
+    use crate::views::{Display, ZoomStep};
+    let (mut host, map) = table_host(State::Missing);
+    let initial = run(&mut host, &map, "display_get", &json!({})).expect("display_get");
+    let mut zoom = serde_json::Map::new();
+    for level in crate::commands::ZOOM_LEVELS {
+        for (step, name) in [(ZoomStep::In, "in"), (ZoomStep::Out, "out"), (ZoomStep::Reset, "reset")] {
+            let next = Display { zoom_percent: *level, text_percent: 100 }.stepped(step);
+            zoom.insert(format!("{level}|{name}"), json!(next.zoom_percent));
+        }
+    }
+    json!({ "initial": initial, "zoom": zoom })
+}
+
+/// The roles the relation proposals look at, in the order of [`proposal_shape`]'s key.
+pub const PROPOSAL_ROLES: [Role; 4] = [Role::Parent, Role::Partner, Role::ExPartner, Role::Child];
+/// Households with at most this many persons of those roles have their proposals in the fixture.
+pub const PROPOSAL_MAX_PERSONS: usize = 4;
+
+fn role_name(role: Role) -> String {
+    serde_json::to_value(role).expect("role").as_str().expect("name").to_owned()
+}
+
+/// The key of a household's shape for the relation proposals, and its persons in the key's order: per
+/// role (ouder, partner, ex-partner, kind) whether each such person lives in the household, in the order
+/// they are listed, e.g. `parent:11|partner:|ex_partner:0|child:1`. Persons of other roles play no part.
+/// The fake looks the proposals up by this key, maps the positions to its persons and leaves out what is
+/// recorded; `relation_proposals_depend_only_on_the_shape` (crates/app/tests/proposals.rs) proves that
+/// this gives what `propose_relations` gives.
+pub fn proposal_shape(persons: &[domain::Person]) -> (String, Vec<Uuid>) {
+    let mut order = Vec::new();
+    let parts: Vec<String> = PROPOSAL_ROLES
+        .iter()
+        .map(|role| {
+            let of_role: Vec<&domain::Person> = persons.iter().filter(|p| p.role == *role).collect();
+            order.extend(of_role.iter().map(|p| p.id));
+            let lives: String = of_role.iter().map(|p| if p.lives_in_household { '1' } else { '0' }).collect();
+            format!("{}:{lives}", role_name(*role))
+        })
+        .collect();
+    (parts.join("|"), order)
+}
+
+/// One proposal with its persons as positions in [`proposal_shape`]'s order.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct ShapeProposal {
+    pub from: usize,
+    pub to: usize,
+    pub kind: domain::RelationKind,
+    pub reason: domain::proposals::ProposalReason,
+}
+
+/// A household without relations with these persons (role, lives in the household), ids 1, 2, ….
+pub fn shape_household(persons: &[(Role, bool)]) -> domain::Household {
+    let mut h = domain::fixture::gezin_jansen().household;
+    h.relations.clear();
+    h.persons = persons
+        .iter()
+        .enumerate()
+        .map(|(i, (role, lives))| domain::Person {
+            id: Uuid::from_u128(i as u128 + 1),
+            case_id: h.case.id,
+            role: *role,
+            name: format!("P{i}"),
+            year_of_birth: None,
+            gender: None,
+            lives_in_household: *lives,
+            notes: String::new(),
+        })
+        .collect();
+    h
+}
+
+/// Every shape the fixture holds: per role a sequence of "lives in the household", in total at most
+/// [`PROPOSAL_MAX_PERSONS`] persons.
+pub fn proposal_shapes() -> Vec<Vec<(Role, bool)>> {
+    let mut shapes: Vec<Vec<(Role, bool)>> = vec![vec![]];
+    for role in PROPOSAL_ROLES {
+        let mut next = Vec::new();
+        for shape in &shapes {
+            let room = PROPOSAL_MAX_PERSONS - shape.len();
+            for n in 0..=room {
+                for bits in 0..(1u32 << n) {
+                    let mut s = shape.clone();
+                    s.extend((0..n).map(|i| (role, bits & (1 << i) != 0)));
+                    next.push(s);
+                }
+            }
+        }
+        shapes = next;
+    }
+    shapes
+}
+
+/// The proposals of one household as the fake makes them: looked up by shape, positions mapped to the
+/// persons, and what is recorded left out (a parent link from that parent to that child; a couple of
+/// those two, either way round).
+pub fn proposals_by_shape(table: &BTreeMap<String, Vec<ShapeProposal>>, h: &domain::Household) -> Option<Vec<domain::proposals::RelationProposal>> {
+    use domain::RelationKind as K;
+    let (key, order) = proposal_shape(&h.persons);
+    let rows = table.get(&key)?;
+    let recorded = |p: &ShapeProposal, from: Uuid, to: Uuid| {
+        h.relations.iter().any(|r| match p.kind {
+            K::ParentOf { .. } => matches!(r.kind, K::ParentOf { .. }) && r.from == from && r.to == to,
+            _ => matches!(r.kind, K::PartnerOf | K::ExPartnerOf { .. }) && ((r.from == from && r.to == to) || (r.from == to && r.to == from)),
+        })
+    };
+    Some(
+        rows.iter()
+            .filter(|p| !recorded(p, order[p.from], order[p.to]))
+            .map(|p| domain::proposals::RelationProposal {
+                relation: domain::RelationInput { from: order[p.from], to: order[p.to], kind: p.kind.clone() },
+                reason: p.reason,
+            })
+            .collect(),
+    )
+}
+
+/// The relation proposals of every shape (see [`proposal_shape`]), for the fake's own cases.
+pub fn relation_proposal_table() -> BTreeMap<String, Vec<ShapeProposal>> {
+    let mut table = BTreeMap::new();
+    for shape in proposal_shapes() {
+        let h = shape_household(&shape);
+        let (key, order) = proposal_shape(&h.persons);
+        let at = |id: Uuid| order.iter().position(|x| *x == id).expect("person in shape");
+        let rows = domain::proposals::propose_relations(&h)
+            .into_iter()
+            .map(|p| ShapeProposal { from: at(p.relation.from), to: at(p.relation.to), kind: p.relation.kind, reason: p.reason })
+            .collect();
+        table.insert(key, rows);
+    }
+    table
+}
+
+/// Who a new behaviour record starts with in a conversation alone with each practice person (the fake
+/// answers `conversation_open` with it for conversations it started itself), keyed by person id.
+fn practice_behaviour_prefills() -> Value {
+    let h = domain::fixture::gezin_jansen().household;
+    let map: serde_json::Map<String, Value> = h
+        .persons
+        .iter()
+        .map(|p| (p.id.to_string(), serde_json::to_value(domain::proposals::behaviour_prefill(&h, &[p.id])).expect("prefill")))
+        .collect();
+    Value::Object(map)
+}
+
+/// The fixture of relation proposals and behaviour prefills (`ui/src/lib/ipc/fixtures/proposals.json`),
+/// one line per household shape to keep it small and its diffs readable.
+fn proposals_fixture() -> String {
+    fn line<T: Serialize + ?Sized>(v: &T) -> String {
+        serde_json::to_string(v).expect("serialises")
+    }
+    let rows: Vec<String> = relation_proposal_table().iter().map(|(key, proposals)| format!("    {}: {}", line(key), line(proposals))).collect();
+    format!(
+        "{{\n  \"behaviourPrefills\": {},\n  \"relations\": {{\n{}\n  }}\n}}\n",
+        line(&practice_behaviour_prefills()),
+        rows.join(",\n")
+    )
 }

@@ -30,6 +30,10 @@ macro_rules! with_contract {
             activity(ActivityRequest {}) -> ();
             settings_get(SettingsGetRequest {}) -> $crate::views::Settings;
             settings_set(SettingsSetRequest { settings: $crate::views::Settings }) -> $crate::views::Settings;
+            // How large the app is drawn (also while locked).
+            display_get(DisplayGetRequest {}) -> $crate::views::DisplayView;
+            display_set(DisplaySetRequest { display: $crate::views::Display }) -> $crate::views::DisplayView;
+            display_zoom(DisplayZoomRequest { step: $crate::views::ZoomStep }) -> $crate::views::DisplayView;
             // Cases and households.
             cases_list(CasesListRequest {}) -> Vec<$crate::domain::CaseSummary>;
             case_create(CaseCreateRequest { label: String }) -> $crate::domain::Case;
@@ -77,6 +81,8 @@ macro_rules! with_contract {
             analysis_get(AnalysisGetRequest { case_id: $crate::Uuid }) -> $crate::domain::Analysis;
             judgement_save(JudgementSaveRequest { case_id: $crate::Uuid, judgement: $crate::domain::analysis::Judgement }) -> $crate::domain::Analysis;
             acute_decision_save(AcuteDecisionSaveRequest { case_id: $crate::Uuid, decision: $crate::domain::analysis::AcuteDecision }) -> $crate::domain::Analysis;
+            // The case on one time axis.
+            timeline_get(TimelineGetRequest { case_id: $crate::Uuid }) -> $crate::domain::timeline::Timeline;
             // The Meldcode log.
             meldcode_list(MeldcodeListRequest { case_id: $crate::Uuid }) -> Vec<$crate::domain::MeldcodeEntry>;
             meldcode_save(MeldcodeSaveRequest { entry: $crate::domain::MeldcodeEntry }) -> $crate::domain::MeldcodeEntry;

@@ -19,6 +19,8 @@ pub trait Shell: Sync {
     fn save_pdf(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool>;
     /// Opens the system print dialog for what the window shows.
     fn print(&self) -> AppResult<()>;
+    /// Draws the window at this zoom factor (1.0 = 100%).
+    fn set_zoom(&self, factor: f64) -> AppResult<()>;
 }
 
 /// Changes to the host's own state that a command asks for; the host applies them after the call.

@@ -37,6 +37,8 @@ pub fn clock() -> Clock {
 pub struct RecordingShell {
     pub saved: Mutex<Vec<(String, Vec<u8>)>>,
     pub prints: Mutex<u32>,
+    /// Every zoom factor the window was asked to draw at.
+    pub zooms: Mutex<Vec<f64>>,
     /// Answer the save dialog with "cancel".
     pub cancel: bool,
 }
@@ -51,6 +53,10 @@ impl Shell for RecordingShell {
     }
     fn print(&self) -> AppResult<()> {
         *self.prints.lock().expect("not poisoned") += 1;
+        Ok(())
+    }
+    fn set_zoom(&self, factor: f64) -> AppResult<()> {
+        self.zooms.lock().expect("not poisoned").push(factor);
         Ok(())
     }
 }

@@ -27,6 +27,7 @@ pub mod codegen;
 
 pub use clock::Clock;
 pub use content::Content;
+pub use commands::load_display;
 pub use contract::{call, dispatch, COMMANDS};
 pub use env::{Effects, Env, Shell};
 pub use error::{AppError, AppResult, ErrorCode, IpcError};

@@ -51,6 +51,37 @@ pub struct Settings {
     pub language: Language,
 }
 
+/// How large the app is drawn; kept outside the vault (it is needed before unlocking and holds
+/// nothing of a case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Display {
+    /// The zoom of the whole window, in percent (Ctrl +, Ctrl −, Ctrl 0).
+    pub zoom_percent: u16,
+    /// The size of the text, in percent of the normal size.
+    pub text_percent: u16,
+}
+
+/// The display settings with the values the app offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DisplayView {
+    pub display: Display,
+    /// The zoom levels Ctrl + and Ctrl − step through, in percent.
+    pub zoom_levels: Vec<u16>,
+    /// The text sizes to choose from, in percent.
+    pub text_sizes: Vec<u16>,
+}
+
+/// One press of Ctrl +, Ctrl − or Ctrl 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ZoomStep {
+    In,
+    Out,
+    Reset,
+}
+
 /// Why the vault was locked; sent with the `vault-locked` event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -122,6 +153,9 @@ pub struct HouseholdView {
     #[serde(flatten)]
     pub household: Household,
     pub guidance: Vec<PersonGuidance>,
+    /// The relations the roles suggest and that are not recorded yet (`domain::proposals`), each with
+    /// its reason; nothing of it is stored until the professional accepts it (`relation_add`).
+    pub proposals: Vec<domain::proposals::RelationProposal>,
     /// Today in the Netherlands (defaults for dates).
     pub today: NaiveDate,
 }
@@ -135,6 +169,9 @@ pub struct ConversationDetail {
     pub precheck: Option<ChildPrecheck>,
     /// Who may see what is said here unless the professional chooses otherwise.
     pub default_confidentiality: Visibility,
+    /// Who a new behaviour record starts with: the speaker as source and, with one adult, the other
+    /// partner as actor and the speaker as target (`domain::proposals::behaviour_prefill`).
+    pub behaviour_prefill: domain::proposals::BehaviourPrefill,
 }
 
 /// The plan to edit, with the readers' choices per item and the sections that take another item.

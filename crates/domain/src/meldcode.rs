@@ -197,7 +197,59 @@ impl MeldcodeEntry {
 pub struct StepStatus {
     pub number: u8,
     pub latest: Option<MeldcodeEntry>,
+    /// Open, under way or done: a finished step looks finished.
+    pub state: StepState,
+    /// What the case already holds for this step (signals and conversations, consultations), so the
+    /// professional can point to it instead of writing it again.
+    pub known: Vec<StepFact>,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum StepState {
+    /// Nothing recorded for it yet.
+    Open,
+    /// Something is recorded, but the step is not done (answered "nog niet", or questions still open).
+    InProgress,
+    /// Recorded as done; for steps 4 and 5: every question answered (step 5: the decision recorded).
+    Done,
+}
+
+/// Something the case already holds that belongs to a Meldcode step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum StepFact {
+    /// Behaviour records in the case (step 1: signals).
+    Records { count: u32 },
+    /// A conversation held, on its (Dutch) date, with these persons (steps 1 and 3).
+    Conversation { conversation: Uuid, date: NaiveDate, participants: Vec<Uuid> },
+    /// Someone consulted, as recorded with another Meldcode entry (step 2).
+    Consulted { who: String, organisation: String, date: NaiveDate, entry: Uuid },
+    /// Veilig Thuis consulted as one of the actions of an acute decision (step 2).
+    AcuteConsult { decision: Uuid, date: NaiveDate },
+}
+
+/// A conversation as the Meldcode sees it: when, and with whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldConversation {
+    pub id: Uuid,
+    pub date: NaiveDate,
+    pub participants: Vec<Uuid>,
+}
+
+/// What the case holds outside the Meldcode log that its steps can reuse.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseWork {
+    pub conversations: Vec<HeldConversation>,
+    pub records: u32,
+    /// Acute decisions that included consulting Veilig Thuis: (decision id, date).
+    pub acute_consults: Vec<(Uuid, NaiveDate)>,
+}
+
+/// The acute action (red-flag data) that means Veilig Thuis was consulted.
+pub const ACUTE_ACTION_VEILIG_THUIS: &str = "veilig_thuis";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -229,13 +281,95 @@ fn latest<'a>(entries: impl Iterator<Item = &'a MeldcodeEntry>) -> Option<Meldco
     entries.max_by_key(|e| (e.date, e.recorded_at, e.id)).cloned()
 }
 
-/// The latest entry per step and per question, and what follows from them.
+/// The latest entry per step and per question, and what follows from them, for a log alone.
 pub fn meldcode_status(model: &MeldcodeModel, log: &[MeldcodeEntry]) -> MeldcodeStatus {
-    let steps = model
-        .steps
+    meldcode_status_in(model, log, &CaseWork::default())
+}
+
+/// What the case already holds for step `number`.
+fn known_for(number: u8, log: &[MeldcodeEntry], work: &CaseWork) -> Vec<StepFact> {
+    let conversations = || {
+        let mut held: Vec<&HeldConversation> = work.conversations.iter().collect();
+        held.sort_by_key(|c| (c.date, c.id));
+        held.into_iter()
+            .map(|c| StepFact::Conversation { conversation: c.id, date: c.date, participants: c.participants.clone() })
+            .collect::<Vec<_>>()
+    };
+    match number {
+        1 => {
+            let mut out = Vec::new();
+            if work.records > 0 {
+                out.push(StepFact::Records { count: work.records });
+            }
+            out.extend(conversations());
+            out
+        }
+        2 => {
+            let mut out: Vec<StepFact> = Vec::new();
+            let mut entries: Vec<&MeldcodeEntry> = log.iter().filter(|e| !e.consulted.is_empty()).collect();
+            entries.sort_by_key(|e| (e.date, e.recorded_at, e.id));
+            for e in entries {
+                for c in &e.consulted {
+                    let fact = StepFact::Consulted {
+                        who: c.who.clone(),
+                        organisation: c.organisation.clone(),
+                        date: e.date,
+                        entry: e.id,
+                    };
+                    let seen = out.iter().any(|f| matches!(f, StepFact::Consulted { who, organisation, .. } if *who == c.who && *organisation == c.organisation));
+                    if !seen {
+                        out.push(fact);
+                    }
+                }
+            }
+            let mut acute = work.acute_consults.clone();
+            acute.sort_by_key(|(id, date)| (*date, *id));
+            out.extend(acute.into_iter().map(|(decision, date)| StepFact::AcuteConsult { decision, date }));
+            out
+        }
+        3 => conversations(),
+        _ => Vec::new(),
+    }
+}
+
+/// The state of one step: its own entry, and for steps 4 and 5 the questions that belong to it.
+fn state_of(
+    number: u8,
+    own: Option<&MeldcodeEntry>,
+    questions: &[QuestionStatus],
+    model: &MeldcodeModel,
+    decided: bool,
+    known: &[StepFact],
+) -> StepState {
+    let own_done = own.is_some_and(|e| matches!(e.answer, MeldcodeAnswer::Done | MeldcodeAnswer::Yes));
+    let belongs: Vec<&QuestionStatus> = questions
         .iter()
-        .map(|s| StepStatus { number: s.number, latest: latest(log.iter().filter(|e| e.step == s.number && e.question_id.is_none())) })
+        .filter(|q| model.questions.iter().any(|w| w.id == q.question_id && w.step == number && w.kind != WeighingKind::Decision))
         .collect();
+    let answered = |q: &&QuestionStatus| q.latest.as_ref().is_some_and(|e| e.answer != MeldcodeAnswer::NotYet);
+    // A question recorded as "nog niet" was looked at: the step is under way, not done.
+    let some_recorded = belongs.iter().any(|q| q.latest.is_some());
+    let all_answered = !belongs.is_empty() && belongs.iter().all(answered);
+    let done = match number {
+        4 => all_answered || own_done,
+        // Deciding is done when the decision is recorded.
+        5 => decided,
+        _ => own_done,
+    };
+    if done {
+        StepState::Done
+    } else if own.is_some() || some_recorded || !known.is_empty() {
+        StepState::InProgress
+    } else {
+        StepState::Open
+    }
+}
+
+/// The latest entry per step and per question, what follows from them, and per step what the case
+/// already holds for it.
+pub fn meldcode_status_in(model: &MeldcodeModel, log: &[MeldcodeEntry], work: &CaseWork) -> MeldcodeStatus {
+    let own_latest =
+        |n: u8| latest(log.iter().filter(|e| e.step == n && e.question_id.is_none()));
     let questions: Vec<QuestionStatus> = model
         .questions
         .iter()
@@ -274,6 +408,17 @@ pub fn meldcode_status(model: &MeldcodeModel, log: &[MeldcodeEntry]) -> Meldcode
         .filter(|q| q.question_id != QUESTION_DECISION)
         .filter(|q| q.latest.as_ref().is_none_or(|e| e.answer == MeldcodeAnswer::NotYet))
         .map(|q| q.question_id.clone())
+        .collect();
+    let decided = decision.is_some() && !decision_required;
+    let steps = model
+        .steps
+        .iter()
+        .map(|s| {
+            let latest = own_latest(s.number);
+            let known = known_for(s.number, log, work);
+            let state = state_of(s.number, latest.as_ref(), &questions, model, decided, &known);
+            StepStatus { number: s.number, latest, state, known }
+        })
         .collect();
     MeldcodeStatus { steps, questions, norms, report_required, close_with_monitoring, decision, decision_required, unanswered }
 }
@@ -424,5 +569,81 @@ mod tests {
         let mut e = entry(4, None, 2, MeldcodeAnswer::Done);
         e.rationale = " ".into();
         assert_eq!(e.validate(&m), Err(DomainError::Empty("rationale")));
+    }
+
+    /// The step states for a log whose entries name nobody consulted (a consultation puts step 2 under way).
+    fn states(log: &[MeldcodeEntry], work: &CaseWork) -> Vec<StepState> {
+        let log: Vec<MeldcodeEntry> = log.iter().cloned().map(|mut e| { e.consulted.clear(); e }).collect();
+        meldcode_status_in(&model(), &log, work).steps.iter().map(|s| s.state).collect()
+    }
+
+    #[test]
+    fn finished_steps_are_done_open_ones_open_and_started_ones_under_way() {
+        use MeldcodeAnswer::{Done as Finished, No, NotYet, Yes};
+        use StepState::{Done, InProgress, Open};
+        let none = CaseWork::default();
+        let talked = CaseWork {
+            conversations: vec![HeldConversation { id: Uuid::from_u128(7), date: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), participants: vec![Uuid::from_u128(1)] }],
+            records: 3,
+            acute_consults: vec![],
+        };
+        let consulted = CaseWork { acute_consults: vec![(Uuid::from_u128(9), NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())], ..CaseWork::default() };
+        let table: Vec<(&str, Vec<MeldcodeEntry>, &CaseWork, [StepState; 5])> = vec![
+            ("nothing recorded", vec![], &none, [Open, Open, Open, Open, Open]),
+            ("conversations and records held, steps not yet recorded", vec![], &talked, [InProgress, Open, InProgress, Open, Open]),
+            ("step 1 done", vec![entry(1, None, 1, Finished)], &none, [Done, Open, Open, Open, Open]),
+            ("step 2 'nog niet'", vec![entry(2, None, 1, NotYet)], &none, [Open, InProgress, Open, Open, Open]),
+            ("Veilig Thuis consulted in an acute decision", vec![], &consulted, [Open, InProgress, Open, Open, Open]),
+            ("one of the step-4 questions", vec![entry(4, Some("afweging.1"), 1, Yes)], &none, [Open, Open, Open, InProgress, Open]),
+            (
+                "every step-4 question answered",
+                vec![entry(4, Some("afweging.1"), 1, Yes), entry(4, Some(QUESTION_UNSAFETY), 2, No), entry(4, Some("afweging.2a"), 3, No)],
+                &none,
+                [Open, Open, Open, Done, Open],
+            ),
+            ("a step-4 question 'nog niet' is not an answer", vec![entry(4, Some("afweging.1"), 1, NotYet)], &none, [Open, Open, Open, InProgress, Open]),
+            ("question 3 answered, no decision", vec![entry(5, Some(QUESTION_HELP), 1, Yes)], &none, [Open, Open, Open, Open, InProgress]),
+            ("decision recorded", vec![entry(5, Some(QUESTION_DECISION), 1, No)], &none, [Open, Open, Open, Open, Done]),
+            (
+                "a later norm makes the decision due again",
+                vec![entry(5, Some(QUESTION_DECISION), 1, No), entry(5, Some(QUESTION_HELP), 2, No)],
+                &none,
+                [Open, Open, Open, Open, InProgress],
+            ),
+        ];
+        for (name, log, work, expected) in table {
+            assert_eq!(states(&log, work), expected.to_vec(), "{name}");
+        }
+    }
+
+    #[test]
+    fn steps_show_what_the_case_already_holds() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let (sanne, mark) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let work = CaseWork {
+            conversations: vec![
+                HeldConversation { id: Uuid::from_u128(11), date: day(9), participants: vec![mark] },
+                HeldConversation { id: Uuid::from_u128(10), date: day(2), participants: vec![sanne] },
+            ],
+            records: 4,
+            acute_consults: vec![(Uuid::from_u128(20), day(5))],
+        };
+        // Two entries name the same consultation: it is listed once, with its first date.
+        let log = vec![entry(4, Some("afweging.1"), 3, MeldcodeAnswer::Yes), entry(4, Some(QUESTION_UNSAFETY), 6, MeldcodeAnswer::Yes)];
+        let status = meldcode_status_in(&model(), &log, &work);
+        let known = |n: usize| status.steps[n - 1].known.clone();
+        let talk = |id: u128, d: u32, who: Uuid| StepFact::Conversation { conversation: Uuid::from_u128(id), date: day(d), participants: vec![who] };
+        assert_eq!(known(1), vec![StepFact::Records { count: 4 }, talk(10, 2, sanne), talk(11, 9, mark)]);
+        assert_eq!(
+            known(2),
+            vec![
+                StepFact::Consulted { who: "aandachtsfunctionaris".into(), organisation: "wijkteam".into(), date: day(3), entry: Uuid::from_u128(3) },
+                StepFact::AcuteConsult { decision: Uuid::from_u128(20), date: day(5) },
+            ]
+        );
+        assert_eq!(known(3), vec![talk(10, 2, sanne), talk(11, 9, mark)]);
+        assert!(known(4).is_empty() && known(5).is_empty());
+        // Step 2 is under way because a consultation is known, though nothing is recorded under it.
+        assert_eq!(status.steps[1].state, StepState::InProgress);
     }
 }

@@ -5,7 +5,7 @@ import { addPerson, addRelation, createCase, openCase, renderUnlocked } from './
 describe('case list', () => {
   it('explains what to do when there are no cases and suggests the next free label', async () => {
     const { user } = await renderUnlocked();
-    expect(screen.getByTestId('case-list')).toHaveTextContent('Maak hierboven je eerste casus aan');
+    expect(screen.getByTestId('case-list')).toHaveTextContent('Maak hierboven uw eerste casus aan');
     expect(screen.getByTestId('case-create-label')).toHaveValue('Gezin A.');
     await user.click(screen.getByTestId('case-create-submit'));
     await screen.findByRole('heading', { level: 1, name: 'Gezin A.' });

@@ -219,7 +219,7 @@ describe('starting conversations', () => {
     expect(warning).toHaveTextContent('dwingende controle');
     expect(warning).not.toHaveTextContent('art. 48');
     await user.click(screen.getByTestId('conversation-start'));
-    expect(screen.getByText('Geef aan waarom je dit gesprek samen voert.')).toBeInTheDocument();
+    expect(screen.getByText('Geef aan waarom u dit gesprek samen voert.')).toBeInTheDocument();
     await user.type(screen.getByLabelText('Waarom een gezamenlijk gesprek?'), 'afspraken over de overdracht');
     await user.click(screen.getByTestId('conversation-start'));
     expect(screen.getByText('Leg vast waarom een gezamenlijk gesprek toch verantwoord is.')).toBeInTheDocument();
@@ -323,7 +323,7 @@ describe('behaviour records', () => {
     expect(screen.getByTestId('timeline')).toHaveTextContent('Eerste keer: duwen (Mark → Sanne)');
     await user.click(screen.getByTestId('view-severity'));
     expect(screen.getByTestId('severity-category')).toHaveTextContent('Veelvuldig of ernstig geweld');
-    expect(screen.getByTestId('severity')).toHaveTextContent('P (geschat aantal keer partnergeweld in 12 maanden): 18');
+    expect(screen.getByTestId('severity')).toHaveTextContent('ongeveer 18 keer in het afgelopen jaar');
     expect(screen.getByTestId('severity')).toHaveTextContent('Er is ernstig partnergeweld.');
     expect(screen.getByTestId('severity')).toHaveTextContent('2 keer licht, 0 keer ernstig');
   });
@@ -346,7 +346,14 @@ describe('overview: acute banner, hypotheses, judgements', () => {
     await user.type(screen.getByTestId('acute-rationale'), 'wurging in januari, angst voor het leven');
     await user.click(screen.getByTestId('acute-save'));
     await waitFor(() => expect(screen.getByTestId('acute-banner')).toHaveTextContent('Er is een besluit genomen'));
-    expect(screen.getByTestId('acute-banner')).toHaveTextContent('Veilig Thuis geraadpleegd');
+    // Once decided, the banner is no longer an alarm: the decision, what was done, the flags folded away.
+    const decided = screen.getByTestId('acute-banner');
+    expect(decided).toHaveAttribute('data-state', 'decided');
+    expect(decided).not.toHaveAttribute('role', 'alert');
+    expect(decided).toHaveTextContent('Besluit over acute onveiligheid vastgelegd');
+    expect(decided).toHaveTextContent('Veilig Thuis geraadpleegd');
+    expect(decided).toHaveTextContent('Veilig Thuis raadplegen');
+    expect(decided.querySelector('details')).not.toHaveAttribute('open');
   });
 
   it('a judgement needs a reason; it is shown next to the hypothesis, with a note when they differ', async () => {
@@ -361,7 +368,7 @@ describe('overview: acute banner, hypotheses, judgements', () => {
     await user.type(within(pattern).getByTestId('judge-pattern-reason'), 'besproken met de aandachtsfunctionaris');
     await user.click(within(pattern).getByTestId('judge-pattern-save'));
     await waitFor(() =>
-      expect(screen.getByTestId('pattern')).toHaveTextContent('Jouw oordeel: bevestigd — besproken met de aandachtsfunctionaris'),
+      expect(screen.getByTestId('pattern')).toHaveTextContent('Uw oordeel: bevestigd — besproken met de aandachtsfunctionaris'),
     );
     expect(screen.getByTestId('pattern')).not.toHaveTextContent('berekende hypothese is veranderd');
 
@@ -377,7 +384,7 @@ describe('overview: acute banner, hypotheses, judgements', () => {
     await user.click(screen.getByTestId('conversation-end-confirm'));
     await user.click(await screen.findByTestId('tab-overzicht'));
     await waitFor(() =>
-      expect(screen.getByTestId('pattern')).toHaveTextContent('de berekende hypothese is veranderd sinds je oordeel'),
+      expect(screen.getByTestId('pattern')).toHaveTextContent('de berekende hypothese is veranderd sinds uw oordeel'),
     );
   });
 

@@ -42,9 +42,29 @@ pub fn meldcode_save(env: &mut Env<'_>, r: MeldcodeSaveRequest) -> AppResult<Mel
 }
 
 pub fn meldcode_status(env: &mut Env<'_>, r: MeldcodeStatusRequest) -> AppResult<MeldcodeOverview> {
-    let log = env.vault(|v| {
+    let (log, conversations, records, decisions) = env.vault(|v| {
         v.cases().get(r.case_id)?;
-        Ok(v.meldcode_entries().list(r.case_id)?)
+        Ok((
+            v.meldcode_entries().list(r.case_id)?,
+            v.conversations().list(r.case_id)?,
+            v.behaviour_records().list(r.case_id)?,
+            v.acute_decisions().list(r.case_id)?,
+        ))
     })?;
-    Ok(MeldcodeOverview { status: domain::meldcode_status(&env.content.meldcode, &log), today: env.clock.today })
+    // What the steps can reuse: the conversations held (on their Dutch date), the signals recorded, and
+    // Veilig Thuis consulted as part of an acute decision.
+    let dutch = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive();
+    let work = domain::CaseWork {
+        conversations: conversations
+            .iter()
+            .map(|c| domain::HeldConversation { id: c.id, date: dutch(c.started_at), participants: c.participants.clone() })
+            .collect(),
+        records: u32::try_from(records.len()).unwrap_or(u32::MAX),
+        acute_consults: decisions
+            .iter()
+            .filter(|d| d.actions.iter().any(|a| a == domain::ACUTE_ACTION_VEILIG_THUIS))
+            .map(|d| (d.id, dutch(d.decided_at)))
+            .collect(),
+    };
+    Ok(MeldcodeOverview { status: domain::meldcode_status_in(&env.content.meldcode, &log, &work), today: env.clock.today })
 }

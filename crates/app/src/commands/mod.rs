@@ -6,18 +6,22 @@
 mod analysis;
 mod cases;
 mod conversations;
+mod display;
 mod meldcode;
 mod planning;
 mod records;
 mod session;
+mod timeline;
 
 pub use analysis::*;
 pub use cases::*;
 pub use conversations::*;
+pub use display::*;
 pub use meldcode::*;
 pub use planning::*;
 pub use records::*;
 pub use session::*;
+pub use timeline::*;
 
 use chrono::NaiveDate;
 use domain::{Household, Person};

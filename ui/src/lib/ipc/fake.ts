@@ -12,7 +12,12 @@ import type { Case } from './bindings/Case';
 import type { CaseSnapshot } from './bindings/CaseSnapshot';
 import type { ChildPrecheck } from './bindings/ChildPrecheck';
 import type { PrecheckReview } from './bindings/PrecheckReview';
+import type { BehaviourPrefill } from './bindings/BehaviourPrefill';
+import type { ProposalReason } from './bindings/ProposalReason';
+import type { RelationKind } from './bindings/RelationKind';
+import type { RelationProposal } from './bindings/RelationProposal';
 import type { ContentBundle } from './bindings/ContentBundle';
+import type { DisplayView } from './bindings/DisplayView';
 import type { Conversation } from './bindings/Conversation';
 import type { ConversationDetail } from './bindings/ConversationDetail';
 import type { ErrorCode } from './bindings/ErrorCode';
@@ -31,6 +36,7 @@ import type { Relation } from './bindings/Relation';
 import type { ReviewStatus } from './bindings/ReviewStatus';
 import type { Role } from './bindings/Role';
 import type { SafetyPlan } from './bindings/SafetyPlan';
+import type { Timeline } from './bindings/Timeline';
 import type { Section } from './bindings/Section';
 import type { Settings } from './bindings/Settings';
 import type { Strength } from './bindings/Strength';
@@ -41,10 +47,12 @@ import { createClient, type CommandName, type Commands } from './generated/clien
 import { ERROR_MESSAGES } from './generated/errors';
 import commandsJson from './fixtures/commands.json';
 import contentJson from './fixtures/content.json';
+import displayJson from './fixtures/display.json';
 import emptyJson from './fixtures/emptyCase.json';
 import errorTableJson from './fixtures/errorTable.json';
 import guidanceJson from './fixtures/guidance.json';
 import practiceJson from './fixtures/practice.json';
+import proposalsJson from './fixtures/proposals.json';
 import strengthsJson from './fixtures/strengths.json';
 
 /** What the Rust commands answered for the practice family ("Gezin Jansen-de Vries", fictional). */
@@ -53,6 +61,8 @@ export type PracticeFixture = {
   snapshot: CaseSnapshot;
   household: HouseholdView;
   analysis: Analysis;
+  /** What `timeline_get` answered for the family as stored. */
+  timeline: Timeline;
   plan: PlanEditor;
   checks: PlanChecks;
   meldcode: MeldcodeOverview;
@@ -89,11 +99,43 @@ export type ErrorRow = { command: CommandName; kind: string; state: VaultState; 
 export const PRACTICE = practiceJson as unknown as PracticeFixture;
 export const ERROR_TABLE = errorTableJson as unknown as ErrorRow[];
 const CONTENT = contentJson as unknown as ContentBundle;
-const EMPTY = emptyJson as unknown as { case: Case; analysis: Analysis; plan: PlanEditor; meldcode: MeldcodeOverview };
+const EMPTY = emptyJson as unknown as { case: Case; analysis: Analysis; plan: PlanEditor; meldcode: MeldcodeOverview; timeline: Timeline };
 const GUIDANCE = guidanceJson as unknown as { role: Role; year_of_birth: number | null; guidance: PersonGuidance }[];
 const STRENGTHS = strengthsJson as unknown as { passphrase: string; strength: Strength }[];
 const WITHOUT_VAULT = commandsJson.withoutVault as readonly string[];
+/** Rust's display settings on a new machine, and its next zoom level from each level ("200|in"). */
+const DISPLAY = displayJson as unknown as { initial: DisplayView; zoom: Record<string, number> };
 const NIL = '00000000-0000-0000-0000-000000000000';
+
+/** Rust's relation proposals per household shape (`codegen::proposal_shape`), and who a behaviour record
+ * starts with in a conversation alone with each practice person. */
+const PROPOSALS = proposalsJson as unknown as {
+  relations: Record<string, { from: number; to: number; kind: RelationKind; reason: ProposalReason }[]>;
+  behaviourPrefills: Record<string, BehaviourPrefill>;
+};
+const PROPOSAL_ROLES: Role[] = ['parent', 'partner', 'ex_partner', 'child'];
+
+/** Rust's `codegen::proposals_by_shape`: the fake looks up, maps positions to its persons and leaves out
+ * what is recorded (a Rust test proves this gives what `propose_relations` gives). */
+function proposalsOf(list: Person[], recorded: Relation[]): RelationProposal[] {
+  const order: string[] = [];
+  const key = PROPOSAL_ROLES.map((role) => {
+    const ofRole = list.filter((p) => p.role === role);
+    order.push(...ofRole.map((p) => p.id));
+    return `${role}:${ofRole.map((p) => (p.lives_in_household ? '1' : '0')).join('')}`;
+  }).join('|');
+  const couple = (k: RelationKind) => k.kind === 'partner_of' || k.kind === 'ex_partner_of';
+  // Larger households than the table holds get no proposals in the fake.
+  return (PROPOSALS.relations[key] ?? [])
+    .map((p) => ({ relation: { from: order[p.from]!, to: order[p.to]!, kind: clone(p.kind) }, reason: p.reason }))
+    .filter(({ relation: r }) =>
+      !recorded.some((x) =>
+        r.kind.kind === 'parent_of'
+          ? x.kind.kind === 'parent_of' && x.from === r.from && x.to === r.to
+          : couple(x.kind) && ((x.from === r.from && x.to === r.to) || (x.from === r.to && x.to === r.from)),
+      ),
+    );
+}
 
 export type FakeOptions = {
   /** Starting state; 'locked' and 'unlocked' need `passphrase`. Default 'missing'. */
@@ -184,6 +226,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   let passphrase = options.passphrase ?? (state === 'missing' ? '' : 'paarse olifant danst op het dak');
   let recoveryKey = options.recoveryKey ?? (state === 'missing' ? '' : randomRecoveryKey());
   let settings: Settings = { autoLockMinutes: 5, language: 'nl', ...options.settings };
+  let display: DisplayView = clone(DISPLAY.initial);
   const cases = new Map<string, Case>();
   const persons = new Map<string, Person>();
   const relations = new Map<string, Relation>();
@@ -267,11 +310,13 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
 
   function householdOf(caseId: string): HouseholdView {
     const list = [...persons.values()].filter((p) => p.case_id === caseId);
+    const recorded = [...relations.values()].filter((r) => r.case_id === caseId);
     return clone({
       case: found(cases, caseId),
       persons: list,
-      relations: [...relations.values()].filter((r) => r.case_id === caseId),
+      relations: recorded,
       guidance: list.map(guidanceOf),
+      proposals: proposalsOf(list, recorded),
       today: PRACTICE.today,
     });
   }
@@ -362,6 +407,17 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     activity: () => {
       activityCount += 1;
       armIdleTimer();
+    },
+    display_get: () => clone(display),
+    display_set: (r) => {
+      display = { ...clone(display), display: clone(r.display) };
+      return clone(display);
+    },
+    display_zoom: (r) => {
+      const next = DISPLAY.zoom[`${display.display.zoomPercent}|${r.step}`];
+      if (next === undefined) fail('out_of_range');
+      display = { ...clone(display), display: { ...display.display, zoomPercent: next } };
+      return clone(display);
     },
     settings_get: () => clone(settings),
     settings_set: (r) => {
@@ -496,6 +552,11 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
             : who.some((p) => p.role === 'child') || who.length === 0
               ? { kind: 'professional_only' }
               : { kind: 'named_persons', persons: who.map((p) => p.id) }),
+        // What Rust answered for this practice person alone; for the fake's own cases what it answers
+        // without recorded couples: the speaker as source, nobody guessed.
+        behaviour_prefill:
+          fixture?.behaviour_prefill ??
+          (only && isPractice(r.case_id) ? PROPOSALS.behaviourPrefills[only] : undefined) ?? { actors: [], targets: [], source: only ?? null },
       });
     },
     conversation_end: (r) => {
@@ -576,6 +637,13 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       analysis.acute = { ...clone(isPractice(r.case_id) ? PRACTICE.acuteDecided : analysis.acute), decision: saved };
       analyses.set(r.case_id, analysis);
       return clone(analysis);
+    },
+
+    // Like the analysis: the practice family's timeline as Rust drew it; a case the fake made gets
+    // Rust's empty timeline, whatever is added to it.
+    timeline_get: (r) => {
+      found(cases, r.case_id);
+      return isPractice(r.case_id) ? clone(PRACTICE.timeline) : withId(EMPTY.timeline, NIL, r.case_id);
     },
 
     meldcode_list: (r) => clone([...meldcode.values()].filter((e) => e.case_id === r.case_id)),

@@ -20,6 +20,8 @@ import type { Judgement } from '../ipc/bindings/Judgement';
 import type { MeldcodeEntry } from '../ipc/bindings/MeldcodeEntry';
 import type { Phase } from '../ipc/bindings/Phase';
 import type { Answer } from '../ipc/bindings/Answer';
+import type { DisplayView } from '../ipc/bindings/DisplayView';
+import type { ZoomStep } from '../ipc/bindings/ZoomStep';
 import type { Audience } from '../ipc/bindings/Audience';
 import type { PlanChecks } from '../ipc/bindings/PlanChecks';
 import type { PlanVersion } from '../ipc/bindings/PlanVersion';
@@ -138,6 +140,7 @@ export class Session {
 
   async start(): Promise<void> {
     this.unsubscribe = await this.backend.onVaultLocked(({ reason }) => this.onLocked(reason));
+    await this.loadDisplay();
     await this.loadSettings();
     await this.refreshVault();
   }
@@ -158,6 +161,41 @@ export class Session {
     } catch {
       this.view = { name: 'startError' };
     }
+  }
+
+  /** How large the app is drawn (zoom and text size); kept outside the vault, so also while locked. */
+  display = $state<DisplayView | null>(null);
+
+  private async loadDisplay(): Promise<void> {
+    try {
+      this.applyDisplay(await this.backend.displayGet());
+    } catch {
+      // Without the saved choice the app is drawn at its normal size.
+    }
+  }
+
+  private applyDisplay(view: DisplayView): void {
+    this.display = view;
+    const scale = view.display.textPercent / 100;
+    if (scale === 1) document.documentElement.style.removeProperty('--text-scale');
+    else document.documentElement.style.setProperty('--text-scale', String(scale));
+  }
+
+  /** Ctrl +, Ctrl − and Ctrl 0: the backend chooses the next level, draws the window and keeps it. */
+  async zoom(step: ZoomStep): Promise<void> {
+    try {
+      const view = await this.backend.displayZoom({ step });
+      this.applyDisplay(view);
+      this.status = t('status.zoom', { percent: view.display.zoomPercent });
+    } catch {
+      this.status = t('status.zoomFailed');
+    }
+  }
+
+  /** The text size from the settings, kept with the zoom. */
+  async setTextSize(percent: number): Promise<void> {
+    const current = this.display?.display ?? { zoomPercent: 100, textPercent: 100 };
+    this.applyDisplay(await this.backend.displaySet({ display: { ...current, textPercent: percent } }));
   }
 
   private async loadSettings(): Promise<void> {

@@ -33,6 +33,10 @@ import type { ConversationOpenRequest } from '../bindings/ConversationOpenReques
 import type { ConversationStartRequest } from '../bindings/ConversationStartRequest';
 import type { ConversationsListRequest } from '../bindings/ConversationsListRequest';
 import type { CreatedVault } from '../bindings/CreatedVault';
+import type { DisplayGetRequest } from '../bindings/DisplayGetRequest';
+import type { DisplaySetRequest } from '../bindings/DisplaySetRequest';
+import type { DisplayView } from '../bindings/DisplayView';
+import type { DisplayZoomRequest } from '../bindings/DisplayZoomRequest';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { Evidence } from '../bindings/Evidence';
 import type { EvidenceLink } from '../bindings/EvidenceLink';
@@ -83,6 +87,8 @@ import type { SettingsGetRequest } from '../bindings/SettingsGetRequest';
 import type { SettingsSetRequest } from '../bindings/SettingsSetRequest';
 import type { Stance } from '../bindings/Stance';
 import type { Strength } from '../bindings/Strength';
+import type { Timeline } from '../bindings/Timeline';
+import type { TimelineGetRequest } from '../bindings/TimelineGetRequest';
 import type { VaultChangePassphraseRequest } from '../bindings/VaultChangePassphraseRequest';
 import type { VaultCreateRequest } from '../bindings/VaultCreateRequest';
 import type { VaultLockRequest } from '../bindings/VaultLockRequest';
@@ -103,6 +109,9 @@ export type Commands = {
   activity: { request: ActivityRequest; response: void };
   settings_get: { request: SettingsGetRequest; response: Settings };
   settings_set: { request: SettingsSetRequest; response: Settings };
+  display_get: { request: DisplayGetRequest; response: DisplayView };
+  display_set: { request: DisplaySetRequest; response: DisplayView };
+  display_zoom: { request: DisplayZoomRequest; response: DisplayView };
   cases_list: { request: CasesListRequest; response: Array<CaseSummary> };
   case_create: { request: CaseCreateRequest; response: Case };
   case_rename: { request: CaseRenameRequest; response: Case };
@@ -131,6 +140,7 @@ export type Commands = {
   analysis_get: { request: AnalysisGetRequest; response: Analysis };
   judgement_save: { request: JudgementSaveRequest; response: Analysis };
   acute_decision_save: { request: AcuteDecisionSaveRequest; response: Analysis };
+  timeline_get: { request: TimelineGetRequest; response: Timeline };
   meldcode_list: { request: MeldcodeListRequest; response: Array<MeldcodeEntry> };
   meldcode_save: { request: MeldcodeSaveRequest; response: MeldcodeEntry };
   meldcode_status: { request: MeldcodeStatusRequest; response: MeldcodeOverview };
@@ -159,6 +169,9 @@ export const COMMAND_NAMES = [
   'activity',
   'settings_get',
   'settings_set',
+  'display_get',
+  'display_set',
+  'display_zoom',
   'cases_list',
   'case_create',
   'case_rename',
@@ -187,6 +200,7 @@ export const COMMAND_NAMES = [
   'analysis_get',
   'judgement_save',
   'acute_decision_save',
+  'timeline_get',
   'meldcode_list',
   'meldcode_save',
   'meldcode_status',
@@ -219,6 +233,9 @@ export interface Client {
   activity(request?: ActivityRequest): Promise<void>;
   settingsGet(request?: SettingsGetRequest): Promise<Settings>;
   settingsSet(request: SettingsSetRequest): Promise<Settings>;
+  displayGet(request?: DisplayGetRequest): Promise<DisplayView>;
+  displaySet(request: DisplaySetRequest): Promise<DisplayView>;
+  displayZoom(request: DisplayZoomRequest): Promise<DisplayView>;
   casesList(request?: CasesListRequest): Promise<Array<CaseSummary>>;
   caseCreate(request: CaseCreateRequest): Promise<Case>;
   caseRename(request: CaseRenameRequest): Promise<Case>;
@@ -247,6 +264,7 @@ export interface Client {
   analysisGet(request: AnalysisGetRequest): Promise<Analysis>;
   judgementSave(request: JudgementSaveRequest): Promise<Analysis>;
   acuteDecisionSave(request: AcuteDecisionSaveRequest): Promise<Analysis>;
+  timelineGet(request: TimelineGetRequest): Promise<Timeline>;
   meldcodeList(request: MeldcodeListRequest): Promise<Array<MeldcodeEntry>>;
   meldcodeSave(request: MeldcodeSaveRequest): Promise<MeldcodeEntry>;
   meldcodeStatus(request: MeldcodeStatusRequest): Promise<MeldcodeOverview>;
@@ -273,6 +291,9 @@ export function createClient(send: Transport): Client {
     activity: (request = {}) => send('activity', request),
     settingsGet: (request = {}) => send('settings_get', request),
     settingsSet: (request) => send('settings_set', request),
+    displayGet: (request = {}) => send('display_get', request),
+    displaySet: (request) => send('display_set', request),
+    displayZoom: (request) => send('display_zoom', request),
     casesList: (request = {}) => send('cases_list', request),
     caseCreate: (request) => send('case_create', request),
     caseRename: (request) => send('case_rename', request),
@@ -301,6 +322,7 @@ export function createClient(send: Transport): Client {
     analysisGet: (request) => send('analysis_get', request),
     judgementSave: (request) => send('judgement_save', request),
     acuteDecisionSave: (request) => send('acute_decision_save', request),
+    timelineGet: (request) => send('timeline_get', request),
     meldcodeList: (request) => send('meldcode_list', request),
     meldcodeSave: (request) => send('meldcode_save', request),
     meldcodeStatus: (request) => send('meldcode_status', request),
