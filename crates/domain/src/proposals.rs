@@ -102,6 +102,46 @@ pub fn propose_relations(h: &Household) -> Vec<RelationProposal> {
     out
 }
 
+/// Who a new behaviour record is about, before the professional changes anything: filled in from the
+/// conversation and the recorded relations, shown in the form, and swapped or changed with one control.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BehaviourPrefill {
+    pub actors: Vec<Uuid>,
+    pub targets: Vec<Uuid>,
+    /// The person speaking; `None` in a joint conversation (who said it is chosen per record).
+    pub source: Option<Uuid>,
+}
+
+/// The common case in a conversation with one adult is "the other partner did this to me": when the
+/// speaker has exactly one recorded partner or ex-partner, that person is the actor and the speaker the
+/// target (the form swaps the direction with one control). With no such relation, or more than one
+/// (a new partner and an ex), nothing is guessed. A child is the source of what it tells, and nothing is
+/// guessed for actor or target: what a child tells is often about the adults or a brother or sister, and
+/// a guess would put words in its mouth (§4: never presuppose who did it). Network persons likewise. A joint
+/// conversation guesses nothing, not even the source.
+pub fn behaviour_prefill(h: &Household, participants: &[Uuid]) -> BehaviourPrefill {
+    let none = |source| BehaviourPrefill { actors: vec![], targets: vec![], source };
+    let [speaker] = participants else { return none(None) };
+    let Some(person) = h.person(*speaker) else { return none(None) };
+    if matches!(person.role, Role::Child | Role::Network) {
+        return none(Some(*speaker));
+    }
+    let mut others: Vec<Uuid> = h
+        .relations
+        .iter()
+        .filter(|r| matches!(r.kind, RelationKind::PartnerOf | RelationKind::ExPartnerOf { .. }))
+        .filter_map(|r| if r.from == *speaker { Some(r.to) } else if r.to == *speaker { Some(r.from) } else { None })
+        .filter(|other| other != speaker && h.person(*other).is_some())
+        .collect();
+    others.sort();
+    others.dedup();
+    match others.as_slice() {
+        [other] => BehaviourPrefill { actors: vec![*other], targets: vec![*speaker], source: Some(*speaker) },
+        _ => none(Some(*speaker)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +255,48 @@ mod tests {
     fn network_and_other_family_get_no_proposals() {
         let h = household(&[(Network, false), (OtherFamily, true), (Child, true)]);
         assert!(summary(&h).is_empty());
+    }
+
+    /// (persons, relations as (from, to, kind), speakers) → (actors, targets, source), by person index.
+    #[test]
+    fn behaviour_prefill_table() {
+        type Row = (&'static [(Role, bool)], &'static [(u128, u128, &'static str)], &'static [u128], (&'static [u128], &'static [u128], Option<u128>));
+        let rows: &[Row] = &[
+            // Two parents, partners: the mother speaking → the father did it, to her.
+            (&[(Parent, true), (Parent, true), (Child, true)], &[(0, 1, "partner")], &[0], (&[1], &[0], Some(0))),
+            // The same relation read from the other side.
+            (&[(Parent, true), (Parent, true), (Child, true)], &[(0, 1, "partner")], &[1], (&[0], &[1], Some(1))),
+            // An ex-partner counts as the other partner.
+            (&[(Parent, true), (ExPartner, false), (Child, true)], &[(1, 0, "ex")], &[0], (&[1], &[0], Some(0))),
+            // No couple recorded yet: nothing guessed, the speaker is still the source.
+            (&[(Parent, true), (Parent, true)], &[], &[0], (&[], &[], Some(0))),
+            // A parent-of relation is not a couple.
+            (&[(Parent, true), (Child, true)], &[(0, 1, "parent")], &[0], (&[], &[], Some(0))),
+            // A new partner and an ex: two candidates, nothing guessed.
+            (&[(Parent, true), (Partner, true), (ExPartner, false)], &[(1, 0, "partner"), (2, 0, "ex")], &[0], (&[], &[], Some(0))),
+            // The couple recorded twice (both directions) is still one other partner.
+            (&[(Parent, true), (Parent, true)], &[(0, 1, "partner"), (1, 0, "ex")], &[0], (&[1], &[0], Some(0))),
+            // A child is the source; no actor or target is guessed, even with one couple in the house.
+            (&[(Parent, true), (Parent, true), (Child, true)], &[(0, 1, "partner"), (0, 2, "parent")], &[2], (&[], &[], Some(2))),
+            // A network person likewise.
+            (&[(Parent, true), (Parent, true), (Network, false)], &[(0, 1, "partner")], &[2], (&[], &[], Some(2))),
+            // A joint conversation guesses nothing, not even the source.
+            (&[(Parent, true), (Parent, true)], &[(0, 1, "partner")], &[0, 1], (&[], &[], None)),
+        ];
+        for (i, (persons, relations, speakers, (actors, targets, source))) in rows.iter().enumerate() {
+            let mut h = household(persons);
+            for (n, (from, to, kind)) in relations.iter().enumerate() {
+                let kind = match *kind {
+                    "partner" => RelationKind::PartnerOf,
+                    "ex" => RelationKind::ExPartnerOf { separation_date: None },
+                    _ => RelationKind::ParentOf { step: false },
+                };
+                h.relations.push(Relation { id: Uuid::from_u128(800 + n as u128), case_id: Uuid::from_u128(1), from: id(*from), to: id(*to), kind });
+            }
+            let ids = |xs: &[u128]| xs.iter().map(|x| id(*x)).collect::<Vec<_>>();
+            let got = behaviour_prefill(&h, &ids(speakers));
+            let want = BehaviourPrefill { actors: ids(actors), targets: ids(targets), source: source.map(id) };
+            assert_eq!(got, want, "row {i}");
+        }
     }
 }

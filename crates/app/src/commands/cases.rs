@@ -62,7 +62,10 @@ pub fn guidance_with(
 pub fn household_get(env: &mut Env<'_>, r: HouseholdGetRequest) -> AppResult<HouseholdView> {
     let (household, prechecks) = env.vault(|v| Ok((household(v, r.case_id)?, v.child_prechecks().list(r.case_id)?)))?;
     let guidance = guidance_with(env.content, env.clock, &household.persons, &prechecks);
-    Ok(HouseholdView { household, guidance, today: env.clock.today })
+    // In the view rather than a command of their own: the household is read again after every change
+    // of a person or relation, so the proposals the UI shows are always those of what is stored now.
+    let proposals = domain::proposals::propose_relations(&household);
+    Ok(HouseholdView { household, guidance, proposals, today: env.clock.today })
 }
 
 pub fn person_add(env: &mut Env<'_>, r: PersonAddRequest) -> AppResult<Person> {

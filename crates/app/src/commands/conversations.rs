@@ -105,7 +105,8 @@ pub fn conversation_open(env: &mut Env<'_>, r: ConversationOpenRequest) -> AppRe
         };
         let participants: Vec<_> = conversation.participants.iter().filter_map(|p| hh.person(*p)).collect();
         let default_confidentiality = guidance::default_confidentiality(&participants);
-        Ok(ConversationDetail { conversation, answers, records, precheck, default_confidentiality })
+        let behaviour_prefill = domain::proposals::behaviour_prefill(&hh, &conversation.participants);
+        Ok(ConversationDetail { conversation, answers, records, precheck, default_confidentiality, behaviour_prefill })
     })
 }
 

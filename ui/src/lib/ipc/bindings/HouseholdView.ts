@@ -3,11 +3,17 @@ import type { Case } from "./Case";
 import type { Person } from "./Person";
 import type { PersonGuidance } from "./PersonGuidance";
 import type { Relation } from "./Relation";
+import type { RelationProposal } from "./RelationProposal";
 
 /**
  * A household with what fits each person.
  */
 export type HouseholdView = { guidance: Array<PersonGuidance>, 
+/**
+ * The relations the roles suggest and that are not recorded yet (`domain::proposals`), each with
+ * its reason; nothing of it is stored until the professional accepts it (`relation_add`).
+ */
+proposals: Array<RelationProposal>, 
 /**
  * Today in the Netherlands (defaults for dates).
  */
