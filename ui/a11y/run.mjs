@@ -114,11 +114,15 @@ async function tabTo(selector, { max = 80, back = false } = {}) {
 const tid = (id) => `[data-testid="${id}"]`;
 
 /** Changes a focused <select> with the arrow keys until its value is `value`. */
-async function selectByArrows(selector, value) {
-  await tabTo(selector);
+async function selectByArrows(selector, value, { back = false } = {}) {
+  await tabTo(selector, { back });
   for (let i = 0; i < 30; i += 1) {
     if ((await page.$eval(selector, (el) => el.value)) === value) return;
     await page.keyboard.press('ArrowDown');
+  }
+  for (let i = 0; i < 30; i += 1) {
+    if ((await page.$eval(selector, (el) => el.value)) === value) return;
+    await page.keyboard.press('ArrowUp');
   }
   throw new Error(`keyboard: could not choose ${value} in ${selector}`);
 }
@@ -327,9 +331,7 @@ try {
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Gezin K. (toets)');
   await page.keyboard.press('Enter');
-  await page.waitForSelector(tid('case-open'));
-  await tabTo(tid('case-open'));
-  await page.keyboard.press('Enter');
+  // A new case opens at once, on its Gezin page.
   await page.waitForSelector(tid('person-add'));
   await addPersonByKeyboard('parent', 'Ouder Een', '1984');
   await addPersonByKeyboard('parent', 'Ouder Twee', '1986');
@@ -354,13 +356,13 @@ try {
   await page.waitForSelector(tid('behaviour-search'));
   if (!(await activeMatches(tid('behaviour-search')))) throw new Error('behaviour search has no focus after Alt+G');
   await page.keyboard.type('duwen');
-  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await selectByArrows(tid('behaviour-actor'), await optionValue(tid('behaviour-actor'), 'Ouder Twee'));
-  await selectByArrows(tid('behaviour-target'), await optionValue(tid('behaviour-target'), 'Ouder Een'));
-  await selectByArrows(tid('behaviour-frequency'), 'three_to_five');
-  await tabTo(tid('behaviour-save'));
-  await page.keyboard.press('Enter');
+  // Choosing moves on to how often; who did what to whom are above it (Shift+Tab).
+  if (!(await activeMatches(tid('behaviour-frequency')))) throw new Error('choosing a behaviour did not move on to the frequency');
+  await page.keyboard.press('3');
+  await selectByArrows(tid('behaviour-target'), await optionValue(tid('behaviour-target'), 'Ouder Een'), { back: true });
+  await selectByArrows(tid('behaviour-actor'), await optionValue(tid('behaviour-actor'), 'Ouder Twee'), { back: true });
+  await page.keyboard.press('Control+Enter');
   await waitText(tid('conversation-mode'), 'Ouder Twee → Ouder Een: duwen');
 
   log('keyboard walk: end the conversation');

@@ -66,7 +66,11 @@ pub fn run() -> Result<()> {
     require_tools()?;
     cargo(&["build", "--package", "samen-kijken"])?;
     let out = root().join("target/e2e");
-    let specs = NodeRun::Tests(root().join("tests/e2e/specs"));
+    // `E2E_SPEC=04-homevisit cargo xtask e2e` runs one spec while working on it.
+    let specs = match std::env::var("E2E_SPEC") {
+        Ok(name) if !name.is_empty() => NodeRun::Tests(root().join("tests/e2e/specs").join(format!("{name}.test.mjs"))),
+        _ => NodeRun::Tests(root().join("tests/e2e/specs")),
+    };
     let status = run_in_xvfb(&app_binary(), &out, &[specs])?;
     if status.success() {
         println!("screenshots: {}", out.display());

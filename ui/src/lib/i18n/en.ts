@@ -624,6 +624,8 @@ export const en: Record<MessageKey, string> = {
   'category.injury': 'injury',
   'matrix.title': 'Who does what to whom',
   'matrix.caption': 'Rows: who did it. Columns: to whom. Per cell the behaviours with weight and estimated times per year.',
+  'coverage.tableLabel': 'Table: who was seen separately',
+  'matrix.tableLabel': 'Table: who does what to whom',
   'matrix.listCaption': 'Per pair: who did what to whom, with weight and estimated times per year.',
   'matrix.pair': '{actor} → {target}',
   'matrix.actor': 'Who did it ↓ / to whom →',

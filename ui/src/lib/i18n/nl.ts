@@ -624,6 +624,8 @@ export const nl = {
   'category.injury': 'letsel',
   'matrix.title': 'Wie doet wat tegen wie',
   'matrix.caption': 'Rijen: wie het deed. Kolommen: tegen wie. Per cel de gedragingen met gewicht en geschatte keren per jaar.',
+  'coverage.tableLabel': 'Tabel: wie is apart gesproken',
+  'matrix.tableLabel': 'Tabel: wie doet wat tegen wie',
   'matrix.listCaption': 'Per tweetal: wie deed wat tegen wie, met gewicht en geschatte keren per jaar.',
   'matrix.pair': '{actor} → {target}',
   'matrix.actor': 'Wie ↓ tegen wie →',
