@@ -13,7 +13,7 @@ function svelteFiles(dir: string): string[] {
 
 function actionRows(source: string): string[] {
   const rows: string[] = [];
-  const open = /<div class="actions"[^>]*>/g;
+  const open = /<div class="actions[ "][^>]*>/g;
   let m: RegExpExecArray | null;
   while ((m = open.exec(source))) {
     const end = source.indexOf('</div>', m.index);

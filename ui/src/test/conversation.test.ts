@@ -409,6 +409,26 @@ describe('overview: acute banner, hypotheses, judgements', () => {
 });
 
 describe('Meldcode', () => {
+  it('shows per step whether it is open, under way or done, and what the case already holds for it', async () => {
+    const { user } = await openPractice();
+    await openTab(user, 'tab-meldcode');
+    // Rust's status for the practice family: records and conversations exist, no step is recorded yet.
+    const step1 = screen.getByTestId('meldcode-step-1');
+    expect(step1).toHaveAttribute('data-state', 'in_progress');
+    expect(within(step1).getByTestId('meldcode-step-state')).toHaveTextContent('Bezig');
+    expect(within(step1).getByTestId('meldcode-known')).toHaveTextContent(/gedragingen vastgelegd/);
+    expect(within(step1).getByTestId('meldcode-known')).toHaveTextContent(/Gesprek met Sanne op 3 februari 2026/);
+    expect(screen.getByTestId('meldcode-step-2')).toHaveAttribute('data-state', 'open');
+    expect(within(screen.getByTestId('meldcode-step-2')).getByTestId('meldcode-step-state')).toHaveTextContent('Nog niet begonnen');
+    // Step 3 (talking with those involved) takes over the conversations held instead of retyping them.
+    const step3 = screen.getByTestId('meldcode-step-3');
+    await user.click(within(step3).getByRole('button', { name: /Vastleggen/ }));
+    await user.click(within(step3).getByTestId('meldcode-reuse'));
+    const rationale = within(step3).getByTestId('meldcode-rationale') as HTMLTextAreaElement;
+    expect(rationale.value).toMatch(/Gesprek met Sanne op/);
+    expect(rationale.value).toMatch(/Gesprek met Mark op/);
+  });
+
   // What an answer means for the status (question 2 "yes" → report) is Rust's: crates/app/tests/commands.rs;
   // the fake replays the status Rust computed for the same answer.
   it('logs a weighing question with rationale, consulted person and evidence; the status is asked again', async () => {
