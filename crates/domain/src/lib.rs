@@ -43,6 +43,8 @@ pub mod picture;
 pub mod proposals;
 /// Meldcode steps, weighing questions and log (§8).
 pub mod meldcode;
+/// The case on one time axis: dated events by kind.
+pub mod timeline;
 pub mod training;
 /// A fictional example family with its hand-written expected analysis, for tests in any crate.
 #[cfg(feature = "fixture")]

@@ -198,3 +198,54 @@ fn rendering_leaves_nothing_in_the_temp_dir() {
     }
     assert!(offenders.is_empty(), "{offenders:?}");
 }
+
+/// The family picture, with one arrow whose behaviour carries a marker, as the professional's version gets it.
+fn picture_of(f: &Family) -> domain::plan::PictureView {
+    use domain::picture::{FamilyPicture, PictureArrow, PictureCouple, PictureNode, PictureParentLink, PictureRow};
+    let node = |person, role, row| PictureNode { person, role, row, lives_in_household: true, year_of_birth: None };
+    let picture = FamilyPicture {
+        nodes: vec![
+            node(f.anna, domain::Role::Parent, PictureRow::Adults),
+            node(f.bram, domain::Role::Parent, PictureRow::Adults),
+            node(f.noor, domain::Role::Child, PictureRow::Children),
+            node(f.kees, domain::Role::Network, PictureRow::Network),
+        ],
+        couples: vec![PictureCouple { a: f.anna, b: f.bram, separated: true, separation_date: None }],
+        parent_links: vec![
+            PictureParentLink { parent: f.anna, child: f.noor, step: false },
+            PictureParentLink { parent: f.bram, child: f.noor, step: true },
+        ],
+        siblings: vec![],
+        arrows: vec![PictureArrow {
+            actor: f.bram,
+            target: f.anna,
+            weight: domain::Weight::Ernstig,
+            yearly: 15,
+            categories: vec![domain::BehaviourCategory::Physical],
+            behaviours: vec!["zq.picture".into()],
+            witnessed_by: vec![f.noor],
+            evidence: Default::default(),
+        }],
+    };
+    domain::plan::PictureView::new(&picture, &f.hh, |id| if id == "zq.picture" { "ZQPICTUREBEHAVIOUR".into() } else { id.into() })
+}
+
+#[test]
+fn only_the_professional_pdf_holds_the_family_picture() {
+    let (r, f) = (Renderer::new(), family());
+    let drawn = picture_of(&f);
+    for (audience, expected) in [
+        (Audience::Professional, true),
+        (Audience::Adult(f.anna), false),
+        (Audience::Adult(f.bram), false),
+        (Audience::Child(f.noor), false),
+        (Audience::Network(f.kees), false),
+    ] {
+        let view = view_for(&f.plan, &f.hh, &audience).unwrap().with_picture(drawn.clone());
+        assert_eq!(view.picture.is_some(), expected, "{audience:?}");
+        let text = text_of(&r.pdf(&view, Template::for_audience(view.audience)).expect("pdf"));
+        for marker in ["Hetgezininbeeld", "ZQPICTUREBEHAVIOUR", "~15×/jaar", "erbij:Noor"] {
+            assert_eq!(text.contains(marker), expected, "{audience:?}: {marker}");
+        }
+    }
+}

@@ -325,7 +325,7 @@ describe('behaviour records', () => {
     expect(screen.getByTestId('severity-category')).toHaveTextContent('Veelvuldig of ernstig geweld');
     expect(screen.getByTestId('severity')).toHaveTextContent('ongeveer 18 keer in het afgelopen jaar');
     expect(screen.getByTestId('severity')).toHaveTextContent('Er is ernstig partnergeweld.');
-    expect(screen.getByTestId('severity')).toHaveTextContent('2 keer licht, 0 keer ernstig');
+    expect(screen.getByTestId('severity')).toHaveTextContent('ongeveer 2 keer licht en 0 keer ernstig in het afgelopen jaar');
   });
 });
 

@@ -187,7 +187,8 @@ pub fn plan_preview(env: &mut Env<'_>, r: PlanPreviewRequest) -> AppResult<PlanP
         let hh = household(v, r.case_id)?;
         reader_in_case(v, &hh, &r.audience)?;
         let plan = plan_or_prefill(env, v, r.case_id)?;
-        Ok(domain::plan::view_for(&plan, &hh, &r.audience)?)
+        let view = domain::plan::view_for(&plan, &hh, &r.audience)?;
+        with_picture(env, v, r.case_id, &hh, view)
     })?;
     // Rendering happens outside the vault lock: the vault stays free for autosaves meanwhile.
     let pngs = RENDERER.pngs(&view, template_for(&r.audience), PREVIEW_SCALE)?;
@@ -224,6 +225,19 @@ pub fn plan_versions(env: &mut Env<'_>, r: PlanVersionsRequest) -> AppResult<Vec
     })
 }
 
+/// The professional's version gets the family picture (`domain::picture`, counted like the analysis);
+/// every other reader's version stays without it (`PlanView::with_picture`).
+fn with_picture(env: &Env<'_>, v: &Vault, case_id: Uuid, hh: &domain::Household, view: domain::plan::PlanView) -> AppResult<domain::plan::PlanView> {
+    if view.audience != domain::plan::AudienceKind::Professional {
+        return Ok(view);
+    }
+    let snapshot = v.snapshot(case_id)?;
+    let catalogue = &env.content.catalogue;
+    let picture = domain::picture::family_picture(&snapshot, catalogue);
+    let label = |id: &str| catalogue.item(id).map_or_else(|| id.to_owned(), |d| d.label.clone());
+    Ok(view.with_picture(domain::plan::PictureView::new(&picture, hh, label)))
+}
+
 /// A file name without case label or names: the name of a file is seen more easily than its content.
 pub fn file_name(version: u32, audience: &Audience) -> String {
     let reader = match audience {
@@ -242,6 +256,7 @@ pub fn plan_export_pdf(env: &mut Env<'_>, r: PlanExportPdfRequest) -> AppResult<
         reader_in_case(v, &hh, &r.audience)?;
         let version = freeze(env, v, r.case_id)?;
         let view = domain::plan::view_of_version(&version, &hh, &r.audience)?;
+        let view = with_picture(env, v, r.case_id, &hh, view)?;
         Ok((version.number, view))
     })?;
     // Rendering and the dialog happen outside the vault lock.

@@ -387,3 +387,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn only_the_professional_version_carries_the_family_picture() {
+    let f = fixture();
+    let picture = crate::picture::FamilyPicture {
+        nodes: vec![crate::picture::PictureNode {
+            person: f.mother,
+            role: Role::Parent,
+            row: crate::picture::PictureRow::Adults,
+            lives_in_household: true,
+            year_of_birth: None,
+        }],
+        couples: vec![],
+        parent_links: vec![],
+        siblings: vec![],
+        arrows: vec![],
+    };
+    let drawn = PictureView::new(&picture, &f.hh, |b| b.to_owned());
+    assert_eq!(drawn.persons[0].symbol, "unknown");
+    for (audience, expected) in [
+        (Audience::Professional, true),
+        (Audience::Adult(f.mother), false),
+        (Audience::Adult(f.father), false),
+        (Audience::Child(f.child), false),
+        (Audience::Network(f.grandpa), false),
+    ] {
+        let view = view_for(&f.plan, &f.hh, &audience).unwrap().with_picture(drawn.clone());
+        assert_eq!(view.picture.is_some(), expected, "{audience:?}");
+    }
+}

@@ -10,7 +10,8 @@ use super::{
     Audience, EscapeStep, Item, ItemMeta, Measure, Note, Party, PlanVersion, Professional, SafetyPlan, Section, Signal,
     Visibility, Worry, may_see, phase_of,
 };
-use crate::{DomainError, Household, Phase, Role};
+use crate::picture::{FamilyPicture, PictureRow};
+use crate::{DomainError, Gender, Household, Phase, Role, Weight};
 
 /// Which template a version is meant for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -123,9 +124,107 @@ pub struct PlanView {
     pub signals: Vec<ViewItem<Signal>>,
     pub escape_plan: Vec<ViewItem<EscapeStep>>,
     pub signatories: Vec<String>,
+    /// The family picture (genogram with who→whom arrows), in the professional's version only: see
+    /// [`PlanView::with_picture`].
+    #[serde(default)]
+    pub picture: Option<PictureView>,
+}
+
+/// One person in the plan's family picture.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PicturePersonView {
+    pub name: String,
+    pub row: PictureRow,
+    /// The genogram symbol: `male` (square), `female` (circle) or `unknown` (rounded square).
+    pub symbol: String,
+    pub lives_in_household: bool,
+}
+
+/// Two persons of [`PictureView::persons`], by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PictureLinkView {
+    pub from: usize,
+    pub to: usize,
+    /// A couple that separated; a step-parent link.
+    pub marked: bool,
+}
+
+/// Who did what to whom, for the drawing and its words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PictureArrowView {
+    pub actor: usize,
+    pub target: usize,
+    pub ernstig: bool,
+    pub yearly: u32,
+    pub behaviours: Vec<String>,
+    pub witnessed_by: Vec<String>,
+}
+
+/// The family picture with names, ready for the professional's template (`domain::picture` decides
+/// what is in it; the template only draws).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PictureView {
+    pub persons: Vec<PicturePersonView>,
+    pub couples: Vec<PictureLinkView>,
+    pub parent_links: Vec<PictureLinkView>,
+    pub arrows: Vec<PictureArrowView>,
+}
+
+impl PictureView {
+    /// Names the persons of `picture` from `household`; `label` names a catalogue behaviour.
+    pub fn new(picture: &FamilyPicture, household: &Household, label: impl Fn(&str) -> String) -> PictureView {
+        let index = |id: Uuid| picture.nodes.iter().position(|n| n.person == id);
+        let name = |id: Uuid| household.person(id).map_or_else(|| "?".to_owned(), |p| p.name.clone());
+        let persons = picture
+            .nodes
+            .iter()
+            .map(|n| PicturePersonView {
+                name: name(n.person),
+                row: n.row,
+                symbol: match household.person(n.person).and_then(|p| p.gender) {
+                    Some(Gender::Male) => "male",
+                    Some(Gender::Female) => "female",
+                    _ => "unknown",
+                }
+                .to_owned(),
+                lives_in_household: n.lives_in_household,
+            })
+            .collect();
+        let link = |a: Uuid, b: Uuid, marked: bool| Some(PictureLinkView { from: index(a)?, to: index(b)?, marked });
+        PictureView {
+            persons,
+            couples: picture.couples.iter().filter_map(|c| link(c.a, c.b, c.separated)).collect(),
+            parent_links: picture.parent_links.iter().filter_map(|l| link(l.parent, l.child, l.step)).collect(),
+            arrows: picture
+                .arrows
+                .iter()
+                .filter_map(|a| {
+                    Some(PictureArrowView {
+                        actor: index(a.actor)?,
+                        target: index(a.target)?,
+                        ernstig: a.weight == Weight::Ernstig,
+                        yearly: a.yearly,
+                        behaviours: a.behaviours.iter().map(|b| label(b)).collect(),
+                        witnessed_by: a.witnessed_by.iter().map(|c| name(*c)).collect(),
+                    })
+                })
+                .collect(),
+        }
+    }
 }
 
 impl PlanView {
+    /// Adds the family picture to the professional's version. Any other reader's version stays without
+    /// it: the picture shows every recorded behaviour, also what one person told in confidence.
+    pub fn with_picture(mut self, picture: PictureView) -> PlanView {
+        self.picture = (self.audience == AudienceKind::Professional).then_some(picture);
+        self
+    }
+
     /// Ids of all items in the view (for tests and audit entries).
     pub fn item_ids(&self) -> Vec<Uuid> {
         fn ids<T>(items: &[ViewItem<T>]) -> impl Iterator<Item = Uuid> + '_ {
@@ -285,6 +384,7 @@ fn build(
         signals: pick!(plan.signals, Section::Signals, |c| c.clone()),
         escape_plan: pick!(plan.escape_plan, Section::EscapePlan, |c| c.clone()),
         signatories: plan.signatories.iter().filter_map(|s| party(&s.party)).collect(),
+        picture: None,
     })
 }
 

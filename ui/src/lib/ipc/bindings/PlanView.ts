@@ -8,6 +8,7 @@ import type { NetworkTaskView } from "./NetworkTaskView";
 import type { Note } from "./Note";
 import type { PersonNeedView } from "./PersonNeedView";
 import type { Phase } from "./Phase";
+import type { PictureView } from "./PictureView";
 import type { ProblemView } from "./ProblemView";
 import type { Professional } from "./Professional";
 import type { Signal } from "./Signal";
@@ -29,4 +30,9 @@ version: number | null,
 /**
  * Date of the version (or of the last change of a draft), UTC.
  */
-date: string, made_with: Array<string>, evaluation_dates: Array<string>, worries: Array<ViewItem<Worry>>, conditions: Array<ViewItem<Note>>, acute_actions: Array<ViewItem<AcuteActionView>>, agreements: Array<ViewItem<AgreementView>>, problems: Array<ViewItem<ProblemView>>, recovery: Array<ViewItem<PersonNeedView>>, support: Array<ViewItem<PersonNeedView>>, network: Array<ViewItem<NetworkTaskView>>, professionals: Array<ViewItem<Professional>>, measures: Array<ViewItem<Measure>>, signals: Array<ViewItem<Signal>>, escape_plan: Array<ViewItem<EscapeStep>>, signatories: Array<string>, };
+date: string, made_with: Array<string>, evaluation_dates: Array<string>, worries: Array<ViewItem<Worry>>, conditions: Array<ViewItem<Note>>, acute_actions: Array<ViewItem<AcuteActionView>>, agreements: Array<ViewItem<AgreementView>>, problems: Array<ViewItem<ProblemView>>, recovery: Array<ViewItem<PersonNeedView>>, support: Array<ViewItem<PersonNeedView>>, network: Array<ViewItem<NetworkTaskView>>, professionals: Array<ViewItem<Professional>>, measures: Array<ViewItem<Measure>>, signals: Array<ViewItem<Signal>>, escape_plan: Array<ViewItem<EscapeStep>>, signatories: Array<string>, 
+/**
+ * The family picture (genogram with who→whom arrows), in the professional's version only: see
+ * [`PlanView::with_picture`].
+ */
+picture: PictureView | null, };
