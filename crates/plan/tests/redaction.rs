@@ -249,3 +249,25 @@ fn only_the_professional_pdf_holds_the_family_picture() {
         }
     }
 }
+
+/// A child's version fits the child's age band: a teenager is spoken to as an almost-adult
+/// ("volwassenen"), a younger child in the simplest words ("grote mensen").
+#[test]
+fn a_teenagers_version_speaks_to_an_almost_adult() {
+    use chrono::Datelike;
+    let (r, mut f) = (Renderer::new(), family());
+    let year = view_for(&f.plan, &f.hh, &Audience::Child(f.noor)).expect("view").date.year();
+    let noor = f.noor;
+    f.hh.persons.iter_mut().find(|p| p.id == noor).expect("Noor").year_of_birth = Some(year - 14);
+    let teen_view = view_for(&f.plan, &f.hh, &Audience::Child(f.noor)).expect("view");
+    assert_eq!(teen_view.child_band, Some(domain::AgeBand::Teen));
+    let teen = text_of(&r.pdf(&teen_view, Template::for_audience(teen_view.audience)).expect("pdf"));
+    assert!(teen.contains("Watdevolwassenenafspreken"), "teenager: the agreements heading for an almost-adult");
+    assert!(!teen.contains("grotemensen"), "teenager: no 'grote mensen'");
+    let young_view = view_for(&f.plan, &f.hh, &Audience::Child(f.sem)).expect("view");
+    assert_ne!(young_view.child_band, Some(domain::AgeBand::Teen));
+    let young = text_of(&r.pdf(&young_view, Template::for_audience(young_view.audience)).expect("pdf"));
+    assert!(young.contains("Watdegrotemensenbeloven"), "younger child: the simplest words");
+    // Only a child's version carries a band.
+    assert_eq!(view_for(&f.plan, &f.hh, &Audience::Professional).expect("view").child_band, None);
+}

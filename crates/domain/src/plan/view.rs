@@ -1,7 +1,7 @@
 //! What one reader's printed version holds: the plan after the audience filter, with names resolved, so
 //! templates need no access rules and no lookups of their own.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -128,6 +128,10 @@ pub struct PlanView {
     /// [`PlanView::with_picture`].
     #[serde(default)]
     pub picture: Option<PictureView>,
+    /// For a child's version: the child's age band, so the wording fits the child (a 14-year-old is not
+    /// spoken to as a 6-year-old). From the year of birth and the plan's date; `None` when unknown.
+    #[serde(default)]
+    pub child_band: Option<crate::AgeBand>,
 }
 
 /// One person in the plan's family picture.
@@ -326,6 +330,14 @@ fn build(
             Audience::Network(_) => AudienceKind::Network,
         },
         reader: reader.map(name),
+        child_band: match audience {
+            Audience::Child(id) => household
+                .person(*id)
+                .and_then(|p| p.year_of_birth)
+                .and_then(|y| u8::try_from(date.year() - y).ok())
+                .and_then(crate::AgeBand::for_age),
+            _ => None,
+        },
         case_label: household.case.label.clone(),
         phase: phase_of(household),
         version,
