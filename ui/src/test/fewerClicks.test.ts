@@ -42,7 +42,7 @@ describe('relations proposed from the roles', () => {
     await newCaseWithFourPersons(user);
     const region = await screen.findByTestId('relation-proposals');
     const rows = within(region).getAllByTestId('relation-proposal');
-    expect(rows.map((r) => r.querySelector('.proposal-sentence')?.textContent)).toEqual([
+    expect(rows.map((r) => r.querySelector('.sentence')?.textContent)).toEqual([
       'Sanne is ouder van Lotte',
       'Sanne is ouder van Daan',
       'Mark is ouder van Lotte',
