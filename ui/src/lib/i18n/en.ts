@@ -170,6 +170,8 @@ export const en: Record<MessageKey, string> = {
   'persons.nameRequired': 'Enter a name or alias.',
   'persons.yearInvalid': 'Enter a year between 1900 and {year}, or leave it empty.',
   'persons.listLabel': 'Persons in this case',
+  'persons.saveNext': 'Save and next',
+  'persons.savedNext': '{name} has been saved. You can now enter the next person.',
 
   'role.parent': 'parent',
   'role.partner': 'partner',

@@ -170,6 +170,8 @@ export const nl = {
   'persons.nameRequired': 'Vul een naam of alias in.',
   'persons.yearInvalid': 'Vul een jaar in tussen 1900 en {year}, of laat het leeg.',
   'persons.listLabel': 'Personen in deze casus',
+  'persons.saveNext': 'Opslaan en volgende',
+  'persons.savedNext': '{name} is opgeslagen. U kunt nu de volgende persoon invullen.',
 
   'role.parent': 'ouder',
   'role.partner': 'partner',
