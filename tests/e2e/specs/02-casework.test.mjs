@@ -15,9 +15,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import {
-  HOME, addPerson, addRelation, all, assertNoneIn, byId, choose, click, createVault, dom, keepEvidence, screenshot, sleep, startApp, type,
+  HOME, all, answer as answerIn, assertNoneIn, byId, choose, click, dom, endConversation as endIn, keepEvidence, killApp,
+  newVaultWithCase, recordBehaviour as recordIn, screenshot, sleep, startApp, startConversationWith as startWith, type,
+  unlockAndOpenCase as unlockIn,
 } from '../lib.mjs';
 
 const PASSPHRASE = 'zeven meeuwen boven het IJsselmeer';
@@ -38,72 +39,20 @@ after(async () => {
 });
 
 const html = () => dom(browser);
-
-async function startConversationWith(index) {
-  await click(browser, 'tab-gesprekken');
-  await click(browser, 'conversation-new');
-  await (await byId(browser, `conversation-person-${index}`)).click();
-  await click(browser, 'conversation-start');
-}
-
-async function answer(questionId, text) {
-  await click(browser, `question-${questionId}`);
-  await type(browser, 'answer-text', text);
-  // Leaving the field saves at once; the status must say so.
-  await browser.keys('Tab');
-  await browser.waitUntil(async () => (await (await byId(browser, 'save-status')).getText()).includes('Opgeslagen'), {
-    timeout: 15000,
-    timeoutMsg: 'autosave did not report "Opgeslagen"',
-  });
-}
-
-async function recordBehaviour({ search, actor, target, stance, frequency }) {
-  const inMode = (await all(browser, 'conversation-mode')).length > 0;
-  if (inMode) await (await browser.$('#record-behaviour')).click();
-  else await click(browser, 'behaviour-add');
-  await type(browser, 'behaviour-search', search);
-  const option = await byId(browser, 'behaviour-option');
-  await option.click();
-  await choose(browser, 'behaviour-actor', { text: actor });
-  await choose(browser, 'behaviour-target', { text: target });
-  await choose(browser, 'behaviour-stance', { value: stance });
-  if (frequency) await choose(browser, 'behaviour-frequency', { value: frequency });
-  await click(browser, 'behaviour-save');
-  await browser.waitUntil(async () => (await all(browser, 'behaviour-form')).length === 0, {
-    timeout: 10000,
-    timeoutMsg: `behaviour "${search}" was not saved`,
-  });
-}
-
-async function endConversation() {
-  await click(browser, 'conversation-end');
-  await click(browser, 'conversation-end-confirm');
-  await browser.waitUntil(async () => (await all(browser, 'conversation-mode')).length === 0, { timeout: 10000 });
-}
-
-async function unlockAndOpenCase() {
-  await type(browser, 'unlock-passphrase', PASSPHRASE);
-  await click(browser, 'unlock-submit');
-  await byId(browser, 'case-list', 30000);
-  await click(browser, 'case-open');
-  await byId(browser, 'case-view');
-}
+const startConversationWith = (index) => startWith(browser, index);
+const answer = (questionId, text) => answerIn(browser, questionId, text);
+const recordBehaviour = (what) => recordIn(browser, what);
+const endConversation = () => endIn(browser);
+const unlockAndOpenCase = () => unlockIn(browser, PASSPHRASE);
 
 test('separate conversations, behaviours from three sources, the analysis — and autosave survives a kill', () =>
   keepEvidence(() => browser, 'casework', async () => {
-    browser = await startApp(vaultDir);
-    await createVault(browser, PASSPHRASE);
-    await type(browser, 'case-create-label', LABEL);
-    await click(browser, 'case-create-submit');
-    await byId(browser, 'case-view');
-    await addPerson(browser, 'parent', SANNE, 1990);
-    await addPerson(browser, 'parent', MARK, 1987);
-    await addPerson(browser, 'child', LOTTE, 2020);
-    await addPerson(browser, 'child', DAAN, 2013);
-    await addPerson(browser, 'network', OMA, 1956);
-    await addRelation(browser, SANNE, 'partner_of', MARK);
-    await addRelation(browser, SANNE, 'parent_of', LOTTE);
-    await addRelation(browser, SANNE, 'parent_of', DAAN);
+    browser = await newVaultWithCase(vaultDir, {
+      passphrase: PASSPHRASE,
+      label: LABEL,
+      persons: [['parent', SANNE, 1990], ['parent', MARK, 1987], ['child', LOTTE, 2020], ['child', DAAN, 2013], ['network', OMA, 1956]],
+      relations: [[SANNE, 'partner_of', MARK], [SANNE, 'parent_of', LOTTE], [SANNE, 'parent_of', DAAN]],
+    });
 
     // Sanne, alone.
     await startConversationWith(0);
@@ -126,7 +75,7 @@ test('separate conversations, behaviours from three sources, the analysis — an
 
     // Autosave: answer, see "Opgeslagen", kill the app at once (SIGKILL), start again: the answer is there.
     await answer('vol.relatie.spanning_verloop', MARK_LATE);
-    execFileSync("pkill", ["-KILL", "-f", `samen-kijken --vault-dir ${vaultDir}`]);
+    killApp(vaultDir);
     await browser.deleteSession().catch(() => {});
     await sleep(500);
     browser = await startApp(vaultDir);

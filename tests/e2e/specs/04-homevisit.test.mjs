@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
 import {
-  HOME, OUT, addPerson, all, assertNoneIn, byId, click, createVault, dom, keepEvidence, sleep, startApp, type,
+  HOME, OUT, all, assertNoneIn, byId, click, dom, endConversation, keepEvidence, newVaultWithCase, sleep, type, waitSaved,
 } from '../lib.mjs';
 
 const PASSPHRASE = 'de veerpont naar Texel vaart om negen';
@@ -93,12 +93,7 @@ async function tab(id) {
   await sleep(250);
 }
 
-async function saved() {
-  await browser.waitUntil(async () => (await (await byId(browser, 'save-status')).getText()).includes('Opgeslagen'), {
-    timeout: 15000,
-    timeoutMsg: 'autosave did not report "Opgeslagen"',
-  });
-}
+const saved = () => waitSaved(browser);
 
 /** No text wider than the window: nothing scrolls sideways. */
 async function assertNoSidewaysScroll(where) {
@@ -134,18 +129,13 @@ async function shootCase(suffix) {
 
 test('home visit at 1366×768 and at 200%: safe first screen, two clicks to talk, words, ≤ 4 actions, back after a lock', () =>
   keepEvidence(() => browser, 'homevisit', async () => {
-    browser = await startApp(vaultDir);
-    await browser.setWindowSize(1366, 768);
-    await createVault(browser, PASSPHRASE);
-
     // A new case opens at once; the household is entered on its first screen.
-    await type(browser, 'case-create-label', LABEL);
-    await click(browser, 'case-create-submit');
-    await byId(browser, 'case-view');
-    await addPerson(browser, 'parent', LINDA, 1988);
-    await addPerson(browser, 'parent', ERIK, 1986);
-    await addPerson(browser, 'child', NOOR, 2020);
-    await addPerson(browser, 'child', SEM, 2012);
+    browser = await newVaultWithCase(vaultDir, {
+      passphrase: PASSPHRASE,
+      label: LABEL,
+      windowSize: [1366, 768],
+      persons: [['parent', LINDA, 1988], ['parent', ERIK, 1986], ['child', NOOR, 2020], ['child', SEM, 2012]],
+    });
 
     // Relations proposed from the roles: the two parents and each parent of each child, in one click.
     await byId(browser, 'relation-proposals');
@@ -249,9 +239,7 @@ test('home visit at 1366×768 and at 200%: safe first screen, two clicks to talk
     await byId(browser, 'conversation-mode', 30000);
     await click(browser, 'question-vol.relatie.beslissingen');
     assert.equal(await (await byId(browser, 'answer-text')).getValue(), `${LINDA_HALF} en`, 'the half-typed answer is kept');
-    await click(browser, 'conversation-end');
-    await click(browser, 'conversation-end-confirm');
-    await browser.waitUntil(async () => (await all(browser, 'conversation-mode')).length === 0, { timeout: 10000 });
+    await endConversation(browser);
 
     // Opening the case: its first screen holds no statement of anyone.
     await click(browser, 'case-back');
@@ -279,9 +267,7 @@ test('home visit at 1366×768 and at 200%: safe first screen, two clicks to talk
 
 /** Ends the open conversation, sets the auto-lock to one minute in the settings. */
 async function endAndSetAutoLock() {
-  await click(browser, 'conversation-end');
-  await click(browser, 'conversation-end-confirm');
-  await browser.waitUntil(async () => (await all(browser, 'conversation-mode')).length === 0, { timeout: 10000 });
+  await endConversation(browser);
   const settings = await browser.$('button=Instellingen');
   await settings.click();
   await type(browser, 'settings-autolock', '1');
