@@ -5,8 +5,8 @@
 // items), the rest through the same IPC commands the UI sends (`__TAURI_INTERNALS__.invoke`): answers and
 // words in a second conversation, a joint conversation's reason and justification, behaviour records (one
 // in the trash), a judgement for every conclusion (one "changed to"), Meldcode entries with who was
-// consulted, one item in every plan section and a frozen plan version, a second case renamed, a third
-// case deleted, a person's notes replaced. Then every file the app and its WebView wrote is read — the
+// consulted, one item in every plan section, a frozen plan version and every reader's preview, a second
+// case renamed, a third case deleted, a person's notes replaced. Then every file the app and its WebView wrote is read — the
 // private HOME (vault folder, XDG data/cache/config with WebKit's storage, runtime dir, TMPDIR), /tmp,
 // /var/tmp, /dev/shm, what changed in the real home's .cache/.config/.local, and unlinked files the app's
 // processes still hold open — for each marker in UTF-8 and UTF-16LE (ASCII case ignored), for fragments
@@ -357,6 +357,11 @@ test('100 markers through every feature: none in any file the app or its WebView
     }
     const saved = await invoke(browser, 'plan_save', { plan: editor.plan });
     await invoke(browser, 'plan_freeze', c);
+    // Every reader's preview: Typst renders the pages in memory (the scans below find no temp file of it).
+    for (const audience of [{ kind: 'professional' }, ...household.guidance.map((g) => g.reader)]) {
+      const preview = await invoke(browser, 'plan_preview', { ...c, audience });
+      assert.ok(preview.pages.length > 0 && preview.pages.every((p) => p.startsWith('data:image/png;base64,')), `preview for ${audience.kind}`);
+    }
 
     // Cases: a second one renamed (its first label overwritten), a third one deleted with its person.
     const second = await invoke(browser, 'case_create', { label: marker('case label, renamed away', 'IPC', 'gone') });
