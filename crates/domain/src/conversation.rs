@@ -5,7 +5,7 @@
 //! answer keeps its source (person + conversation) and who may see it. What a child tells is visible to
 //! the professional only unless the professional deliberately widens it.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -195,6 +195,21 @@ impl AgeBand {
             _ => None,
         }
     }
+
+    /// The band a child's own copy of the safety plan is worded in, for a child born in `year_of_birth`,
+    /// on `date`. Only the year of birth is known, so a child whose birthday has not yet come this year
+    /// counts at the age they reach this year: the same count that chose their conversation guide
+    /// ([`crate::guidance::guide_audience`]), so the plan speaks to them as the conversation did. At the
+    /// edges the nearest band: under 4 the simplest words, 18 this year (perhaps still 17) and older the
+    /// teenager's. Without a year of birth the 8–11 wording, which is plain without being childish.
+    pub fn for_plan(year_of_birth: Option<i32>, date: NaiveDate) -> AgeBand {
+        match year_of_birth.map(|y| date.year() - y) {
+            None => AgeBand::Middle,
+            Some(..=7) => AgeBand::Young,
+            Some(8..=11) => AgeBand::Middle,
+            Some(12..) => AgeBand::Teen,
+        }
+    }
 }
 
 /// From this age a young person decides alone about a conversation (16+).
@@ -305,6 +320,38 @@ mod tests {
     fn age_bands() {
         for (age, band) in [(3, None), (4, Some(AgeBand::Young)), (7, Some(AgeBand::Young)), (8, Some(AgeBand::Middle)), (11, Some(AgeBand::Middle)), (12, Some(AgeBand::Teen)), (17, Some(AgeBand::Teen)), (18, None)] {
             assert_eq!(AgeBand::for_age(age), band, "age {age}");
+        }
+    }
+
+    /// The plan's band from the year of birth and the plan's date. A child born in 2014 is 11 on
+    /// 1 January 2026 if the birthday has not come yet, and is counted at the 12 they reach this year,
+    /// like the guide; so the band changes with the calendar year, never within one.
+    #[test]
+    fn plan_band_from_the_year_of_birth_and_the_date() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        let table = [
+            (None, d(2026, 6, 1), AgeBand::Middle),
+            (Some(2024), d(2026, 6, 1), AgeBand::Young),
+            (Some(2022), d(2026, 1, 1), AgeBand::Young),
+            (Some(2019), d(2026, 12, 31), AgeBand::Young),
+            (Some(2018), d(2026, 1, 1), AgeBand::Middle),
+            (Some(2018), d(2025, 12, 31), AgeBand::Young),
+            (Some(2015), d(2026, 12, 31), AgeBand::Middle),
+            (Some(2014), d(2026, 1, 1), AgeBand::Teen),
+            (Some(2014), d(2025, 12, 31), AgeBand::Middle),
+            (Some(2009), d(2026, 12, 31), AgeBand::Teen),
+            (Some(2008), d(2026, 1, 1), AgeBand::Teen),
+            (Some(2000), d(2026, 6, 1), AgeBand::Teen),
+            (Some(2027), d(2026, 6, 1), AgeBand::Young),
+        ];
+        for (year_of_birth, date, band) in table {
+            assert_eq!(AgeBand::for_plan(year_of_birth, date), band, "born {year_of_birth:?}, on {date}");
+        }
+        // Within the guide's ages the plan speaks in the band of the guide the child was talked with.
+        for year_of_birth in 2009..=2022 {
+            let date = d(2026, 3, 15);
+            let guide_band = AgeBand::for_age(u8::try_from(2026 - year_of_birth).expect("age")).expect("band");
+            assert_eq!(AgeBand::for_plan(Some(year_of_birth), date), guide_band, "born {year_of_birth}");
         }
     }
 

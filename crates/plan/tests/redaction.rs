@@ -250,24 +250,63 @@ fn only_the_professional_pdf_holds_the_family_picture() {
     }
 }
 
-/// A child's version fits the child's age band: a teenager is spoken to as an almost-adult
-/// ("volwassenen"), a younger child in the simplest words ("grote mensen").
-#[test]
-fn a_teenagers_version_speaks_to_an_almost_adult() {
+/// A child's PDF for Noor aged `age` this year (`None`: year of birth unknown), with its band and text.
+fn child_version(age: Option<i32>) -> (Option<domain::AgeBand>, String) {
     use chrono::Datelike;
     let (r, mut f) = (Renderer::new(), family());
     let year = view_for(&f.plan, &f.hh, &Audience::Child(f.noor)).expect("view").date.year();
     let noor = f.noor;
-    f.hh.persons.iter_mut().find(|p| p.id == noor).expect("Noor").year_of_birth = Some(year - 14);
-    let teen_view = view_for(&f.plan, &f.hh, &Audience::Child(f.noor)).expect("view");
-    assert_eq!(teen_view.child_band, Some(domain::AgeBand::Teen));
-    let teen = text_of(&r.pdf(&teen_view, Template::for_audience(teen_view.audience)).expect("pdf"));
-    assert!(teen.contains("Watdevolwassenenafspreken"), "teenager: the agreements heading for an almost-adult");
-    assert!(!teen.contains("grotemensen"), "teenager: no 'grote mensen'");
-    let young_view = view_for(&f.plan, &f.hh, &Audience::Child(f.sem)).expect("view");
-    assert_ne!(young_view.child_band, Some(domain::AgeBand::Teen));
-    let young = text_of(&r.pdf(&young_view, Template::for_audience(young_view.audience)).expect("pdf"));
-    assert!(young.contains("Watdegrotemensenbeloven"), "younger child: the simplest words");
-    // Only a child's version carries a band.
-    assert_eq!(view_for(&f.plan, &f.hh, &Audience::Professional).expect("view").child_band, None);
+    f.hh.persons.iter_mut().find(|p| p.id == noor).expect("Noor").year_of_birth = age.map(|a| year - a);
+    let view = view_for(&f.plan, &f.hh, &Audience::Child(noor)).expect("view");
+    let text = text_of(&r.pdf(&view, Template::for_audience(view.audience)).expect("pdf"));
+    (view.child_band, text)
+}
+
+/// A child's version fits the child's age band (domain.md §4: the three bands really differ). Each band
+/// has its own heading for the agreements and its own closing words; none carries another band's.
+const BAND_WORDS: [(domain::AgeBand, &str, &str); 3] = [
+    (domain::AgeBand::Young, "Watdegrotemensenbeloven", "Hetisnooitjouwschuldalsgrotemensenboos"),
+    (domain::AgeBand::Middle, "Watdevolwassenenbeloven", "Jemaghetaltijdvertellenaaniemanddiejevertrouwt"),
+    (domain::AgeBand::Teen, "Watdevolwassenenafspreken", "Jemageraltijdmetiemandoverpraten"),
+];
+
+fn assert_band(name: &str, age: Option<i32>, band: domain::AgeBand) {
+    let (got, text) = child_version(age);
+    assert_eq!(got, Some(band), "{name}: band");
+    for (b, heading, closing) in BAND_WORDS {
+        let own = b == band;
+        assert_eq!(text.contains(heading), own, "{name}: heading {heading}");
+        assert_eq!(text.contains(closing), own, "{name}: closing words {closing}");
+    }
+}
+
+#[test]
+fn a_young_childs_version_has_the_simplest_words() {
+    assert_band("6 years", Some(6), domain::AgeBand::Young);
+    assert!(child_version(Some(6)).1.contains("Ditisjouwplan.Hierstaatwiejehelpt."));
+}
+
+#[test]
+fn a_child_of_8_to_11_reads_plain_short_sentences() {
+    assert_band("9 years", Some(9), domain::AgeBand::Middle);
+    // Without a year of birth: the same plain words, neither childish nor for an almost-adult.
+    assert_band("age unknown", None, domain::AgeBand::Middle);
+    let text = child_version(Some(9)).1;
+    assert!(!text.contains("grotemensen"), "8–11: no 'grote mensen'");
+}
+
+#[test]
+fn a_teenagers_version_speaks_to_an_almost_adult() {
+    assert_band("14 years", Some(14), domain::AgeBand::Teen);
+    // 18 this year, perhaps still 17: still the teenager's words.
+    assert_band("18 this year", Some(18), domain::AgeBand::Teen);
+    assert!(!child_version(Some(14)).1.contains("grotemensen"), "teenager: no 'grote mensen'");
+}
+
+#[test]
+fn only_a_childs_version_carries_a_band() {
+    let f = family();
+    for audience in [Audience::Professional, Audience::Adult(f.anna)] {
+        assert_eq!(view_for(&f.plan, &f.hh, &audience).expect("view").child_band, None, "{audience:?}");
+    }
 }

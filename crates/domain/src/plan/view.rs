@@ -1,7 +1,7 @@
 //! What one reader's printed version holds: the plan after the audience filter, with names resolved, so
 //! templates need no access rules and no lookups of their own.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -128,8 +128,9 @@ pub struct PlanView {
     /// [`PlanView::with_picture`].
     #[serde(default)]
     pub picture: Option<PictureView>,
-    /// For a child's version: the child's age band, so the wording fits the child (a 14-year-old is not
-    /// spoken to as a 6-year-old). From the year of birth and the plan's date; `None` when unknown.
+    /// For a child's version: the age band its wording is for (4–7, 8–11, 12–17), so a 14-year-old is not
+    /// spoken to as a 6-year-old. From the year of birth and the plan's date (`AgeBand::for_plan`);
+    /// `None` for every other reader.
     #[serde(default)]
     pub child_band: Option<crate::AgeBand>,
 }
@@ -331,11 +332,7 @@ fn build(
         },
         reader: reader.map(name),
         child_band: match audience {
-            Audience::Child(id) => household
-                .person(*id)
-                .and_then(|p| p.year_of_birth)
-                .and_then(|y| u8::try_from(date.year() - y).ok())
-                .and_then(crate::AgeBand::for_age),
+            Audience::Child(id) => Some(crate::AgeBand::for_plan(household.person(*id).and_then(|p| p.year_of_birth), date)),
             _ => None,
         },
         case_label: household.case.label.clone(),

@@ -38,7 +38,8 @@ date: string, made_with: Array<string>, evaluation_dates: Array<string>, worries
  */
 picture: PictureView | null, 
 /**
- * For a child's version: the child's age band, so the wording fits the child (a 14-year-old is not
- * spoken to as a 6-year-old). From the year of birth and the plan's date; `None` when unknown.
+ * For a child's version: the age band its wording is for (4–7, 8–11, 12–17), so a 14-year-old is not
+ * spoken to as a 6-year-old. From the year of birth and the plan's date (`AgeBand::for_plan`);
+ * `None` for every other reader.
  */
 child_band: AgeBand | null, };
