@@ -870,6 +870,7 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
     files.insert(PathBuf::from(FIXTURES).join("strengths.json"), pretty(&strengths));
     files.insert(PathBuf::from(FIXTURES).join("errorTable.json"), pretty(&error_table()));
     files.insert(PathBuf::from(FIXTURES).join("proposals.json"), proposals_fixture());
+    files.insert(PathBuf::from(FIXTURES).join("visibility.json"), visibility_fixture());
     files.insert(PathBuf::from(FIXTURES).join("display.json"), pretty(&display_fixture()));
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
@@ -920,13 +921,32 @@ pub fn proposal_shape(persons: &[domain::Person]) -> (String, Vec<Uuid>) {
     (parts.join("|"), order)
 }
 
-/// One proposal with its persons as positions in [`proposal_shape`]'s order.
+/// One proposal with its persons as positions in [`proposal_shape`]'s order, and the recorded relations
+/// after which Rust no longer proposes it, each as [`relation_key`] gives it. The fake only looks these
+/// up: it leaves a proposal out when one of the case's relations has one of these keys.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ShapeProposal {
     pub from: usize,
     pub to: usize,
     pub kind: domain::RelationKind,
     pub reason: domain::proposals::ProposalReason,
+    pub left_out_by: Vec<String>,
+}
+
+/// A recorded relation as the fake names it: the positions of its two persons in [`proposal_shape`]'s
+/// order and the kind, e.g. `0>2:parent_of` (a step-parent is `parent_of` too, an ex-partner with or
+/// without a separation date `ex_partner_of`). `None` for a relation with someone outside the shape.
+pub fn relation_key(order: &[Uuid], from: Uuid, to: Uuid, kind: &domain::RelationKind) -> Option<String> {
+    let at = |id: Uuid| order.iter().position(|x| *x == id);
+    let tag = serde_json::to_value(kind).expect("kind")["kind"].as_str().expect("tag").to_owned();
+    Some(format!("{}>{}:{tag}", at(from)?, at(to)?))
+}
+
+/// Every kind of relation, with each variant the key does not tell apart.
+fn relation_kinds() -> Vec<domain::RelationKind> {
+    use domain::RelationKind as K;
+    let date = chrono::NaiveDate::from_ymd_opt(2025, 9, 1);
+    vec![K::ParentOf { step: false }, K::ParentOf { step: true }, K::PartnerOf, K::ExPartnerOf { separation_date: None }, K::ExPartnerOf { separation_date: date }, K::SiblingOf]
 }
 
 /// A household without relations with these persons (role, lives in the household), ids 1, 2, ….
@@ -972,21 +992,15 @@ pub fn proposal_shapes() -> Vec<Vec<(Role, bool)>> {
 }
 
 /// The proposals of one household as the fake makes them: looked up by shape, positions mapped to the
-/// persons, and what is recorded left out (a parent link from that parent to that child; a couple of
-/// those two, either way round).
+/// persons, and left out when a recorded relation's [`relation_key`] is one of the proposal's
+/// `left_out_by` (a lookup, no rule of its own).
 pub fn proposals_by_shape(table: &BTreeMap<String, Vec<ShapeProposal>>, h: &domain::Household) -> Option<Vec<domain::proposals::RelationProposal>> {
-    use domain::RelationKind as K;
     let (key, order) = proposal_shape(&h.persons);
     let rows = table.get(&key)?;
-    let recorded = |p: &ShapeProposal, from: Uuid, to: Uuid| {
-        h.relations.iter().any(|r| match p.kind {
-            K::ParentOf { .. } => matches!(r.kind, K::ParentOf { .. }) && r.from == from && r.to == to,
-            _ => matches!(r.kind, K::PartnerOf | K::ExPartnerOf { .. }) && ((r.from == from && r.to == to) || (r.from == to && r.to == from)),
-        })
-    };
+    let recorded: Vec<String> = h.relations.iter().filter_map(|r| relation_key(&order, r.from, r.to, &r.kind)).collect();
     Some(
         rows.iter()
-            .filter(|p| !recorded(p, order[p.from], order[p.to]))
+            .filter(|p| !p.left_out_by.iter().any(|k| recorded.contains(k)))
             .map(|p| domain::proposals::RelationProposal {
                 relation: domain::RelationInput { from: order[p.from], to: order[p.to], kind: p.kind.clone() },
                 reason: p.reason,
@@ -995,20 +1009,125 @@ pub fn proposals_by_shape(table: &BTreeMap<String, Vec<ShapeProposal>>, h: &doma
     )
 }
 
-/// The relation proposals of every shape (see [`proposal_shape`]), for the fake's own cases.
+/// The relation proposals of every shape (see [`proposal_shape`]), for the fake's own cases, each with
+/// the recorded relations that take it off the list: Rust's proposals again after recording each
+/// possible relation between two persons of the shape, one at a time. What a key stands for must not
+/// matter to Rust (a step-parent or not, a separation date or not), and one recorded relation may only
+/// take proposals off, never change the others; both are asserted here.
+/// `relation_proposals_depend_only_on_the_shape` (crates/app/tests/proposals.rs) proves that several
+/// recorded relations together leave out what each leaves out.
 pub fn relation_proposal_table() -> BTreeMap<String, Vec<ShapeProposal>> {
     let mut table = BTreeMap::new();
     for shape in proposal_shapes() {
         let h = shape_household(&shape);
         let (key, order) = proposal_shape(&h.persons);
         let at = |id: Uuid| order.iter().position(|x| *x == id).expect("person in shape");
-        let rows = domain::proposals::propose_relations(&h)
+        let all = domain::proposals::propose_relations(&h);
+        let mut left_out_by: Vec<Vec<String>> = vec![Vec::new(); all.len()];
+        for &from in &order {
+            for &to in order.iter().filter(|to| **to != from) {
+                let mut by_key: BTreeMap<String, Vec<bool>> = BTreeMap::new();
+                for kind in relation_kinds() {
+                    let mut after = h.clone();
+                    after.relations.push(domain::Relation { id: Uuid::from_u128(0xfeed), case_id: h.case.id, from, to, kind: kind.clone() });
+                    let left = domain::proposals::propose_relations(&after);
+                    let kept: Vec<bool> = all.iter().map(|p| left.contains(p)).collect();
+                    let remaining: Vec<_> = all.iter().zip(&kept).filter(|(_, k)| **k).map(|(p, _)| p.clone()).collect();
+                    assert_eq!(left, remaining, "shape {key}: recording one relation only takes proposals off");
+                    let name = relation_key(&order, from, to, &kind).expect("in shape");
+                    if let Some(before) = by_key.insert(name.clone(), kept.clone()) {
+                        assert_eq!(before, kept, "shape {key}: {name} stands for relations Rust treats alike");
+                    }
+                }
+                for (name, kept) in by_key {
+                    for (i, _) in kept.iter().enumerate().filter(|(_, k)| !**k) {
+                        left_out_by[i].push(name.clone());
+                    }
+                }
+            }
+        }
+        let rows = all
             .into_iter()
-            .map(|p| ShapeProposal { from: at(p.relation.from), to: at(p.relation.to), kind: p.relation.kind, reason: p.reason })
+            .zip(left_out_by)
+            .map(|(p, left_out_by)| ShapeProposal { from: at(p.relation.from), to: at(p.relation.to), kind: p.relation.kind, reason: p.reason, left_out_by })
             .collect();
         table.insert(key, rows);
     }
     table
+}
+
+/// The roles in the order of [`visibility_key`]'s counts.
+pub const VISIBILITY_ROLES: [Role; 6] = [Role::Parent, Role::Partner, Role::ExPartner, Role::Child, Role::OtherFamily, Role::Network];
+/// Conversations with at most this many participants have their default visibility in the fixture.
+pub const VISIBILITY_MAX_PARTICIPANTS: usize = 6;
+
+/// The key of a conversation's participants for their default visibility, and the participants in the
+/// key's order: how many of each role of [`VISIBILITY_ROLES`] take part, e.g. `2,0,0,1,0,0` for two
+/// parents and a child; within a role in the order they take part.
+pub fn visibility_key(participants: &[&domain::Person]) -> (String, Vec<Uuid>) {
+    let mut order = Vec::new();
+    let counts: Vec<String> = VISIBILITY_ROLES
+        .iter()
+        .map(|role| {
+            let of_role: Vec<Uuid> = participants.iter().filter(|p| p.role == *role).map(|p| p.id).collect();
+            order.extend(&of_role);
+            of_role.len().to_string()
+        })
+        .collect();
+    (counts.join(","), order)
+}
+
+/// What `conversation_open` gives as the default visibility (`guidance::default_confidentiality`) for
+/// every group of participants of at most [`VISIBILITY_MAX_PARTICIPANTS`], keyed by
+/// [`visibility_key`], with the persons it names as positions in the key's order.
+pub fn default_visibility_table() -> BTreeMap<String, Value> {
+    let mut groups: Vec<Vec<Role>> = vec![vec![]];
+    for role in VISIBILITY_ROLES {
+        groups = groups
+            .into_iter()
+            .flat_map(|g| (0..=VISIBILITY_MAX_PARTICIPANTS - g.len()).map(move |n| [g.clone(), vec![role; n]].concat()))
+            .collect();
+    }
+    let mut table = BTreeMap::new();
+    for roles in groups {
+        let shape: Vec<(Role, bool)> = roles.iter().map(|r| (*r, true)).collect();
+        let h = shape_household(&shape);
+        let who: Vec<&domain::Person> = h.persons.iter().collect();
+        let (key, order) = visibility_key(&who);
+        let mut value = serde_json::to_value(domain::guidance::default_confidentiality(&who)).expect("visibility");
+        if let Some(persons) = value.get_mut("persons") {
+            let at = |id: &Value| json!(order.iter().position(|x| json!(x) == *id).expect("a participant"));
+            *persons = Value::Array(persons.as_array().expect("list").iter().map(at).collect());
+        }
+        table.insert(key, value);
+    }
+    table
+}
+
+/// The default visibility of a conversation as the fake gives it: looked up by [`visibility_key`], the
+/// positions mapped to the participants, named in the order they take part.
+pub fn default_visibility_by_roles(table: &BTreeMap<String, Value>, participants: &[&domain::Person]) -> Option<domain::Visibility> {
+    let (key, order) = visibility_key(participants);
+    let mut value = table.get(&key)?.clone();
+    if let Some(persons) = value.get_mut("persons") {
+        let named: Vec<Uuid> = persons.as_array().expect("list").iter().map(|i| order[i.as_u64().expect("position") as usize]).collect();
+        *persons = json!(participants.iter().map(|p| p.id).filter(|id| named.contains(id)).collect::<Vec<_>>());
+    }
+    Some(serde_json::from_value(value).expect("visibility"))
+}
+
+/// The fixture of default visibilities (`ui/src/lib/ipc/fixtures/visibility.json`), one line per group.
+fn visibility_fixture() -> String {
+    let roles: Vec<String> = VISIBILITY_ROLES.iter().map(|r| role_name(*r)).collect();
+    let rows: Vec<String> = default_visibility_table()
+        .iter()
+        .map(|(key, v)| format!("    {}: {}", serde_json::to_string(key).expect("key"), serde_json::to_string(v).expect("value")))
+        .collect();
+    format!(
+        "{{\n  \"roles\": {},\n  \"byRoles\": {{\n{}\n  }}\n}}\n",
+        serde_json::to_string(&roles).expect("roles"),
+        rows.join(",\n")
+    )
 }
 
 /// Who a new behaviour record starts with in a conversation alone with each practice person (the fake

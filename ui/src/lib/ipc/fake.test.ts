@@ -1,6 +1,8 @@
 // The fake backend only stores and replays: these tests check the storing, the replay of the
 // Rust-made fixtures, and that it refuses exactly the requests of the Rust error table with the code
 // Rust gives (the same table `crates/app/tests/error_table.rs` runs against the real commands).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from './generated/client';
 import { ERROR_TABLE, PRACTICE, createFakeBackend, type ErrorRow } from './fake';
@@ -92,5 +94,85 @@ describe('fake backend: stores and replays', () => {
     await fake.vaultLock();
     expect(seen).toEqual(['manual', 'idle']);
     await expect(fake.casesList()).rejects.toMatchObject({ code: 'locked' });
+  });
+});
+
+// The fake holds no rule: what it answers comes from the fixture. Each test changes the fixture in
+// memory and expects the fake to follow the change; a fake that worked the answer out itself would not.
+describe('fake backend: looks up, does not compute', () => {
+  const VISIBLE = { kind: 'named_persons' as const };
+
+  async function caseWith(persons: { name: string; role: 'parent' | 'child' }[]) {
+    const fake = createFakeBackend({ state: 'unlocked', passphrase: PASS });
+    const c = await fake.caseCreate({ label: 'Gezin L.' });
+    const ids: string[] = [];
+    for (const p of persons) {
+      const input = { role: p.role, name: p.name, year_of_birth: p.role === 'child' ? 2016 : 1988, gender: null, lives_in_household: true, notes: '' };
+      ids.push((await fake.personAdd({ case_id: c.id, input })).id);
+    }
+    return { fake, caseId: c.id, ids };
+  }
+
+  it('leaves a proposal out only after the recorded relations the fixture names', async () => {
+    const table = (await import('./fixtures/proposals.json')).default.relations as unknown as Record<string, { left_out_by: string[]; reason: string }[]>;
+    const key = 'parent:1|partner:|ex_partner:|child:1';
+    const saved = structuredClone(table[key]!);
+    try {
+      expect(saved).toHaveLength(1);
+      expect(saved[0]!.left_out_by).toEqual(['0>1:parent_of']);
+      table[key]![0]!.left_out_by = ['1>0:sibling_of'];
+      table[key]![0]!.reason = 'other_parent';
+      const { fake, caseId, ids } = await caseWith([
+        { name: 'Sanne', role: 'parent' },
+        { name: 'Lotte', role: 'child' },
+      ]);
+      const [sanne, lotte] = ids as [string, string];
+      expect((await fake.householdGet({ case_id: caseId })).proposals).toEqual([
+        { relation: { from: sanne, to: lotte, kind: { kind: 'parent_of', step: false } }, reason: 'other_parent' },
+      ]);
+      // Recording the proposed relation itself leaves it in, because the changed fixture says so.
+      await fake.relationAdd({ case_id: caseId, input: { from: sanne, to: lotte, kind: { kind: 'parent_of', step: false } } });
+      expect((await fake.householdGet({ case_id: caseId })).proposals).toHaveLength(1);
+      await fake.relationAdd({ case_id: caseId, input: { from: lotte, to: sanne, kind: { kind: 'sibling_of' } } });
+      expect((await fake.householdGet({ case_id: caseId })).proposals).toEqual([]);
+    } finally {
+      table[key] = saved;
+    }
+  });
+
+  it("gives a conversation the default visibility the fixture holds for its participants' roles", async () => {
+    const byRoles = (await import('./fixtures/visibility.json')).default.byRoles as unknown as Record<string, unknown>;
+    const { fake, caseId, ids } = await caseWith([
+      { name: 'Sanne', role: 'parent' },
+      { name: 'Mark', role: 'parent' },
+      { name: 'Lotte', role: 'child' },
+    ]);
+    const [sanne, mark, lotte] = ids as [string, string, string];
+    const open = async (participants: string[]) => {
+      const c = await fake.conversationStart({ case_id: caseId, participants, guide_id: 'gids.volwassene', joint_reason: 'samen', safety_justification: null });
+      return (await fake.conversationOpen({ case_id: caseId, conversation_id: c.id })).default_confidentiality;
+    };
+    // As Rust answered: two adults together, the two of them; with a child, the professional only.
+    expect(await open([mark, sanne])).toEqual({ ...VISIBLE, persons: [mark, sanne] });
+    expect(await open([sanne, lotte])).toEqual({ kind: 'professional_only' });
+
+    const saved = structuredClone({ two: byRoles['2,0,0,0,0,0'], withChild: byRoles['1,0,0,1,0,0'] });
+    try {
+      byRoles['2,0,0,0,0,0'] = { kind: 'professional_only' };
+      byRoles['1,0,0,1,0,0'] = { ...VISIBLE, persons: [1] };
+      expect(await open([mark, sanne])).toEqual({ kind: 'professional_only' });
+      expect(await open([sanne, lotte])).toEqual({ ...VISIBLE, persons: [lotte] });
+    } finally {
+      byRoles['2,0,0,0,0,0'] = saved.two;
+      byRoles['1,0,0,1,0,0'] = saved.withChild;
+    }
+  });
+
+  it('has no rule of its own for relations or visibility in its source', () => {
+    const source = readFileSync(path.resolve(__dirname, 'fake.ts'), 'utf8');
+    // The relation families and the roles that decide the default visibility are Rust's to know.
+    for (const rule of ["'partner_of'", "'ex_partner_of'", "=== 'parent_of'", "role === 'child'", "'professional_only'"]) {
+      expect(source, rule).not.toContain(rule);
+    }
   });
 });

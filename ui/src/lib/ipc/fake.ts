@@ -11,6 +11,7 @@ import type { BehaviourRecord } from './bindings/BehaviourRecord';
 import type { Case } from './bindings/Case';
 import type { CaseSnapshot } from './bindings/CaseSnapshot';
 import type { ChildPrecheck } from './bindings/ChildPrecheck';
+import type { Confidentiality } from './bindings/Confidentiality';
 import type { PrecheckReview } from './bindings/PrecheckReview';
 import type { BehaviourPrefill } from './bindings/BehaviourPrefill';
 import type { ProposalReason } from './bindings/ProposalReason';
@@ -54,6 +55,7 @@ import guidanceJson from './fixtures/guidance.json';
 import practiceJson from './fixtures/practice.json';
 import proposalsJson from './fixtures/proposals.json';
 import strengthsJson from './fixtures/strengths.json';
+import visibilityJson from './fixtures/visibility.json';
 
 /** What the Rust commands answered for the practice family ("Gezin Jansen-de Vries", fictional). */
 export type PracticeFixture = {
@@ -107,16 +109,18 @@ const WITHOUT_VAULT = commandsJson.withoutVault as readonly string[];
 const DISPLAY = displayJson as unknown as { initial: DisplayView; zoom: Record<string, number> };
 const NIL = '00000000-0000-0000-0000-000000000000';
 
-/** Rust's relation proposals per household shape (`codegen::proposal_shape`), and who a behaviour record
- * starts with in a conversation alone with each practice person. */
+/** Rust's relation proposals per household shape (`codegen::proposal_shape`), each with the recorded
+ * relations after which Rust leaves it out (`codegen::relation_key`), and who a behaviour record starts
+ * with in a conversation alone with each practice person. */
 const PROPOSALS = proposalsJson as unknown as {
-  relations: Record<string, { from: number; to: number; kind: RelationKind; reason: ProposalReason }[]>;
+  relations: Record<string, { from: number; to: number; kind: RelationKind; reason: ProposalReason; left_out_by: string[] }[]>;
   behaviourPrefills: Record<string, BehaviourPrefill>;
 };
 const PROPOSAL_ROLES: Role[] = ['parent', 'partner', 'ex_partner', 'child'];
 
 /** Rust's `codegen::proposals_by_shape`: the fake looks up, maps positions to its persons and leaves out
- * what is recorded (a Rust test proves this gives what `propose_relations` gives). */
+ * a proposal when a recorded relation has one of its `left_out_by` keys (a Rust test proves this gives
+ * what `propose_relations` gives). */
 function proposalsOf(list: Person[], recorded: Relation[]): RelationProposal[] {
   const order: string[] = [];
   const key = PROPOSAL_ROLES.map((role) => {
@@ -124,17 +128,30 @@ function proposalsOf(list: Person[], recorded: Relation[]): RelationProposal[] {
     order.push(...ofRole.map((p) => p.id));
     return `${role}:${ofRole.map((p) => (p.lives_in_household ? '1' : '0')).join('')}`;
   }).join('|');
-  const couple = (k: RelationKind) => k.kind === 'partner_of' || k.kind === 'ex_partner_of';
+  const keys = new Set(recorded.map((r) => `${order.indexOf(r.from)}>${order.indexOf(r.to)}:${r.kind.kind}`));
   // Larger households than the table holds get no proposals in the fake.
   return (PROPOSALS.relations[key] ?? [])
-    .map((p) => ({ relation: { from: order[p.from]!, to: order[p.to]!, kind: clone(p.kind) }, reason: p.reason }))
-    .filter(({ relation: r }) =>
-      !recorded.some((x) =>
-        r.kind.kind === 'parent_of'
-          ? x.kind.kind === 'parent_of' && x.from === r.from && x.to === r.to
-          : couple(x.kind) && ((x.from === r.from && x.to === r.to) || (x.from === r.to && x.to === r.from)),
-      ),
-    );
+    .filter((p) => !p.left_out_by.some((k) => keys.has(k)))
+    .map((p) => ({ relation: { from: order[p.from]!, to: order[p.to]!, kind: clone(p.kind) }, reason: p.reason }));
+}
+
+/** Rust's default visibility of a conversation by how many of each role take part
+ * (`codegen::visibility_key`), with the persons it names as positions in that key's order. */
+const VISIBILITY = visibilityJson as unknown as {
+  roles: Role[];
+  byRoles: Record<string, { kind: string; persons?: number[] }>;
+};
+
+/** Rust's `codegen::default_visibility_by_roles`: looked up, positions mapped to the participants, named
+ * in the order they take part (a Rust test proves this gives what `conversation_open` gives). */
+function defaultVisibilityOf(who: Person[]): Confidentiality {
+  const order = VISIBILITY.roles.flatMap((role) => who.filter((p) => p.role === role));
+  const key = VISIBILITY.roles.map((role) => who.filter((p) => p.role === role).length).join(',');
+  const row = VISIBILITY.byRoles[key];
+  if (!row) throw new Error(`the fake has no Rust default visibility for participants ${key}`);
+  if (!row.persons) return clone(row) as Confidentiality;
+  const named = row.persons.map((i) => order[i]!.id);
+  return { ...clone(row), persons: who.map((p) => p.id).filter((id) => named.includes(id)) } as Confidentiality;
 }
 
 export type FakeOptions = {
@@ -544,14 +561,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         answers: [...answers.values()].filter((a) => a.conversation_id === c.id),
         records: [...records.values()].filter((x) => x.conversation_id === c.id && !trashed.has(x.id)),
         precheck: only ? (prechecks.get(only) ?? null) : null,
-        default_confidentiality:
-          fixture?.default_confidentiality ??
-          // What Rust's guidance says per person (alone); together: the professional only with a child, else the participants.
-          (who.length === 1
-            ? guidanceOf(who[0]!).default_confidentiality
-            : who.some((p) => p.role === 'child') || who.length === 0
-              ? { kind: 'professional_only' }
-              : { kind: 'named_persons', persons: who.map((p) => p.id) }),
+        // What Rust answered for this practice conversation; else what Rust gives these participants.
+        default_confidentiality: fixture?.default_confidentiality ?? defaultVisibilityOf(who),
         // What Rust answered for this practice person alone; for the fake's own cases what it answers
         // without recorded couples: the speaker as source, nobody guessed.
         behaviour_prefill:
