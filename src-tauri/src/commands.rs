@@ -5,7 +5,8 @@
 
 use std::sync::{Arc, LazyLock};
 
-use app::{AppResult, Clock, Content, Effects, Env, ErrorCode, IpcError, KdfParams};
+use app::views::{BackupProgress, BACKUP_PROGRESS_EVENT};
+use app::{AppResult, Clock, Content, Effects, Env, ErrorCode, FolderPurpose, IpcError, KdfParams};
 use chrono::Utc;
 use tauri::{AppHandle, Emitter, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -40,7 +41,8 @@ impl app::Shell for Desktop {
         let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
             return Ok(false);
         };
-        std::fs::write(&path, bytes).map_err(app::AppError::from)?;
+        // Temp file in the chosen folder, fsync, rename: never half a PDF, never through a symlink.
+        app::write_file_atomic(&path, bytes).map_err(app::AppError::from)?;
         Ok(true)
     }
 
@@ -50,6 +52,19 @@ impl app::Shell for Desktop {
 
     fn set_zoom(&self, factor: f64) -> AppResult<()> {
         self.window.set_zoom(factor).map_err(|_| ErrorCode::Internal.into())
+    }
+
+    fn pick_folder(&self, purpose: FolderPurpose) -> AppResult<Option<std::path::PathBuf>> {
+        let title = match purpose {
+            FolderPurpose::BackupTarget => "Map voor de reservekopie kiezen",
+            FolderPurpose::Restore => "Reservekopie kiezen om terug te zetten",
+        };
+        let chosen = self.app.dialog().file().set_title(title).blocking_pick_folder();
+        Ok(chosen.and_then(|p| p.into_path().ok()))
+    }
+
+    fn backup_progress(&self, pages_done: u64, pages_total: u64) {
+        let _ = self.window.emit(BACKUP_PROGRESS_EVENT, BackupProgress { pages_done: u32::try_from(pages_done).unwrap_or(u32::MAX), pages_total: u32::try_from(pages_total).unwrap_or(u32::MAX) });
     }
 }
 
@@ -83,6 +98,7 @@ async fn run<T: Send + 'static>(
             shell: &desktop,
             kdf: KdfParams::default(),
             auto_lock_minutes: state.auto_lock_minutes(),
+            cancel: &state.backup_cancel,
             effects: Effects::default(),
         };
         let out = command(&mut env);

@@ -47,6 +47,8 @@ pub struct AppState {
     clock: Box<dyn Clock>,
     last_activity: Mutex<Duration>,
     auto_lock_minutes: AtomicU32,
+    /// Set by `backup_cancel` while a backup runs.
+    pub backup_cancel: std::sync::atomic::AtomicBool,
 }
 
 pub type Shared = Arc<AppState>;
@@ -65,6 +67,7 @@ impl AppState {
             clock,
             last_activity: Mutex::new(now),
             auto_lock_minutes: AtomicU32::new(DEFAULT_AUTO_LOCK_MINUTES),
+            backup_cancel: std::sync::atomic::AtomicBool::new(false),
         })
     }
 

@@ -173,6 +173,15 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("activity", u, json!({})),
         ("settings_get", u, json!({})),
         ("settings_set", u, json!({ "settings": { "autoLockMinutes": 10, "language": "en" } })),
+        ("vault_health", u, json!({})),
+        ("backup_reminder_set", u, json!({ "days": 14 })),
+        ("backup_make", u, json!({})),
+        ("backup_cancel", u, json!({})),
+        // Its happy path needs a backup in the chosen folder and its own test (`tests/backup.rs`).
+        ("backup_restore", State::Locked, json!({ "passphrase": PASSPHRASE })),
+        ("vault_check", u, json!({})),
+        // Its happy path needs a damaged vault (`tests/backup.rs`).
+        ("vault_set_aside", State::Locked, json!({ "passphrase": PASSPHRASE })),
         ("display_get", State::Locked, json!({})),
         ("display_set", State::Locked, json!({ "display": { "zoomPercent": 200, "textPercent": 130 } })),
         ("display_zoom", State::Locked, json!({ "step": "in" })),
@@ -232,7 +241,7 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
 
 /// Commands that work without an unlocked vault.
 pub const WITHOUT_VAULT: &[&str] =
-    &["vault_status", "passphrase_strength", "vault_create", "vault_unlock", "vault_recover", "vault_lock", "activity", "content_get", "print_page", "display_get", "display_set", "display_zoom"];
+    &["vault_status", "passphrase_strength", "vault_create", "vault_unlock", "vault_recover", "vault_lock", "activity", "content_get", "print_page", "display_get", "display_set", "display_zoom", "backup_cancel", "backup_restore", "vault_set_aside"];
 
 fn replaced(request: &Value, from: Uuid, to: Uuid) -> Value {
     let text = serde_json::to_string(request).expect("serialises").replace(&from.to_string(), &to.to_string());
@@ -270,7 +279,7 @@ fn other_case_swap(command: &str) -> Option<(Uuid, Uuid)> {
 /// For each command with free text: where one text field is.
 fn text_field(command: &str) -> Option<&'static str> {
     Some(match command {
-        "passphrase_strength" | "vault_create" | "vault_unlock" => "/passphrase",
+        "passphrase_strength" | "vault_create" | "vault_unlock" | "backup_restore" | "vault_set_aside" => "/passphrase",
         "vault_change_passphrase" => "/old_passphrase",
         "case_create" | "case_rename" => "/label",
         "person_add" | "person_update" => "/input/notes",
@@ -288,7 +297,8 @@ fn text_field(command: &str) -> Option<&'static str> {
 
 /// The error table: every command × every kind of bad input that applies to it, with its code.
 /// Kinds of bad input whose refusal depends on stored data (see [`ErrorRow::stateful`]).
-const STATEFUL_KINDS: &[&str] = &["precheck_missing"];
+/// (The backup rows depend on what the folder dialog answers and on the vault's files.)
+const STATEFUL_KINDS: &[&str] = &["precheck_missing", "no_backup_in_folder", "no_backup_in_folder_while_unlocked", "not_damaged", "while_unlocked"];
 
 pub fn error_table() -> Vec<ErrorRow> {
     use ErrorCode as E;
@@ -330,6 +340,15 @@ pub fn error_table() -> Vec<ErrorRow> {
     row("vault_unlock", "no_vault", State::Missing, get("vault_unlock"), E::VaultMissing);
     row("vault_change_passphrase", "wrong_passphrase", u, json!({ "old_passphrase": NEW_PASSPHRASE, "new_passphrase": "nog een andere lange zin hier" }), E::WrongPassphrase);
     row("vault_change_passphrase", "weak_passphrase", u, json!({ "old_passphrase": PASSPHRASE, "new_passphrase": "geheim" }), E::PassphraseTooWeak);
+    row("backup_reminder_set", "out_of_range", u, json!({ "days": 91 }), E::OutOfRange);
+    row("backup_reminder_set", "out_of_range_low", u, json!({ "days": 0 }), E::OutOfRange);
+    row("backup_reminder_set", "wrong_type", u, json!({ "days": "veertien" }), E::Invalid);
+    row("backup_restore", "no_backup_in_folder", State::Locked, get("backup_restore"), E::BackupNotFound);
+    row("backup_restore", "no_backup_in_folder_while_unlocked", u, get("backup_restore"), E::BackupNotFound);
+    row("vault_set_aside", "not_damaged", State::Locked, get("vault_set_aside"), E::VaultNotDamaged);
+    row("vault_set_aside", "wrong_passphrase", State::Locked, json!({ "passphrase": NEW_PASSPHRASE }), E::WrongPassphrase);
+    row("vault_set_aside", "while_unlocked", u, get("vault_set_aside"), E::VaultNotDamaged);
+    row("vault_set_aside", "no_vault", State::Missing, get("vault_set_aside"), E::VaultMissing);
     row("settings_set", "out_of_range", u, json!({ "settings": { "autoLockMinutes": 31, "language": "nl" } }), E::OutOfRange);
     row("settings_set", "out_of_range_low", u, json!({ "settings": { "autoLockMinutes": 0, "language": "nl" } }), E::OutOfRange);
     row("settings_set", "unknown_enum", u, json!({ "settings": { "autoLockMinutes": 5, "language": "de" } }), E::Invalid);
@@ -830,6 +849,7 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
     for extra in [
         contract::export_tree::<crate::error::IpcError>(&cfg),
         contract::export_tree::<crate::views::VaultLocked>(&cfg),
+        contract::export_tree::<crate::views::BackupProgress>(&cfg),
         // Flattened into a response, but the UI names them too.
         contract::export_tree::<domain::Household>(&cfg),
         contract::export_tree::<domain::CaseSnapshot>(&cfg),
@@ -872,9 +892,34 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
     files.insert(PathBuf::from(FIXTURES).join("proposals.json"), proposals_fixture());
     files.insert(PathBuf::from(FIXTURES).join("visibility.json"), visibility_fixture());
     files.insert(PathBuf::from(FIXTURES).join("display.json"), pretty(&display_fixture()));
+    files.insert(PathBuf::from(FIXTURES).join("backup.json"), pretty(&backup_fixture()));
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
     files
+}
+
+/// What the backup commands answer for the practice family: the health before any backup, a backup
+/// made (with the progress it reported), the checks, and a restore. Times and folders, which differ per
+/// run, are set to the test clock and to fixed example folders.
+fn backup_fixture() -> Value {
+    let (mut host, map) = table_host(State::Unlocked);
+    let before = run(&mut host, &map, "vault_health", &json!({})).expect("vault_health");
+    let mut made = run(&mut host, &map, "backup_make", &json!({})).expect("backup_make");
+    let progress: Vec<Value> = host.shell.progress.lock().expect("not poisoned").iter().map(|(d, t)| json!({ "pagesDone": d, "pagesTotal": t })).collect();
+    let now = json!(host.clock.now);
+    made["location"] = json!("/media/usb");
+    made["health"]["lastBackupAt"] = now.clone();
+    made["health"]["daysSinceBackup"] = json!(0);
+    made["health"]["backupDue"] = json!(false);
+    let check = run(&mut host, &map, "vault_check", &json!({})).expect("vault_check");
+    let folder = host.usb.path().join(made["folderName"].as_str().expect("folder name"));
+    host.answer_folder_dialog(Some(folder));
+    let mut restored = run(&mut host, &map, "backup_restore", &json!({ "passphrase": PASSPHRASE })).expect("backup_restore");
+    let aside = restored["setAside"].as_str().expect("set aside").to_owned();
+    let name = std::path::Path::new(&aside).file_name().expect("name").to_string_lossy().into_owned();
+    assert!(name.starts_with("set-aside-"));
+    restored["setAside"] = json!("~/.local/share/nl.samenkijken.desktop/kluis/set-aside-20260315T100000.000000Z");
+    json!({ "before": before, "made": made, "progress": progress, "check": check, "restored": restored })
 }
 
 /// What `display_get` answers on a new machine, and what `display_zoom` answers from every level.

@@ -30,6 +30,15 @@ macro_rules! with_contract {
             activity(ActivityRequest {}) -> ();
             settings_get(SettingsGetRequest {}) -> $crate::views::Settings;
             settings_set(SettingsSetRequest { settings: $crate::views::Settings }) -> $crate::views::Settings;
+            // Backups, the checks on demand, and a damaged vault set aside. Folders come from the folder
+            // dialog, never from a request.
+            vault_health(VaultHealthRequest {}) -> $crate::views::VaultHealth;
+            backup_reminder_set(BackupReminderSetRequest { days: u32 }) -> $crate::views::VaultHealth;
+            backup_make(BackupMakeRequest {}) -> $crate::views::BackupMade;
+            backup_cancel(BackupCancelRequest {}) -> ();
+            backup_restore(BackupRestoreRequest { passphrase: $crate::Secret }) -> $crate::views::BackupRestored;
+            vault_check(VaultCheckRequest {}) -> $crate::views::VaultCheck;
+            vault_set_aside(VaultSetAsideRequest { passphrase: $crate::Secret }) -> $crate::views::SetAside;
             // How large the app is drawn (also while locked).
             display_get(DisplayGetRequest {}) -> $crate::views::DisplayView;
             display_set(DisplaySetRequest { display: $crate::views::Display }) -> $crate::views::DisplayView;

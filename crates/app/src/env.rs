@@ -2,7 +2,8 @@
 //! things only the host can do (a save dialog, the print dialog). The Tauri shell and the test host each
 //! build one per call; commands never reach for globals.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
 use vault::{KdfParams, Vault};
@@ -21,6 +22,20 @@ pub trait Shell: Sync {
     fn print(&self) -> AppResult<()>;
     /// Draws the window at this zoom factor (1.0 = 100%).
     fn set_zoom(&self, factor: f64) -> AppResult<()>;
+    /// Asks the user to choose a folder (a USB disk for a backup, the backup to restore).
+    /// `Ok(None)`: the user cancelled.
+    fn pick_folder(&self, purpose: FolderPurpose) -> AppResult<Option<PathBuf>>;
+    /// Tells the window how far a backup is.
+    fn backup_progress(&self, pages_done: u64, pages_total: u64);
+}
+
+/// What a folder is chosen for (the dialog's title).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderPurpose {
+    /// Where to write a new backup.
+    BackupTarget,
+    /// The backup to restore.
+    Restore,
 }
 
 /// Changes to the host's own state that a command asks for; the host applies them after the call.
@@ -48,6 +63,8 @@ pub struct Env<'a> {
     pub kdf: KdfParams,
     /// The host's auto-lock setting as it is now (reported by `vault_status`).
     pub auto_lock_minutes: u32,
+    /// Set by `backup_cancel` while a backup runs; `backup_make` clears it when it starts.
+    pub cancel: &'a AtomicBool,
     pub effects: Effects,
 }
 

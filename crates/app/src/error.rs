@@ -85,6 +85,10 @@ error_codes! {
     PrintFailed = "print_failed",
     /// The user cancelled a backup; nothing half-written was left behind.
     BackupCancelled = "backup_cancelled",
+    /// The chosen folder holds no backup of this app.
+    BackupNotFound = "backup_not_found",
+    /// Setting aside was refused: the vault opens with this passphrase, so nothing is damaged.
+    VaultNotDamaged = "vault_not_damaged",
     /// Warnings after an unlock that worked (the vault is open; these say what to look at).
     RecoverySlotDamaged = "recovery_slot_damaged",
     AuditChainBroken = "audit_chain_broken",

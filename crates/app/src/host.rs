@@ -3,6 +3,8 @@
 //! of every command and the contract generator run the commands through this.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{LazyLock, Mutex};
 
 use chrono::{DateTime, Utc};
@@ -13,7 +15,7 @@ use vault::{KdfParams, Vault};
 
 use crate::clock::Clock;
 use crate::content::Content;
-use crate::env::{Effects, Env, Shell};
+use crate::env::{Effects, Env, FolderPurpose, Shell};
 use crate::error::{AppResult, ErrorCode};
 
 /// The passphrase of every test-host vault.
@@ -41,6 +43,11 @@ pub struct RecordingShell {
     pub zooms: Mutex<Vec<f64>>,
     /// Answer the save dialog with "cancel".
     pub cancel: bool,
+    /// What the folder dialog answers (`None`: cancel), and every purpose it was opened for.
+    pub folder: Mutex<Option<PathBuf>>,
+    pub folder_asked: Mutex<Vec<FolderPurpose>>,
+    /// Every progress report of a backup, as (pages done, pages in all).
+    pub progress: Mutex<Vec<(u64, u64)>>,
 }
 
 impl Shell for RecordingShell {
@@ -59,10 +66,22 @@ impl Shell for RecordingShell {
         self.zooms.lock().expect("not poisoned").push(factor);
         Ok(())
     }
+    fn pick_folder(&self, purpose: FolderPurpose) -> AppResult<Option<PathBuf>> {
+        self.folder_asked.lock().expect("not poisoned").push(purpose);
+        Ok(self.folder.lock().expect("not poisoned").clone())
+    }
+    fn backup_progress(&self, pages_done: u64, pages_total: u64) {
+        self.progress.lock().expect("not poisoned").push((pages_done, pages_total));
+    }
 }
 
 pub struct TestHost {
     pub dir: tempfile::TempDir,
+    /// A folder outside the vault, as a USB disk would be: the folder dialog answers with it unless a
+    /// test says otherwise.
+    pub usb: tempfile::TempDir,
+    /// The host's cancel flag for a running backup.
+    pub cancel: AtomicBool,
     pub slot: Mutex<Option<Vault>>,
     pub clock: Clock,
     pub shell: RecordingShell,
@@ -76,11 +95,15 @@ pub struct TestHost {
 impl TestHost {
     /// No vault yet.
     pub fn missing() -> TestHost {
+        let usb = tempfile::tempdir().expect("temp dir");
+        let shell = RecordingShell { folder: Mutex::new(Some(usb.path().to_path_buf())), ..RecordingShell::default() };
         TestHost {
             dir: tempfile::tempdir().expect("temp dir"),
+            usb,
+            cancel: AtomicBool::new(false),
             slot: Mutex::new(None),
             clock: clock(),
-            shell: RecordingShell::default(),
+            shell,
             auto_lock_minutes: vault::repo::settings::AUTO_LOCK_MINUTES_DEFAULT,
             effects: Effects::default(),
             recovery_key: None,
@@ -121,8 +144,14 @@ impl TestHost {
             shell: &self.shell,
             kdf: KdfParams::insecure_fast_for_tests(),
             auto_lock_minutes: self.auto_lock_minutes,
+            cancel: &self.cancel,
             effects: Effects::default(),
         }
+    }
+
+    /// The folder dialog answers with `folder` from now on (`None`: the user cancels it).
+    pub fn answer_folder_dialog(&self, folder: Option<PathBuf>) {
+        *self.shell.folder.lock().expect("not poisoned") = folder;
     }
 
     fn applied(&mut self, effects: Effects) {

@@ -29,10 +29,10 @@ pub use clock::Clock;
 pub use content::Content;
 pub use commands::load_display;
 pub use contract::{call, dispatch, COMMANDS};
-pub use env::{Effects, Env, Shell};
+pub use env::{Effects, Env, FolderPurpose, Shell};
 pub use error::{AppError, AppResult, ErrorCode, IpcError};
 pub use input::Secret;
 pub use uuid::Uuid;
-pub use vault::{KdfParams, Vault};
+pub use vault::{KdfParams, Vault, write_file_atomic};
 /// The domain crate, for paths in [`with_contract!`].
 pub use domain;

@@ -101,6 +101,17 @@ pub struct VaultLocked {
 /// Name of the event the UI listens to.
 pub const LOCKED_EVENT: &str = "vault-locked";
 
+/// The payload of the `backup-progress` event: pages of the database copied so far, of all pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupProgress {
+    pub pages_done: u32,
+    pub pages_total: u32,
+}
+
+/// Name of the event a running backup sends.
+pub const BACKUP_PROGRESS_EVENT: &str = "backup-progress";
+
 /// A frequency category and its yearly estimate (the midpoint the analysis counts with, §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FrequencyDef {
@@ -209,4 +220,64 @@ pub struct MeldcodeOverview {
     #[serde(flatten)]
     pub status: MeldcodeStatus,
     pub today: NaiveDate,
+}
+
+/// Where the vault stands beyond locked/unlocked: what the unlock found (never a lock-out) and whether
+/// a backup is due. Holds nothing of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultHealth {
+    /// What the checks at unlock found: `audit_chain_broken`, `audit_log_cut`, `audit_log_rolled_back`,
+    /// `audit_anchor_invalid`, `recovery_slot_damaged`, `disk_full`. Empty: nothing to look at.
+    pub warnings: Vec<crate::ErrorCode>,
+    /// When the last backup was made (from the access log).
+    pub last_backup_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whole days since the last backup, `None` when there was none.
+    pub days_since_backup: Option<u32>,
+    /// Remind: no backup yet, or the last one is older than `reminder_days`.
+    pub backup_due: bool,
+    /// After how many days the app reminds (1–90).
+    pub reminder_days: u32,
+    pub reminder_days_min: u32,
+    pub reminder_days_max: u32,
+}
+
+/// A backup that was made, or not (the folder dialog was cancelled).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupMade {
+    pub made: bool,
+    /// The new folder's name inside the chosen folder (no case data: "Samen Kijken back-up …").
+    pub folder_name: Option<String>,
+    /// The chosen folder with the new one in it, to tell the user where it is.
+    pub location: Option<String>,
+    pub health: VaultHealth,
+}
+
+/// A backup that was restored, or not (the folder dialog was cancelled).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupRestored {
+    pub restored: bool,
+    /// Where the vault that was here before was put (renamed, never deleted), if there was one.
+    pub set_aside: Option<String>,
+}
+
+/// The checks on demand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VaultCheck {
+    /// Every page's authentication code and SQLite's own integrity check are clean.
+    pub integrity_ok: bool,
+    /// The access log is whole: its rows, or `None` with `audit_problem`.
+    pub audit_rows: Option<u32>,
+    pub audit_problem: Option<crate::ErrorCode>,
+}
+
+/// A vault that could not be opened, moved aside.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetAside {
+    /// The folder the vault's files are in now.
+    pub folder: String,
 }

@@ -23,6 +23,10 @@ fn every_command_has_a_happy_path_that_succeeds() {
             assert!(host.is_unlocked() && host.effects.unlocked);
             continue;
         }
+        if name == "backup_restore" || name == "vault_set_aside" {
+            // Both need files a valid request cannot carry: `tests/backup.rs` has their happy paths.
+            continue;
+        }
         let (_, state, request) = valid.iter().find(|(c, ..)| *c == name).unwrap_or_else(|| panic!("no valid request for {name}"));
         let (mut host, map) = table_host(*state);
         if name == "behaviour_restore" {

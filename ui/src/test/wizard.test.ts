@@ -73,8 +73,10 @@ describe('unlock', () => {
     await user.click(screen.getByTestId('unlock-submit'));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('beschadigd');
-    expect(alert).toHaveTextContent('back-up');
+    expect(alert).toHaveTextContent('reservekopie');
     expect(alert).not.toHaveTextContent('opent de kluis niet');
+    // The way out the message promises is one click away.
+    expect(screen.getByTestId('unlock-damaged-restore')).toBeInTheDocument();
   });
 
   it('opens the vault with the recovery key from the "forgot" link', async () => {

@@ -4,6 +4,7 @@
 //! the case-scoping no pure function can do.
 
 mod analysis;
+mod backup;
 mod cases;
 mod conversations;
 mod display;
@@ -14,6 +15,7 @@ mod session;
 mod timeline;
 
 pub use analysis::*;
+pub use backup::*;
 pub use cases::*;
 pub use conversations::*;
 pub use display::*;

@@ -35,6 +35,11 @@ export function errorText(error: BackendError): string {
   return ERROR_MESSAGES[i18n.lang][error.code] ?? ERROR_MESSAGES.nl.internal;
 }
 
+/** The text for an error or warning code, as `errorText` gives it (warnings after unlock, check results). */
+export function codeText(code: BackendError['code']): string {
+  return ERROR_MESSAGES[i18n.lang][code] ?? ERROR_MESSAGES.nl.internal;
+}
+
 /** Placeholders used in a message, sorted, e.g. ['count', 'name']. */
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

@@ -28,7 +28,10 @@ describe('fake backend: the Rust error table', () => {
     for (const row of ERROR_TABLE) expect(ERROR_CODES).toContain(row.code);
   });
 
-  it.each(ERROR_TABLE.map((r) => [`${r.command} / ${r.kind}`, r] as const))('%s gives the Rust code', async (_name, row) => {
+  // Setting aside a healthy vault is refused after Rust opened it with its own test passphrase; the fake
+  // has another, so that one row is proven in crates/app/tests/backup.rs only.
+  const replayable = ERROR_TABLE.filter((r) => !(r.command === 'vault_set_aside' && r.kind === 'not_damaged'));
+  it.each(replayable.map((r) => [`${r.command} / ${r.kind}`, r] as const))('%s gives the Rust code', async (_name, row) => {
     const fake = await fakeIn(row);
     const send = (fake as unknown as Record<string, (r: unknown) => Promise<unknown>>)[
       row.command.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())

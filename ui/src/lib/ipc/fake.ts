@@ -7,6 +7,9 @@
 import type { Backend, Unsubscribe } from './backend';
 import type { Analysis } from './bindings/Analysis';
 import type { Answer } from './bindings/Answer';
+import type { BackupMade } from './bindings/BackupMade';
+import type { BackupProgress } from './bindings/BackupProgress';
+import type { BackupRestored } from './bindings/BackupRestored';
 import type { BehaviourRecord } from './bindings/BehaviourRecord';
 import type { Case } from './bindings/Case';
 import type { CaseSnapshot } from './bindings/CaseSnapshot';
@@ -41,11 +44,14 @@ import type { Timeline } from './bindings/Timeline';
 import type { Section } from './bindings/Section';
 import type { Settings } from './bindings/Settings';
 import type { Strength } from './bindings/Strength';
+import type { VaultCheck } from './bindings/VaultCheck';
+import type { VaultHealth } from './bindings/VaultHealth';
 import type { VaultLocked } from './bindings/VaultLocked';
 import type { VaultState } from './bindings/VaultState';
 import { BackendError } from './errors';
 import { createClient, type CommandName, type Commands } from './generated/client';
 import { ERROR_MESSAGES } from './generated/errors';
+import backupJson from './fixtures/backup.json';
 import commandsJson from './fixtures/commands.json';
 import contentJson from './fixtures/content.json';
 import displayJson from './fixtures/display.json';
@@ -108,6 +114,14 @@ const WITHOUT_VAULT = commandsJson.withoutVault as readonly string[];
 /** Rust's display settings on a new machine, and its next zoom level from each level ("200|in"). */
 const DISPLAY = displayJson as unknown as { initial: DisplayView; zoom: Record<string, number> };
 const NIL = '00000000-0000-0000-0000-000000000000';
+/** What Rust answered to the backup commands for the practice family (`codegen::backup_fixture`). */
+const BACKUP = backupJson as unknown as {
+  before: VaultHealth;
+  made: BackupMade;
+  progress: BackupProgress[];
+  check: VaultCheck;
+  restored: BackupRestored;
+};
 
 /** Rust's relation proposals per household shape (`codegen::proposal_shape`), each with the recorded
  * relations after which Rust leaves it out (`codegen::relation_key`), and who a behaviour record starts
@@ -166,6 +180,8 @@ export type FakeOptions = {
   /** Artificial delay per call in ms (default 0). */
   latencyMs?: number;
   settings?: Partial<Settings>;
+  /** What the folder dialog answers: a folder (default) or cancel. */
+  folderDialog?: 'choose' | 'cancel';
 };
 
 export interface FakeBackend extends Backend {
@@ -186,6 +202,8 @@ export interface FakeBackend extends Backend {
   storePlan(editor: PlanEditor): void;
   /** Test hook: make the next `answer_save` calls fail (autosave error state). */
   failAnswerSaves: boolean;
+  /** Test hook: what the folder dialog answers from now on. */
+  folderDialog: 'choose' | 'cancel';
 }
 
 function clone<T>(value: T): T {
@@ -259,6 +277,13 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const readers = new Map<string, ItemReaders>();
   const versions = new Map<string, PlanVersion[]>();
   const listeners = new Set<(payload: VaultLocked) => void>();
+  const progressListeners = new Set<(payload: BackupProgress) => void>();
+  let damaged = options.damaged ?? false;
+  let health: VaultHealth = clone(BACKUP.before);
+  /** The stores as they were at the last backup (the fake's "USB disk"), and its passphrase. */
+  let backupCopy: { stores: unknown[]; passphrase: string } | null = null;
+  const stores = (): Map<string, unknown>[] =>
+    [cases, persons, relations, conversations, answers, records, prechecks, meldcode, plans, versions] as Map<string, unknown>[];
   const calls: string[] = [];
   let activityCount = 0;
   let idleHandle: ReturnType<typeof setTimeout> | undefined;
@@ -404,7 +429,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     },
     vault_unlock: (r) => {
       if (state === 'missing') fail('vault_missing');
-      if (options.damaged) fail('vault_damaged');
+      if (damaged) fail('vault_damaged');
       if (r.passphrase !== passphrase) fail('wrong_passphrase');
       if (state !== 'unlocked') unlockNow();
     },
@@ -435,6 +460,45 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       if (next === undefined) fail('out_of_range');
       display = { ...clone(display), display: { ...display.display, zoomPercent: next } };
       return clone(display);
+    },
+    vault_health: () => clone(health),
+    backup_reminder_set: (r) => {
+      health = { ...health, reminderDays: r.days };
+      return clone(health);
+    },
+    backup_make: () => {
+      if (fake.folderDialog === 'cancel') return { made: false, folderName: null, location: null, health: clone(health) };
+      for (const p of BACKUP.progress) for (const l of progressListeners) l(clone(p));
+      backupCopy = { stores: stores().map((m) => clone([...m.entries()])), passphrase };
+      health = { ...clone(BACKUP.made.health), reminderDays: health.reminderDays, warnings: health.warnings };
+      return { ...clone(BACKUP.made), health: clone(health) };
+    },
+    backup_cancel: () => {},
+    backup_restore: (r) => {
+      if (fake.folderDialog === 'cancel') return { restored: false, setAside: null };
+      if (!backupCopy) fail('backup_not_found');
+      if (r.passphrase !== backupCopy.passphrase) fail('wrong_passphrase');
+      // As in Rust: an open vault is closed without a lock event; the restored one takes its place.
+      const hadVault = state !== 'missing';
+      stores().forEach((m, i) => {
+        m.clear();
+        for (const [k, v] of clone(backupCopy!.stores[i] as [string, unknown][])) m.set(k, v);
+      });
+      trashed.clear();
+      passphrase = backupCopy.passphrase;
+      damaged = false;
+      unlockNow();
+      return { restored: true, setAside: hadVault ? BACKUP.restored.setAside : null };
+    },
+    vault_check: () => clone(BACKUP.check),
+    vault_set_aside: (r) => {
+      if (state === 'unlocked') fail('vault_not_damaged');
+      if (state === 'missing') fail('vault_missing');
+      if (r.passphrase !== passphrase) fail('wrong_passphrase');
+      if (!damaged) fail('vault_not_damaged');
+      state = 'missing';
+      damaged = false;
+      return { folder: BACKUP.restored.setAside! };
     },
     settings_get: () => clone(settings),
     settings_set: (r) => {
@@ -723,6 +787,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     ...createClient(send),
     kind: 'fake',
     failAnswerSaves: false,
+    folderDialog: options.folderDialog ?? 'choose',
     get activityCount() {
       return activityCount;
     },
@@ -761,6 +826,12 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       listeners.add(handler);
       return () => {
         listeners.delete(handler);
+      };
+    },
+    async onBackupProgress(handler): Promise<Unsubscribe> {
+      progressListeners.add(handler);
+      return () => {
+        progressListeners.delete(handler);
       };
     },
   };

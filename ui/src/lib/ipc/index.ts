@@ -9,6 +9,9 @@ export type { Backend, Unsubscribe } from './backend';
 export * from './errors';
 export { createFakeBackend, type FakeBackend, type FakeOptions } from './fake';
 
+export type { BackupMade } from './bindings/BackupMade';
+export type { BackupProgress } from './bindings/BackupProgress';
+export type { BackupRestored } from './bindings/BackupRestored';
 export type { Case } from './bindings/Case';
 export type { CaseStatus } from './bindings/CaseStatus';
 export type { CaseSummary } from './bindings/CaseSummary';
@@ -38,6 +41,8 @@ export type { Settings } from './bindings/Settings';
 export type { Strength } from './bindings/Strength';
 export type { StrengthHint } from './bindings/StrengthHint';
 export type { StrengthLevel } from './bindings/StrengthLevel';
+export type { VaultCheck } from './bindings/VaultCheck';
+export type { VaultHealth } from './bindings/VaultHealth';
 export type { VaultLocked } from './bindings/VaultLocked';
 export type { VaultState } from './bindings/VaultState';
 export type { VaultStatus } from './bindings/VaultStatus';

@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { Backend } from './backend';
+import type { BackupProgress } from './bindings/BackupProgress';
 import type { VaultLocked } from './bindings/VaultLocked';
 import { toBackendError } from './errors';
 import { createClient } from './generated/client';
@@ -20,6 +21,9 @@ export function createTauriBackend(): Backend {
     kind: 'tauri',
     async onVaultLocked(handler) {
       return listen<VaultLocked>('vault-locked', (event) => handler(event.payload));
+    },
+    async onBackupProgress(handler) {
+      return listen<BackupProgress>('backup-progress', (event) => handler(event.payload));
     },
   };
 }

@@ -45,6 +45,7 @@ import type {
   RelationInput,
   Settings,
   Unsubscribe,
+  VaultHealth,
   VaultState,
 } from '../ipc';
 import { toBackendError } from '../ipc/errors';
@@ -57,6 +58,8 @@ export type View =
   | { name: 'setup' }
   | { name: 'unlock' }
   | { name: 'recover' }
+  /** Restore a backup (from the unlock screen or the setup wizard); `damaged`: the vault would not open. */
+  | { name: 'restore'; damaged: boolean }
   | { name: 'cases' }
   | { name: 'case'; caseId: string }
   /** Conversation mode: full window, only this conversation's answers and records in memory. */
@@ -85,6 +88,9 @@ export class Session {
   settings = $state<Settings>({ autoLockMinutes: 5, language: 'nl' });
   theme = $state<Theme>('system');
   settingsOpen = $state(false);
+  backupOpen = $state(false);
+  /** What the unlock found and whether a backup is due (holds nothing of a case). */
+  health = $state<VaultHealth | null>(null);
   /** Text of the aria-live status line. Never holds case text. */
   status = $state('');
   /** Why the vault was locked, shown once on the unlock screen. */
@@ -157,7 +163,10 @@ export class Session {
       this.settings.autoLockMinutes = status.autoLockMinutes;
       if (status.state === 'missing') this.view = { name: 'setup' };
       else if (status.state === 'locked') this.view = { name: 'unlock' };
-      else await this.enterCases();
+      else {
+        await this.loadHealth();
+        await this.enterCases();
+      }
     } catch {
       this.view = { name: 'startError' };
     }
@@ -198,6 +207,21 @@ export class Session {
     this.applyDisplay(await this.backend.displaySet({ display: { ...current, textPercent: percent } }));
   }
 
+  async loadHealth(): Promise<void> {
+    try {
+      this.health = await this.guarded(() => this.backend.vaultHealth());
+    } catch {
+      this.health = null;
+    }
+  }
+
+  /** A backup took the place of the vault: forget everything shown and start from the restored vault. */
+  async restored(): Promise<void> {
+    this.resumeConversation = null;
+    this.clearCaseData();
+    await this.unlocked();
+  }
+
   private async loadSettings(): Promise<void> {
     try {
       this.applySettings(await this.backend.settingsGet());
@@ -227,6 +251,8 @@ export class Session {
     this.dropCaseDetails();
     this.conversation = null;
     this.settingsOpen = false;
+    this.backupOpen = false;
+    this.health = null;
     this.status = '';
   }
 
@@ -313,6 +339,7 @@ export class Session {
     this.vault = 'unlocked';
     this.lockNotice = '';
     await this.loadSettings();
+    await this.loadHealth();
     if (options.stayInSetup) return;
     const resume = this.resumeConversation;
     this.resumeConversation = null;

@@ -5,6 +5,12 @@ import type { Analysis } from '../bindings/Analysis';
 import type { AnalysisGetRequest } from '../bindings/AnalysisGetRequest';
 import type { Answer } from '../bindings/Answer';
 import type { AnswerSaveRequest } from '../bindings/AnswerSaveRequest';
+import type { BackupCancelRequest } from '../bindings/BackupCancelRequest';
+import type { BackupMade } from '../bindings/BackupMade';
+import type { BackupMakeRequest } from '../bindings/BackupMakeRequest';
+import type { BackupReminderSetRequest } from '../bindings/BackupReminderSetRequest';
+import type { BackupRestoreRequest } from '../bindings/BackupRestoreRequest';
+import type { BackupRestored } from '../bindings/BackupRestored';
 import type { BehaviourRecord } from '../bindings/BehaviourRecord';
 import type { BehaviourRestoreRequest } from '../bindings/BehaviourRestoreRequest';
 import type { BehaviourSaveRequest } from '../bindings/BehaviourSaveRequest';
@@ -82,6 +88,7 @@ import type { Relation } from '../bindings/Relation';
 import type { RelationAddRequest } from '../bindings/RelationAddRequest';
 import type { RelationDeleteRequest } from '../bindings/RelationDeleteRequest';
 import type { SafetyPlan } from '../bindings/SafetyPlan';
+import type { SetAside } from '../bindings/SetAside';
 import type { Settings } from '../bindings/Settings';
 import type { SettingsGetRequest } from '../bindings/SettingsGetRequest';
 import type { SettingsSetRequest } from '../bindings/SettingsSetRequest';
@@ -90,9 +97,14 @@ import type { Strength } from '../bindings/Strength';
 import type { Timeline } from '../bindings/Timeline';
 import type { TimelineGetRequest } from '../bindings/TimelineGetRequest';
 import type { VaultChangePassphraseRequest } from '../bindings/VaultChangePassphraseRequest';
+import type { VaultCheck } from '../bindings/VaultCheck';
+import type { VaultCheckRequest } from '../bindings/VaultCheckRequest';
 import type { VaultCreateRequest } from '../bindings/VaultCreateRequest';
+import type { VaultHealth } from '../bindings/VaultHealth';
+import type { VaultHealthRequest } from '../bindings/VaultHealthRequest';
 import type { VaultLockRequest } from '../bindings/VaultLockRequest';
 import type { VaultRecoverRequest } from '../bindings/VaultRecoverRequest';
+import type { VaultSetAsideRequest } from '../bindings/VaultSetAsideRequest';
 import type { VaultStatus } from '../bindings/VaultStatus';
 import type { VaultStatusRequest } from '../bindings/VaultStatusRequest';
 import type { VaultUnlockRequest } from '../bindings/VaultUnlockRequest';
@@ -109,6 +121,13 @@ export type Commands = {
   activity: { request: ActivityRequest; response: void };
   settings_get: { request: SettingsGetRequest; response: Settings };
   settings_set: { request: SettingsSetRequest; response: Settings };
+  vault_health: { request: VaultHealthRequest; response: VaultHealth };
+  backup_reminder_set: { request: BackupReminderSetRequest; response: VaultHealth };
+  backup_make: { request: BackupMakeRequest; response: BackupMade };
+  backup_cancel: { request: BackupCancelRequest; response: void };
+  backup_restore: { request: BackupRestoreRequest; response: BackupRestored };
+  vault_check: { request: VaultCheckRequest; response: VaultCheck };
+  vault_set_aside: { request: VaultSetAsideRequest; response: SetAside };
   display_get: { request: DisplayGetRequest; response: DisplayView };
   display_set: { request: DisplaySetRequest; response: DisplayView };
   display_zoom: { request: DisplayZoomRequest; response: DisplayView };
@@ -169,6 +188,13 @@ export const COMMAND_NAMES = [
   'activity',
   'settings_get',
   'settings_set',
+  'vault_health',
+  'backup_reminder_set',
+  'backup_make',
+  'backup_cancel',
+  'backup_restore',
+  'vault_check',
+  'vault_set_aside',
   'display_get',
   'display_set',
   'display_zoom',
@@ -233,6 +259,13 @@ export interface Client {
   activity(request?: ActivityRequest): Promise<void>;
   settingsGet(request?: SettingsGetRequest): Promise<Settings>;
   settingsSet(request: SettingsSetRequest): Promise<Settings>;
+  vaultHealth(request?: VaultHealthRequest): Promise<VaultHealth>;
+  backupReminderSet(request: BackupReminderSetRequest): Promise<VaultHealth>;
+  backupMake(request?: BackupMakeRequest): Promise<BackupMade>;
+  backupCancel(request?: BackupCancelRequest): Promise<void>;
+  backupRestore(request: BackupRestoreRequest): Promise<BackupRestored>;
+  vaultCheck(request?: VaultCheckRequest): Promise<VaultCheck>;
+  vaultSetAside(request: VaultSetAsideRequest): Promise<SetAside>;
   displayGet(request?: DisplayGetRequest): Promise<DisplayView>;
   displaySet(request: DisplaySetRequest): Promise<DisplayView>;
   displayZoom(request: DisplayZoomRequest): Promise<DisplayView>;
@@ -291,6 +324,13 @@ export function createClient(send: Transport): Client {
     activity: (request = {}) => send('activity', request),
     settingsGet: (request = {}) => send('settings_get', request),
     settingsSet: (request) => send('settings_set', request),
+    vaultHealth: (request = {}) => send('vault_health', request),
+    backupReminderSet: (request) => send('backup_reminder_set', request),
+    backupMake: (request = {}) => send('backup_make', request),
+    backupCancel: (request = {}) => send('backup_cancel', request),
+    backupRestore: (request) => send('backup_restore', request),
+    vaultCheck: (request = {}) => send('vault_check', request),
+    vaultSetAside: (request) => send('vault_set_aside', request),
     displayGet: (request = {}) => send('display_get', request),
     displaySet: (request) => send('display_set', request),
     displayZoom: (request) => send('display_zoom', request),
@@ -381,6 +421,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'plan_scale',
   'print_failed',
   'backup_cancelled',
+  'backup_not_found',
+  'vault_not_damaged',
   'recovery_slot_damaged',
   'audit_chain_broken',
   'audit_log_cut',
