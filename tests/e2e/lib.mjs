@@ -39,10 +39,37 @@ export async function all(browser, id) {
   return browser.$$(`[data-testid="${id}"]`);
 }
 
+/**
+ * Types into the field with this data-testid, replacing what is there. A field that is re-rendered or
+ * still scrolling into place when the keys arrive (e.g. the answer field, re-made when the chosen question
+ * changes) is found again and typed into again, up to three times; the field must hold the text after.
+ */
 export async function type(browser, id, text) {
-  const el = await byId(browser, id);
-  await el.clearValue();
-  await el.setValue(text);
+  let last;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      const el = await byId(browser, id);
+      await browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
+      await el.waitForEnabled({ timeout: 10000, timeoutMsg: `[data-testid="${id}"] stayed disabled` });
+      if (attempt === 0) {
+        await el.clearValue();
+        await el.setValue(text);
+      } else {
+        // As a keyboard user does: focus the field, select what is there, type over it. WebKit's
+        // driver misjudges whether a field can be reached while the page is zoomed (200%).
+        await browser.execute((e) => e.focus(), el);
+        await browser.keys(['Control', 'a']);
+        await browser.keys('Backspace');
+        await browser.keys(String(text).split(''));
+      }
+      if ((await el.getValue()) === String(text)) return;
+      last = new Error(`[data-testid="${id}"] does not hold the typed text`);
+    } catch (e) {
+      last = e;
+    }
+    await sleep(500);
+  }
+  throw last;
 }
 
 export async function click(browser, id) {

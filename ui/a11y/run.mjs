@@ -194,6 +194,13 @@ async function practiceTour(size) {
   await page.waitForSelector(tid('practice-case'));
   await axe(name('case-list'));
   await reflow(name('case-list'));
+  // The backup dialog (make, reminder, check, restore), from the top bar.
+  await page.click(tid('btn-backup'));
+  await page.waitForSelector(tid('backup-dialog'));
+  await axe(name('backup-dialog'));
+  await reflow(name('backup-dialog'));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(tid('backup-dialog'), { state: 'detached' });
   await page.click(tid('practice-case'));
   await page.waitForSelector(tid('start-section'));
   await page.waitForSelector(tid('acute-marker'));
@@ -308,6 +315,15 @@ try {
   if (!planted) throw new Error('axe did not report a planted critical violation');
   log('axe sanity: a planted nameless button is reported as critical');
   await axe('first-start');
+  // Restoring a backup on a new laptop, from the first screen; an empty passphrase shows its error.
+  await page.click(tid('wizard-restore'));
+  await page.waitForSelector(tid('restore-screen'));
+  await axe('restore-screen');
+  await page.click(tid('restore-submit'));
+  await page.waitForSelector(tid('restore-error'));
+  await axe('restore-screen-error');
+  await page.click(`${tid('restore-screen')} button:has-text("${'Terug'}")`);
+  await page.waitForSelector(tid('create-passphrase'));
 
   // ---------- keyboard-only walk ----------
   log('keyboard walk: first start');

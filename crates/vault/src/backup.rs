@@ -234,11 +234,17 @@ impl Vault {
         Ok(CheckReport { integrity_ok, audit: self.check_audit()? })
     }
 
-    /// When the last backup was made (from the access log), for the backup reminder.
+    /// Since when the vault's content is no longer all in a backup (from the access log), for the
+    /// backup reminder: the last backup made, or the last restore — right after a restore the vault
+    /// holds exactly what the backup it came from holds, so what is not backed up starts there.
     pub fn last_backup_at(&self) -> Result<Option<DateTime<Utc>>> {
         let at: Option<String> = self
             .conn
-            .query_row("SELECT at FROM audit_log WHERE action = 'backup_made' ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
+            .query_row(
+                "SELECT at FROM audit_log WHERE action IN ('backup_made', 'restored_from_backup') ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
             .optional()?;
         at.as_deref().map(repo::parse_time).transpose()
     }

@@ -95,8 +95,13 @@ fn restore_in_place_sets_the_current_vault_aside() {
     assert_eq!(Vault::restore_replacing(broken.path(), dir.path(), &pass()).unwrap_err().code(), "vault_damaged");
     assert!(snapshot(dir.path()) == current, "a bad backup changes nothing");
 
+    let before_restore = Utc::now() - Duration::seconds(1);
     let r = Vault::restore_replacing(stick.path().join("b"), dir.path(), &pass()).unwrap();
     assert_eq!(r.vault.cases().get(c.id).unwrap().label, "Gezin vóór de backup");
+    // Right after the restore everything in the vault is in a backup: no reminder yet.
+    let since = r.vault.last_backup_at().unwrap().expect("a restored vault counts as backed up");
+    assert!(since >= before_restore, "counted from the restore: {since}");
+    assert!(!r.vault.backup_reminder_due(Utc::now()).unwrap());
     assert!(r.vault.warnings().is_empty(), "{:?}", r.vault.warnings());
     assert!(r.vault.check_all().unwrap().all_ok());
     let aside = r.set_aside.clone().unwrap();

@@ -45,8 +45,13 @@ test('plan: prefilled, escape step for the protected person, a preview per reade
     const escape = await byId(browser, 'plan-section-escape_plan');
     await browser.execute((e) => e.scrollIntoView({ block: 'center' }), escape);
     await click(browser, 'plan-add-escape_plan');
-    const inputs = await escape.$$('[data-testid="plan-item-text"]');
-    assert.ok(inputs.length > 0, 'an escape-plan item to fill in');
+    // The new item comes back from Rust (plan_item_add): wait for it, looking the section up afresh.
+    const escapeItems = '[data-testid="plan-section-escape_plan"] [data-testid="plan-item-text"]';
+    await browser.waitUntil(async () => (await browser.$$(escapeItems)).length > 0, {
+      timeout: 15000,
+      timeoutMsg: 'no escape-plan item to fill in',
+    });
+    const inputs = await browser.$$(escapeItems);
     await inputs[inputs.length - 1].setValue(ESCAPE);
     await browser.keys('Tab');
     await browser.waitUntil(async () => (await (await byId(browser, 'plan-save-status')).getText()).includes('Opgeslagen'), {
