@@ -21,6 +21,9 @@ pub fn emit_locked(app: &AppHandle, reason: LockReason) {
     let _ = app.emit(LOCKED_EVENT, VaultLocked { reason });
 }
 
+/// The third-party licence file the packages ship (`cargo xtask bundle` writes it).
+const LICENCE_FILE: &str = "THIRD-PARTY-LICENSES.txt";
+
 /// What only the desktop can do: the save dialog (opened from Rust; the UI has no dialog permission)
 /// and the print dialog (`window.print()` does nothing in the WebKitGTK view).
 struct Desktop {
@@ -61,6 +64,17 @@ impl app::Shell for Desktop {
         };
         let chosen = self.app.dialog().file().set_title(title).blocking_pick_folder();
         Ok(chosen.and_then(|p| p.into_path().ok()))
+    }
+
+    fn third_party_licences(&self) -> Option<std::path::PathBuf> {
+        use tauri::Manager;
+        // Beside the binary in every package (Tauri's resource folder); the .deb and .rpm also put a
+        // copy in the documentation folder.
+        let mut places: Vec<std::path::PathBuf> = self.app.path().resource_dir().ok().map(|d| d.join(LICENCE_FILE)).into_iter().collect();
+        if cfg!(target_os = "linux") {
+            places.push(std::path::Path::new("/usr/share/doc/samen-kijken").join(LICENCE_FILE));
+        }
+        places.into_iter().find(|p| p.is_file())
     }
 
     fn backup_progress(&self, pages_done: u64, pages_total: u64) {

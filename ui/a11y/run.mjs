@@ -201,6 +201,13 @@ async function practiceTour(size) {
   await reflow(name('backup-dialog'));
   await page.keyboard.press('Escape');
   await page.waitForSelector(tid('backup-dialog'), { state: 'detached' });
+  // About: version, licence, where the data lives.
+  await page.click(tid('btn-about'));
+  await page.waitForSelector(tid('about-folder'));
+  await axe(name('about-dialog'));
+  await reflow(name('about-dialog'));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(tid('about-dialog'), { state: 'detached' });
   await page.click(tid('practice-case'));
   await page.waitForSelector(tid('start-section'));
   await page.waitForSelector(tid('acute-marker'));
@@ -382,7 +389,8 @@ try {
   await waitText(tid('conversation-mode'), 'Ouder Twee → Ouder Een: duwen');
 
   log('keyboard walk: end the conversation');
-  await tabTo(tid('conversation-end'), { back: true });
+  // Forward: the focus is back on "Gedrag vastleggen" and "Gesprek afronden" comes next.
+  await tabTo(tid('conversation-end'));
   await page.keyboard.press('Enter');
   await page.waitForSelector(tid('conversation-end-confirm'));
   await tabTo(tid('conversation-end-confirm'));

@@ -182,6 +182,7 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("vault_check", u, json!({})),
         // Its happy path needs a damaged vault (`tests/backup.rs`).
         ("vault_set_aside", State::Locked, json!({ "passphrase": PASSPHRASE })),
+        ("about_get", State::Missing, json!({})),
         ("display_get", State::Locked, json!({})),
         ("display_set", State::Locked, json!({ "display": { "zoomPercent": 200, "textPercent": 130 } })),
         ("display_zoom", State::Locked, json!({ "step": "in" })),
@@ -241,7 +242,7 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
 
 /// Commands that work without an unlocked vault.
 pub const WITHOUT_VAULT: &[&str] =
-    &["vault_status", "passphrase_strength", "vault_create", "vault_unlock", "vault_recover", "vault_lock", "activity", "content_get", "print_page", "display_get", "display_set", "display_zoom", "backup_cancel", "backup_restore", "vault_set_aside"];
+    &["vault_status", "passphrase_strength", "vault_create", "vault_unlock", "vault_recover", "vault_lock", "activity", "content_get", "print_page", "about_get", "display_get", "display_set", "display_zoom", "backup_cancel", "backup_restore", "vault_set_aside"];
 
 fn replaced(request: &Value, from: Uuid, to: Uuid) -> Value {
     let text = serde_json::to_string(request).expect("serialises").replace(&from.to_string(), &to.to_string());
@@ -893,6 +894,7 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
     files.insert(PathBuf::from(FIXTURES).join("visibility.json"), visibility_fixture());
     files.insert(PathBuf::from(FIXTURES).join("display.json"), pretty(&display_fixture()));
     files.insert(PathBuf::from(FIXTURES).join("backup.json"), pretty(&backup_fixture()));
+    files.insert(PathBuf::from(FIXTURES).join("about.json"), pretty(&about_fixture()));
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
     files
@@ -920,6 +922,17 @@ fn backup_fixture() -> Value {
     assert!(name.starts_with("set-aside-"));
     restored["setAside"] = json!("~/.local/share/nl.samenkijken.desktop/kluis/set-aside-20260315T100000.000000Z");
     json!({ "before": before, "made": made, "progress": progress, "check": check, "restored": restored })
+}
+
+/// What `about_get` answers, with the test host's temporary folder replaced by the folder a Linux
+/// install uses, and the licence file where the .deb puts it.
+fn about_fixture() -> Value {
+    let (mut host, map) = table_host(State::Unlocked);
+    let mut about = run(&mut host, &map, "about_get", &json!({})).expect("about_get");
+    assert_eq!(about["vaultExists"], json!(true));
+    about["vaultFolder"] = json!("~/.local/share/nl.samenkijken.desktop/kluis");
+    about["thirdPartyLicences"] = json!("/usr/share/doc/samen-kijken/THIRD-PARTY-LICENSES.txt");
+    about
 }
 
 /// What `display_get` answers on a new machine, and what `display_zoom` answers from every level.

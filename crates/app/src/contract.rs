@@ -39,6 +39,8 @@ macro_rules! with_contract {
             backup_restore(BackupRestoreRequest { passphrase: $crate::Secret }) -> $crate::views::BackupRestored;
             vault_check(VaultCheckRequest {}) -> $crate::views::VaultCheck;
             vault_set_aside(VaultSetAsideRequest { passphrase: $crate::Secret }) -> $crate::views::SetAside;
+            // The About dialog: version, licence, where the data lives (in every state).
+            about_get(AboutGetRequest {}) -> $crate::views::About;
             // How large the app is drawn (also while locked).
             display_get(DisplayGetRequest {}) -> $crate::views::DisplayView;
             display_set(DisplaySetRequest { display: $crate::views::Display }) -> $crate::views::DisplayView;

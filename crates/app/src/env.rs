@@ -27,6 +27,8 @@ pub trait Shell: Sync {
     fn pick_folder(&self, purpose: FolderPurpose) -> AppResult<Option<PathBuf>>;
     /// Tells the window how far a backup is.
     fn backup_progress(&self, pages_done: u64, pages_total: u64);
+    /// Where the installed package keeps the third-party licence file, if it is there.
+    fn third_party_licences(&self) -> Option<PathBuf>;
 }
 
 /// What a folder is chosen for (the dialog's title).

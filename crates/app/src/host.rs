@@ -48,6 +48,8 @@ pub struct RecordingShell {
     pub folder_asked: Mutex<Vec<FolderPurpose>>,
     /// Every progress report of a backup, as (pages done, pages in all).
     pub progress: Mutex<Vec<(u64, u64)>>,
+    /// Where the third-party licence file is (`None`: a build from source).
+    pub licences: Option<PathBuf>,
 }
 
 impl Shell for RecordingShell {
@@ -72,6 +74,9 @@ impl Shell for RecordingShell {
     }
     fn backup_progress(&self, pages_done: u64, pages_total: u64) {
         self.progress.lock().expect("not poisoned").push((pages_done, pages_total));
+    }
+    fn third_party_licences(&self) -> Option<PathBuf> {
+        self.licences.clone()
     }
 }
 

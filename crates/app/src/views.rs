@@ -263,6 +263,22 @@ pub struct BackupRestored {
     pub set_aside: Option<String>,
 }
 
+/// What the About dialog shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct About {
+    /// The app's version (`0.1.0`).
+    pub version: String,
+    /// The app's licence, as an SPDX id (`EUPL-1.2`).
+    pub licence: String,
+    /// The folder that holds the vault on this laptop (whether or not a vault is there yet).
+    pub vault_folder: String,
+    pub vault_exists: bool,
+    /// The file with the licences of the software the app is built from, where the installed package
+    /// put it; `None` in a build from source.
+    pub third_party_licences: Option<String>,
+}
+
 /// The checks on demand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

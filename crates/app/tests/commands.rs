@@ -230,3 +230,26 @@ fn a_yes_on_weighing_question_2_means_report_and_one_question_less_is_open() {
     assert_eq!(after["unanswered"].as_array().unwrap().len(), open_before - 1);
     assert_eq!(after["today"], "2026-03-15");
 }
+
+#[test]
+fn about_says_version_licence_and_where_the_data_lives_in_every_state() {
+    for (mut host, exists) in [(TestHost::missing(), false), (TestHost::locked(), true), (TestHost::unlocked(), true)] {
+        let writes = host.is_unlocked().then(|| host.writes());
+        let about = host.dispatch("about_get", json!({})).expect("about_get");
+        assert_eq!(about["version"], json!(env!("CARGO_PKG_VERSION")));
+        assert_eq!(about["licence"], json!("EUPL-1.2"));
+        assert_eq!(about["vaultFolder"], json!(host.dir.path().display().to_string()));
+        assert_eq!(about["vaultExists"], json!(exists));
+        // A build from source has no licence file; it never opens or changes the vault.
+        assert_eq!(about["thirdPartyLicences"], Value::Null);
+        assert!(!host.effects.unlocked && !host.effects.locked);
+        if let Some(before) = writes {
+            assert_eq!(host.writes(), before, "about_get writes nothing");
+        }
+    }
+    // Where the package put the licence file, the dialog names it.
+    let mut host = TestHost::missing();
+    host.shell.licences = Some("/usr/share/doc/samen-kijken/THIRD-PARTY-LICENSES.txt".into());
+    let about = host.dispatch("about_get", json!({})).expect("about_get");
+    assert_eq!(about["thirdPartyLicences"], json!("/usr/share/doc/samen-kijken/THIRD-PARTY-LICENSES.txt"));
+}

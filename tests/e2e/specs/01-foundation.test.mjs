@@ -3,6 +3,7 @@
 // not in the DOM, not in any file the app or its WebView wrote (canary scan).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   HOME, addPerson, addRelation, all, createVault, keepEvidence, assertNoneIn, byId, click, dom, scanForCanaries, screenshot, sleep, startApp, type,
@@ -29,6 +30,20 @@ test('vault, case, lock, unlock, quick hide — and no case text left behind', (
   // First start: create the vault.
   await byId(browser, 'create-passphrase', 30000);
   await screenshot(browser, '01-eerste-start');
+
+  // About, before any vault: version, licence, and the folder the vault will be in.
+  await click(browser, 'btn-about');
+  assert.equal(await (await byId(browser, 'about-folder')).getText(), vaultDir);
+  assert.match(await (await byId(browser, 'about-licence')).getText(), /EUPL-1\.2/);
+  assert.match(await (await byId(browser, 'about-version')).getText(), /^\d+\.\d+\.\d+/);
+  // An installed package names its licence file; a build from source says it has none.
+  const licences = '/usr/share/doc/samen-kijken/THIRD-PARTY-LICENSES.txt';
+  const thirdParty = await (await byId(browser, 'about-third-party')).getText();
+  if (fs.existsSync(licences)) assert.ok(thirdParty.includes('THIRD-PARTY-LICENSES.txt'), thirdParty);
+  else assert.match(thirdParty, /zelf gebouwd/);
+  await screenshot(browser, '01-over');
+  await browser.keys('Escape');
+  await browser.waitUntil(async () => !(await browser.$('[data-testid="about-dialog"]').isExisting()), { timeout: 5000 });
   const key = await createVault(browser, PASSPHRASE, { screenshotKeyAs: '02-herstelsleutel' });
   assert.match(key.trim(), /^[A-Z0-9]{5}(-[A-Z0-9]{5}){7}$/, 'recovery key in groups');
 

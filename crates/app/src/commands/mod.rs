@@ -3,6 +3,7 @@
 //! and returns what the UI shows. Pure rules are in `domain`; what is here is the order of checks and
 //! the case-scoping no pure function can do.
 
+mod about;
 mod analysis;
 mod backup;
 mod cases;
@@ -14,6 +15,7 @@ mod records;
 mod session;
 mod timeline;
 
+pub use about::*;
 pub use analysis::*;
 pub use backup::*;
 pub use cases::*;

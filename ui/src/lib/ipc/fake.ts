@@ -5,6 +5,7 @@
 // passphrase strengths, and the error table — a request in it is refused with the code Rust gives.
 // Nothing is persisted: no storage API is touched. Not part of the production bundle.
 import type { Backend, Unsubscribe } from './backend';
+import type { About } from './bindings/About';
 import type { Analysis } from './bindings/Analysis';
 import type { Answer } from './bindings/Answer';
 import type { BackupMade } from './bindings/BackupMade';
@@ -51,6 +52,7 @@ import type { VaultState } from './bindings/VaultState';
 import { BackendError } from './errors';
 import { createClient, type CommandName, type Commands } from './generated/client';
 import { ERROR_MESSAGES } from './generated/errors';
+import aboutJson from './fixtures/about.json';
 import backupJson from './fixtures/backup.json';
 import commandsJson from './fixtures/commands.json';
 import contentJson from './fixtures/content.json';
@@ -450,6 +452,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       activityCount += 1;
       armIdleTimer();
     },
+    // What Rust answered for a vault on a Linux install; whether the vault is there is the fake's own state.
+    about_get: () => ({ ...clone(aboutJson as About), vaultExists: state !== 'missing' }),
     display_get: () => clone(display),
     display_set: (r) => {
       display = { ...clone(display), display: clone(r.display) };

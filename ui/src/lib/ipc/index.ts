@@ -9,6 +9,7 @@ export type { Backend, Unsubscribe } from './backend';
 export * from './errors';
 export { createFakeBackend, type FakeBackend, type FakeOptions } from './fake';
 
+export type { About } from './bindings/About';
 export type { BackupMade } from './bindings/BackupMade';
 export type { BackupProgress } from './bindings/BackupProgress';
 export type { BackupRestored } from './bindings/BackupRestored';

@@ -89,6 +89,7 @@ export class Session {
   theme = $state<Theme>('system');
   settingsOpen = $state(false);
   backupOpen = $state(false);
+  aboutOpen = $state(false);
   /** What the unlock found and whether a backup is due (holds nothing of a case). */
   health = $state<VaultHealth | null>(null);
   /** Text of the aria-live status line. Never holds case text. */
@@ -252,6 +253,7 @@ export class Session {
     this.conversation = null;
     this.settingsOpen = false;
     this.backupOpen = false;
+    this.aboutOpen = false;
     this.health = null;
     this.status = '';
   }
