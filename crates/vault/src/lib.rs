@@ -87,6 +87,7 @@ pub use keyfile::{Dek, KdfParams, KeyFile, Passphrase, RecoveryKey};
 pub use migrations::CURRENT_VERSION as SCHEMA_VERSION;
 pub use repo::cases::{CaseUpdate, Cases};
 pub use repo::docs::{Doc, Docs};
+pub use repo::notes::Notes;
 pub use repo::persons::Persons;
 pub use repo::relations::Relations;
 pub use repo::settings::{Language, Settings, SettingsRepo};
@@ -427,6 +428,24 @@ impl Vault {
 
     pub fn relations(&self) -> Relations<'_> {
         Relations { conn: &self.conn }
+    }
+
+    /// The professional's notes, with a trash and earlier versions.
+    pub fn notes(&self) -> Notes<'_> {
+        Notes { conn: &self.conn }
+    }
+
+    /// Full-text search over notes, answers, behaviour records' impact texts, plan items and case
+    /// labels, in every case or in one; the best `limit` first. Nothing in the trash is found.
+    pub fn search(&self, query: &domain::search::Query, case_id: Option<uuid::Uuid>, limit: u32) -> Result<Vec<domain::search::SearchHit>> {
+        repo::search::search(&self.conn, query, case_id, limit)
+    }
+
+    /// Rewrites the database file without free pages (`VACUUM`): after a real delete, nothing of the
+    /// deleted rows is left in the file, not even on free pages.
+    pub fn vacuum(&self) -> Result<()> {
+        self.conn.execute_batch("VACUUM")?;
+        Ok(())
     }
 
     pub fn settings(&self) -> SettingsRepo<'_> {
