@@ -273,8 +273,8 @@ pub(crate) fn migrate(conn: &mut Connection, target: u32) -> Result<u32> {
         let tx = conn.transaction()?;
         tx.execute_batch(MIGRATIONS[version as usize])?;
         version += 1;
-        after_step(&tx, version)?;
         tx.execute_batch(&format!("PRAGMA user_version = {version};"))?;
+        after_step(&tx, version)?;
         tx.commit()?;
     }
     Ok(version)
