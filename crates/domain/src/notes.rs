@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-/// A note as stored.
+/// A note as stored. (`CaseNote` in TypeScript: the plan has a `Note` of its own.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[ts(export, rename = "CaseNote")]
 pub struct Note {
     pub id: Uuid,
     pub case_id: Uuid,

@@ -202,6 +202,20 @@ pub fn index_text(text: &str) -> String {
     text.replace([MARK_START, MARK_END], " ")
 }
 
+/// A note's text as it is indexed and shown in a snippet: without the light formatting's marks
+/// (`**`, a heading's `#`, a list's `-`), so a snippet reads as plain text.
+pub fn note_plain_text(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let t = line.trim_start();
+            let t = t.strip_prefix("### ").or_else(|| t.strip_prefix("## ")).or_else(|| t.strip_prefix("# ")).unwrap_or(t);
+            let t = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")).unwrap_or(t);
+            t.replace("**", "")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A piece of a snippet; `mark` for a piece that matched the query (shown highlighted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -400,5 +414,6 @@ mod tests {
             assert_eq!(snippet_parts(snippet), expected, "{snippet:?}");
         }
         assert_eq!(index_text("a\u{2}b\u{3}c"), "a b c");
+        assert_eq!(note_plain_text("# Kop\n- een **vet** punt\n  * twee\n2 ** 3\n#geen"), "Kop\neen vet punt\ntwee\n2  3\n#geen");
     }
 }

@@ -96,7 +96,7 @@ pub(crate) fn note_entries(note: &Note) -> Vec<Entry> {
         confidential: note.confidential,
         trashed: note.deleted_at.is_some(),
         title: note.title.clone(),
-        text: note.text.clone(),
+        text: domain::search::note_plain_text(&note.text),
     }]
 }
 
