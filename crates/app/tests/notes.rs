@@ -16,7 +16,12 @@ fn input(title: &str, text: &str) -> Value {
 }
 
 fn hits(found: &Value) -> Vec<(String, String)> {
-    found["hits"].as_array().unwrap().iter().map(|h| (h["kind"].as_str().unwrap().to_owned(), h["item_id"].as_str().unwrap().to_owned())).collect()
+    found["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["kind"].as_str().unwrap().to_owned(), h["item_id"].as_str().unwrap().to_owned()))
+        .collect()
 }
 
 #[test]
@@ -29,7 +34,12 @@ fn a_note_is_written_saved_with_its_versions_trashed_restored_and_deleted_for_go
     assert_eq!(note["tags"], json!(["veiligheid", "school"]), "tags in one form");
     assert_eq!(note["confidential"], true);
     for text in ["Eerste", "Eerste zin.", "Eerste zin. **Tweede** zin."] {
-        ok(&mut host, &map, "note_save", json!({ "case_id": case, "note_id": id, "input": input("Na het gesprek", text) }));
+        ok(
+            &mut host,
+            &map,
+            "note_save",
+            json!({ "case_id": case, "note_id": id, "input": input("Na het gesprek", text) }),
+        );
     }
     let versions = ok(&mut host, &map, "note_versions", json!({ "case_id": case, "note_id": id }));
     let texts: Vec<&str> = versions.as_array().unwrap().iter().map(|v| v["text"].as_str().unwrap()).collect();
@@ -37,7 +47,10 @@ fn a_note_is_written_saved_with_its_versions_trashed_restored_and_deleted_for_go
     let found = ok(&mut host, &map, "search", json!({ "query": "tweede", "case_id": null }));
     assert_eq!(hits(&found), [("note".to_owned(), id.as_str().unwrap().to_owned())]);
     let hit = &found["hits"][0];
-    assert_eq!((hit["case_label"].as_str(), hit["title"].as_str(), hit["date"].as_str()), (Some("Gezin Jansen-de Vries"), Some("Na het gesprek"), Some("2026-03-15")));
+    assert_eq!(
+        (hit["case_label"].as_str(), hit["title"].as_str(), hit["date"].as_str()),
+        (Some("Gezin Jansen-de Vries"), Some("Na het gesprek"), Some("2026-03-15"))
+    );
     assert_eq!(hit["conversation_id"], json!(J::CONV_SANNE));
     assert!(hit["snippet"].as_array().unwrap().iter().any(|p| p["mark"] == true && p["text"] == "Tweede"));
 
@@ -53,7 +66,10 @@ fn a_note_is_written_saved_with_its_versions_trashed_restored_and_deleted_for_go
     assert_eq!(ok(&mut host, &map, "notes_trash_empty", json!({ "case_id": case })), json!(2));
     let list = ok(&mut host, &map, "notes_list", json!({ "case_id": case }));
     assert!(list["trash"].as_array().unwrap().is_empty());
-    assert_eq!(codegen::run(&mut host, &map, "note_versions", &json!({ "case_id": case, "note_id": id })), Err(app::ErrorCode::NotFound));
+    assert_eq!(
+        codegen::run(&mut host, &map, "note_versions", &json!({ "case_id": case, "note_id": id })),
+        Err(app::ErrorCode::NotFound)
+    );
     assert!(hits(&ok(&mut host, &map, "search", json!({ "query": "tweede", "case_id": null }))).is_empty());
 }
 
@@ -63,7 +79,10 @@ fn the_list_is_newest_date_first_with_what_the_editor_needs() {
     let list = ok(&mut host, &map, "notes_list", json!({ "case_id": J::CASE }));
     let ids: Vec<&Value> = list["notes"].as_array().unwrap().iter().map(|n| &n["id"]).collect();
     assert_eq!(ids, [&json!(notes::CONFIDENTIAL), &json!(notes::HOME_VISIT)]);
-    assert_eq!(list["trash"].as_array().unwrap().iter().map(|n| &n["id"]).collect::<Vec<_>>(), [&json!(notes::TRASHED)]);
+    assert_eq!(
+        list["trash"].as_array().unwrap().iter().map(|n| &n["id"]).collect::<Vec<_>>(),
+        [&json!(notes::TRASHED)]
+    );
     let home = &list["notes"][1];
     assert_eq!((&home["person_id"], &home["conversation_id"]), (&json!(J::SANNE), &json!(J::CONV_SANNE)));
     let versions = ok(&mut host, &map, "note_versions", json!({ "case_id": J::CASE, "note_id": notes::HOME_VISIT }));
@@ -73,10 +92,13 @@ fn the_list_is_newest_date_first_with_what_the_editor_needs() {
 #[test]
 fn search_finds_across_cases_or_in_one_and_reads_the_query_safely() {
     let (mut host, map) = table_host(State::Unlocked);
-    let mut search = |query: &str, case: Option<uuid::Uuid>| ok(&mut host, &map, "search", json!({ "query": query, "case_id": case }));
+    let mut search = |query: &str, case: Option<uuid::Uuid>| {
+        ok(&mut host, &map, "search", json!({ "query": query, "case_id": case }))
+    };
     // "schreeuw" is in a note of each case (and a catalogue id is not text).
     let all = search("schreeuw", None);
-    let cases: std::collections::BTreeSet<&str> = all["hits"].as_array().unwrap().iter().map(|h| h["case_id"].as_str().unwrap()).collect();
+    let cases: std::collections::BTreeSet<&str> =
+        all["hits"].as_array().unwrap().iter().map(|h| h["case_id"].as_str().unwrap()).collect();
     assert_eq!(cases.len(), 2, "{all}");
     assert_eq!(hits(&search("schreeuw", Some(J::CASE))), [("note".to_owned(), notes::HOME_VISIT.to_string())]);
     assert_eq!(hits(&search("schreeuw", Some(other::CASE))), [("note".to_owned(), other::NOTE.to_string())]);

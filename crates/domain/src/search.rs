@@ -208,7 +208,8 @@ pub fn note_plain_text(text: &str) -> String {
     text.lines()
         .map(|line| {
             let t = line.trim_start();
-            let t = t.strip_prefix("### ").or_else(|| t.strip_prefix("## ")).or_else(|| t.strip_prefix("# ")).unwrap_or(t);
+            let t =
+                t.strip_prefix("### ").or_else(|| t.strip_prefix("## ")).or_else(|| t.strip_prefix("# ")).unwrap_or(t);
             let t = t.strip_prefix("- ").or_else(|| t.strip_prefix("* ")).unwrap_or(t);
             t.replace("**", "")
         })
@@ -288,7 +289,12 @@ pub struct SearchHit {
 
 /// The texts of a plan's items, as indexed: (item id, section, professional only, text).
 pub fn plan_item_texts(plan: &SafetyPlan) -> Vec<(Uuid, Section, bool, String)> {
-    fn push<T>(out: &mut Vec<(Uuid, Section, bool, String)>, section: Section, items: &[crate::plan::Item<T>], texts: impl Fn(&T) -> Vec<&str>) {
+    fn push<T>(
+        out: &mut Vec<(Uuid, Section, bool, String)>,
+        section: Section,
+        items: &[crate::plan::Item<T>],
+        texts: impl Fn(&T) -> Vec<&str>,
+    ) {
         for item in items {
             let text = texts(&item.content).into_iter().filter(|t| !t.trim().is_empty()).collect::<Vec<_>>().join("\n");
             if !text.is_empty() {
@@ -306,7 +312,9 @@ pub fn plan_item_texts(plan: &SafetyPlan) -> Vec<(Uuid, Section, bool, String)> 
     push(&mut out, Section::Recovery, &plan.recovery, |c| vec![&c.need, &c.help]);
     push(&mut out, Section::Support, &plan.support, |c| vec![&c.need, &c.help]);
     push(&mut out, Section::Network, &plan.network, |c| vec![&c.task]);
-    push(&mut out, Section::Professionals, &plan.professionals, |c| vec![&c.name, &c.organisation, &c.role, &c.contact]);
+    push(&mut out, Section::Professionals, &plan.professionals, |c| {
+        vec![&c.name, &c.organisation, &c.role, &c.contact]
+    });
     push(&mut out, Section::Measures, &plan.measures, |c| vec![&c.details]);
     push(&mut out, Section::Signals, &plan.signals, |c| vec![&c.signal, &c.action]);
     push(&mut out, Section::EscapePlan, &plan.escape_plan, |c| vec![&c.text]);
@@ -410,10 +418,14 @@ mod tests {
             ("…<b>\u{2}x\u{3}", &[("…<b>", false), ("x", true)]),
         ];
         for (snippet, expected) in cases {
-            let expected: Vec<SnippetPart> = expected.iter().map(|(t, m)| SnippetPart { text: t.to_string(), mark: *m }).collect();
+            let expected: Vec<SnippetPart> =
+                expected.iter().map(|(t, m)| SnippetPart { text: t.to_string(), mark: *m }).collect();
             assert_eq!(snippet_parts(snippet), expected, "{snippet:?}");
         }
         assert_eq!(index_text("a\u{2}b\u{3}c"), "a b c");
-        assert_eq!(note_plain_text("# Kop\n- een **vet** punt\n  * twee\n2 ** 3\n#geen"), "Kop\neen vet punt\ntwee\n2  3\n#geen");
+        assert_eq!(
+            note_plain_text("# Kop\n- een **vet** punt\n  * twee\n2 ** 3\n#geen"),
+            "Kop\neen vet punt\ntwee\n2  3\n#geen"
+        );
     }
 }

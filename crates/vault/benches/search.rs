@@ -15,11 +15,61 @@ use domain::search::parse_query;
 use vault::{KdfParams, Passphrase, Vault};
 
 const WORDS: &[&str] = &[
-    "afspraak", "school", "moeder", "vader", "week", "rustig", "thuis", "werk", "oma", "buurvrouw", "fiets", "eten",
-    "boodschappen", "huiswerk", "voetbal", "regen", "morgen", "tandarts", "verjaardag", "trein", "bibliotheek", "zwemles",
-    "koffie", "tuin", "hond", "muziek", "vakantie", "gemeente", "formulier", "telefoon", "schreeuwde", "boos", "bang",
-    "sloeg", "huilde", "deur", "avond", "kinderen", "slapen", "ruzie", "geld", "schulden", "politie", "café", "één",
-    "de", "het", "een", "en", "met", "over", "niet", "toen", "hij", "zij",
+    "afspraak",
+    "school",
+    "moeder",
+    "vader",
+    "week",
+    "rustig",
+    "thuis",
+    "werk",
+    "oma",
+    "buurvrouw",
+    "fiets",
+    "eten",
+    "boodschappen",
+    "huiswerk",
+    "voetbal",
+    "regen",
+    "morgen",
+    "tandarts",
+    "verjaardag",
+    "trein",
+    "bibliotheek",
+    "zwemles",
+    "koffie",
+    "tuin",
+    "hond",
+    "muziek",
+    "vakantie",
+    "gemeente",
+    "formulier",
+    "telefoon",
+    "schreeuwde",
+    "boos",
+    "bang",
+    "sloeg",
+    "huilde",
+    "deur",
+    "avond",
+    "kinderen",
+    "slapen",
+    "ruzie",
+    "geld",
+    "schulden",
+    "politie",
+    "café",
+    "één",
+    "de",
+    "het",
+    "een",
+    "en",
+    "met",
+    "over",
+    "niet",
+    "toen",
+    "hij",
+    "zij",
 ];
 
 /// A note text of about 40 words, varied by `i` (a cheap deterministic mix, no extra crate).
@@ -48,12 +98,27 @@ fn input(i: usize) -> NoteInput {
     }
 }
 
-const QUERIES: &[&str] =
-    &["schreeuw", "sloeg", "slaan", "\"hij sloeg\"", "café", "kind", "bang avond", "politie schulden", "zwemles", "één"];
+const QUERIES: &[&str] = &[
+    "schreeuw",
+    "sloeg",
+    "slaan",
+    "\"hij sloeg\"",
+    "café",
+    "kind",
+    "bang avond",
+    "politie schulden",
+    "zwemles",
+    "één",
+];
 
 fn search(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let (v, _) = Vault::create(dir.path(), &Passphrase::new("bench wachtwoord lang genoeg"), KdfParams::insecure_fast_for_tests()).unwrap();
+    let (v, _) = Vault::create(
+        dir.path(),
+        &Passphrase::new("bench wachtwoord lang genoeg"),
+        KdfParams::insecure_fast_for_tests(),
+    )
+    .unwrap();
     // Setup speed only: no fsync for the generated data.
     v.connection().execute_batch("PRAGMA synchronous = OFF").unwrap();
     let setup = Instant::now();
@@ -105,7 +170,13 @@ fn search(c: &mut Criterion) {
     }
     times.sort();
     let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
-    eprintln!("search over 50,000 notes: p50 {:?}, p95 {:?}, max {:?} ({} searches)", at(0.5), at(0.95), at(1.0), times.len());
+    eprintln!(
+        "search over 50,000 notes: p50 {:?}, p95 {:?}, max {:?} ({} searches)",
+        at(0.5),
+        at(0.95),
+        at(1.0),
+        times.len()
+    );
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/criterion/search_50000_notes");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("p95_ns"), at(0.95).as_nanos().to_string()).unwrap();

@@ -40,9 +40,41 @@ fn found(v: &Vault, query: &str) -> BTreeSet<Uuid> {
 /// Words of the generated notes. None of them starts with a word of the query table, so what the
 /// table expects is exactly the planted notes.
 const FILLER: &[&str] = &[
-    "afspraak", "school", "moeder", "vader", "week", "rustig", "thuis", "werk", "oma", "buurvrouw", "fiets", "eten",
-    "boodschappen", "huiswerk", "voetbal", "regen", "morgen", "tandarts", "verjaardag", "trein", "bibliotheek", "zwemles",
-    "koffie", "tuin", "hond", "muziek", "vakantie", "gemeente", "formulier", "telefoon", "de", "het", "een", "en", "met",
+    "afspraak",
+    "school",
+    "moeder",
+    "vader",
+    "week",
+    "rustig",
+    "thuis",
+    "werk",
+    "oma",
+    "buurvrouw",
+    "fiets",
+    "eten",
+    "boodschappen",
+    "huiswerk",
+    "voetbal",
+    "regen",
+    "morgen",
+    "tandarts",
+    "verjaardag",
+    "trein",
+    "bibliotheek",
+    "zwemles",
+    "koffie",
+    "tuin",
+    "hond",
+    "muziek",
+    "vakantie",
+    "gemeente",
+    "formulier",
+    "telefoon",
+    "de",
+    "het",
+    "een",
+    "en",
+    "met",
 ];
 
 fn filler(i: usize) -> (String, String) {
@@ -75,7 +107,13 @@ fn dutch_queries_on_a_generated_vault_of_50000_notes_find_exactly_the_expected_n
         ("geslagen", 31, "Verslag", "Ze is eerder geslagen, zegt de oudste.", false),
         ("slaan", 32, "Dreiging", "Hij dreigde te slaan als ze wegging.", false),
         ("slang", 33, "Dieren", "De slang van de buren.", false),
-        ("confidential", 40, "Vertrouwelijk", "Daan vertelt over nachtmerries en wil niet dat zijn vader het weet.", true),
+        (
+            "confidential",
+            40,
+            "Vertrouwelijk",
+            "Daan vertelt over nachtmerries en wil niet dat zijn vader het weet.",
+            true,
+        ),
         ("trashed", 41, "Oud", "Over het vuurwerk met oud en nieuw.", false),
         ("school", 50, "Kind en school", "Het kind wil niet meer naar school.", false),
     ];
@@ -142,14 +180,19 @@ fn notes_keep_their_versions_trash_restore_and_empty_the_trash() {
     let (v, _) = new_vault(dir.path());
     let case = v.cases().create("Gezin K.").unwrap();
     let note = v.notes().create(case.id, &input("", "")).unwrap();
-    let saved = |title: &str, text: &str| v.notes().update(note.id, &NoteInput { tags: vec!["#School".into(), "school".into()], ..input(title, text) }).unwrap();
+    let saved = |title: &str, text: &str| {
+        v.notes()
+            .update(note.id, &NoteInput { tags: vec!["#School".into(), "school".into()], ..input(title, text) })
+            .unwrap()
+    };
     saved("Huisbezoek", "");
     saved("Huisbezoek", "Eerste zin.");
     let last = saved("Huisbezoek", "Eerste zin. Tweede zin.");
     assert_eq!(last.tags, ["school"]);
     saved("Huisbezoek", "Eerste zin. Tweede zin.");
     let versions = v.notes().versions(note.id).unwrap();
-    let texts: Vec<(u32, &str, &str)> = versions.iter().map(|x| (x.number, x.title.as_str(), x.text.as_str())).collect();
+    let texts: Vec<(u32, &str, &str)> =
+        versions.iter().map(|x| (x.number, x.title.as_str(), x.text.as_str())).collect();
     // The empty start is not a version; an unchanged save adds none.
     assert_eq!(texts, [(1, "Huisbezoek", ""), (2, "Huisbezoek", "Eerste zin.")]);
     assert!(versions[0].saved_at <= versions[1].saved_at && versions[1].saved_at <= last.updated_at);
@@ -159,7 +202,10 @@ fn notes_keep_their_versions_trash_restore_and_empty_the_trash() {
     assert!(v.notes().list(case.id).unwrap().is_empty());
     assert_eq!(v.notes().list_trash(case.id).unwrap().len(), 1);
     assert!(found(&v, "tweede").is_empty(), "a note in the trash is not found");
-    assert!(matches!(v.notes().update(note.id, &input("x", "y")), Err(vault::VaultError::NotFound(_))), "a note in the trash is not changed");
+    assert!(
+        matches!(v.notes().update(note.id, &input("x", "y")), Err(vault::VaultError::NotFound(_))),
+        "a note in the trash is not changed"
+    );
     assert!(v.notes().trash(note.id).is_err(), "twice in the trash");
     v.notes().restore(note.id).unwrap();
     assert_eq!(found(&v, "tweede"), BTreeSet::from([note.id]));
@@ -170,8 +216,22 @@ fn notes_keep_their_versions_trash_restore_and_empty_the_trash() {
     assert!(v.notes().versions(note.id).unwrap().is_empty());
     assert_eq!(v.notes().list(case.id).unwrap().iter().map(|n| n.id).collect::<Vec<_>>(), [other.id]);
     // The access log has ids and action names, never what was written.
-    let actions: Vec<String> = v.audit_log().unwrap().into_iter().filter(|e| e.subject_id == Some(note.id)).map(|e| e.action).collect();
-    assert_eq!(actions, ["note_created", "note_saved", "note_saved", "note_saved", "note_saved", "note_trashed", "note_restored", "note_trashed", "note_deleted"]);
+    let actions: Vec<String> =
+        v.audit_log().unwrap().into_iter().filter(|e| e.subject_id == Some(note.id)).map(|e| e.action).collect();
+    assert_eq!(
+        actions,
+        [
+            "note_created",
+            "note_saved",
+            "note_saved",
+            "note_saved",
+            "note_saved",
+            "note_trashed",
+            "note_restored",
+            "note_trashed",
+            "note_deleted"
+        ]
+    );
     let log = serde_json::to_string(&v.audit_log().unwrap()).unwrap();
     assert!(!log.contains("zin") && !log.contains("Huisbezoek"));
 }
@@ -242,7 +302,10 @@ fn the_index_follows_answers_records_plans_and_cases_and_forgets_what_is_deleted
     };
     v.behaviour_records().save(&record).unwrap();
     let hit = search(&v, "durf", None);
-    assert_eq!((hit[0].kind, hit[0].confidential, hit[0].date), (SearchKind::BehaviourRecord, true, NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()));
+    assert_eq!(
+        (hit[0].kind, hit[0].confidential, hit[0].date),
+        (SearchKind::BehaviourRecord, true, NaiveDate::from_ymd_opt(2026, 2, 1).unwrap())
+    );
     // "sliep" is a form of "slapen".
     assert_eq!(found(&v, "sliep"), BTreeSet::from([record.id]));
     v.behaviour_records().trash(record.id).unwrap();
@@ -255,7 +318,10 @@ fn the_index_follows_answers_records_plans_and_cases_and_forgets_what_is_deleted
 
     let mut plan = domain::plan::SafetyPlan::new(case.id, now);
     let step = domain::plan::Item::escape(mother.id, domain::plan::EscapeKind::WhereToGo, "Naar de zus in Zwolle");
-    let signal = domain::plan::Item::new(domain::plan::Signal { signal: "Hij gaat drinken".into(), action: "Oma bellen".into() });
+    let signal = domain::plan::Item::new(domain::plan::Signal {
+        signal: "Hij gaat drinken".into(),
+        action: "Oma bellen".into(),
+    });
     plan.escape_plan.push(step.clone());
     plan.signals.push(signal.clone());
     v.safety_plans().save(&plan).unwrap();
@@ -341,7 +407,9 @@ fn a_word_in_a_note_is_found_by_search_and_is_in_no_file_of_the_vault_folder() {
 fn plain_copy(v: &Vault, to: &Path) -> Vec<u8> {
     let path = to.to_str().unwrap().replace('\'', "''");
     v.connection()
-        .execute_batch(&format!("ATTACH DATABASE '{path}' AS plain KEY ''; SELECT sqlcipher_export('plain'); DETACH DATABASE plain;"))
+        .execute_batch(&format!(
+            "ATTACH DATABASE '{path}' AS plain KEY ''; SELECT sqlcipher_export('plain'); DETACH DATABASE plain;"
+        ))
         .unwrap();
     fs::read(to).unwrap()
 }
@@ -366,8 +434,13 @@ fn a_note_deleted_from_the_trash_leaves_search_and_after_vacuum_the_database() {
     assert_eq!(v.notes().empty_trash(case.id).unwrap(), 1);
     assert!(found(&v, word).is_empty());
     // The index holds no entry of the word (FTS5's own vocabulary view of its b-tree).
-    v.connection().execute_batch("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_fts, 'instance')").unwrap();
-    let left: i64 = v.connection().query_row("SELECT count(*) FROM temp.vocab WHERE term LIKE 'zwavel%'", [], |r| r.get(0)).unwrap();
+    v.connection()
+        .execute_batch("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search_fts, 'instance')")
+        .unwrap();
+    let left: i64 = v
+        .connection()
+        .query_row("SELECT count(*) FROM temp.vocab WHERE term LIKE 'zwavel%'", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(left, 0);
     v.vacuum().unwrap();
     let plain = plain_copy(&v, &out.path().join("after.db"));

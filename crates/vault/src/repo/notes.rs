@@ -18,10 +18,22 @@ pub struct Notes<'v> {
     pub(crate) conn: &'v Connection,
 }
 
-const COLUMNS: &str =
-    "id, case_id, person_id, conversation_id, date, title, text, tags, confidential, created_at, updated_at, deleted_at";
+const COLUMNS: &str = "id, case_id, person_id, conversation_id, date, title, text, tags, confidential, created_at, updated_at, deleted_at";
 
-type Cols = (String, String, Option<String>, Option<String>, String, String, String, String, bool, String, String, Option<String>);
+type Cols = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    String,
+    String,
+    bool,
+    String,
+    String,
+    Option<String>,
+);
 
 fn cols(r: &Row<'_>) -> rusqlite::Result<Cols> {
     Ok((
@@ -69,7 +81,9 @@ fn get(conn: &Connection, id: Uuid) -> Result<Note> {
 
 fn list_where(conn: &Connection, case_id: Uuid, trashed: bool) -> Result<Vec<Note>> {
     let filter = if trashed { "deleted_at IS NOT NULL" } else { "deleted_at IS NULL" };
-    let sql = format!("SELECT {COLUMNS} FROM notes WHERE case_id = ?1 AND {filter} ORDER BY date DESC, created_at DESC, id DESC");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM notes WHERE case_id = ?1 AND {filter} ORDER BY date DESC, created_at DESC, id DESC"
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([case_id.to_string()], cols)?;
     rows.map(|c| note_from(c?)).collect()
@@ -92,20 +106,22 @@ fn insert(conn: &Connection, case_id: Uuid, input: &NoteInput) -> Result<Note> {
         updated_at: now,
         deleted_at: None,
     };
-    conn.prepare_cached(&format!("INSERT INTO notes ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL)"))?
-        .execute(params![
-            note.id.to_string(),
-            case_id.to_string(),
-            note.person_id.map(|p| p.to_string()),
-            note.conversation_id.map(|c| c.to_string()),
-            note.date.format("%Y-%m-%d").to_string(),
-            note.title,
-            note.text,
-            super::to_json(&note.tags),
-            note.confidential,
-            time_text(now),
-            time_text(now),
-        ])?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO notes ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL)"
+    ))?
+    .execute(params![
+        note.id.to_string(),
+        case_id.to_string(),
+        note.person_id.map(|p| p.to_string()),
+        note.conversation_id.map(|c| c.to_string()),
+        note.date.format("%Y-%m-%d").to_string(),
+        note.title,
+        note.text,
+        super::to_json(&note.tags),
+        note.confidential,
+        time_text(now),
+        time_text(now),
+    ])?;
     search::replace(conn, note.id, case_id, &search::note_entries(&note))?;
     audit::append(conn, AuditAction::NoteCreated, Some(case_id), Some(note.id))?;
     // Read back so the value returned is exactly what is stored (timestamp precision).
@@ -145,7 +161,9 @@ impl Notes<'_> {
             let input = input.clone().normalised();
             if keeps_previous_version(&old.title, &old.text, &input.title, &input.text) {
                 let last: Option<u32> =
-                    tx.query_row("SELECT max(number) FROM note_versions WHERE note_id = ?1", [id.to_string()], |r| r.get(0))?;
+                    tx.query_row("SELECT max(number) FROM note_versions WHERE note_id = ?1", [id.to_string()], |r| {
+                        r.get(0)
+                    })?;
                 tx.execute(
                     "INSERT INTO note_versions (note_id, number, case_id, title, text, saved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     params![id.to_string(), last.unwrap_or(0) + 1, old.case_id.to_string(), old.title, old.text, time_text(old.updated_at)],
@@ -238,9 +256,12 @@ impl Notes<'_> {
 
     /// The earlier versions of a note, oldest first.
     pub fn versions(&self, id: Uuid) -> Result<Vec<NoteVersion>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT number, title, text, saved_at FROM note_versions WHERE note_id = ?1 ORDER BY number")?;
-        let rows = stmt.query_map([id.to_string()], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT number, title, text, saved_at FROM note_versions WHERE note_id = ?1 ORDER BY number",
+        )?;
+        let rows = stmt.query_map([id.to_string()], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+        })?;
         rows.map(|row| {
             let (number, title, text, saved) = row?;
             Ok(NoteVersion { note_id: id, number, title, text, saved_at: parse_time(&saved)? })

@@ -82,7 +82,8 @@ pub(crate) fn set_trashed(conn: &Connection, owner: Uuid, trashed: bool) -> Resu
     if !has_index(conn)? {
         return Ok(());
     }
-    conn.prepare_cached("UPDATE search_docs SET trashed = ?2 WHERE owner_id = ?1")?.execute(params![owner.to_string(), trashed])?;
+    conn.prepare_cached("UPDATE search_docs SET trashed = ?2 WHERE owner_id = ?1")?
+        .execute(params![owner.to_string(), trashed])?;
     Ok(())
 }
 
@@ -162,14 +163,19 @@ pub(crate) fn case_entries(case_id: Uuid, label: &str, created_at: DateTime<Utc>
 /// Indexes everything stored before the index existed (the step to schema 4).
 pub(crate) fn reindex_all(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM search_docs", [])?;
-    let cases: Vec<(String, String, String)> =
-        conn.prepare("SELECT id, label, created_at FROM cases")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let cases: Vec<(String, String, String)> = conn
+        .prepare("SELECT id, label, created_at FROM cases")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     for (id, label, created) in cases {
         let id = parse_uuid(&id)?;
         replace(conn, id, id, &case_entries(id, &label, super::parse_time(&created)?))?;
     }
     let bodies = |sql: &str| -> Result<Vec<(String, String, Option<String>)>> {
-        Ok(conn.prepare(sql)?.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?)
+        Ok(conn
+            .prepare(sql)?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?)
     };
     for (case_id, body, _) in bodies("SELECT case_id, body, NULL FROM answers")? {
         let a: Answer = parse_json(&body)?;
@@ -188,7 +194,8 @@ pub(crate) fn reindex_all(conn: &Connection) -> Result<()> {
 
 /// The best `limit` matches of `query`, in all cases or in one, leaving out what is in the trash.
 pub(crate) fn search(conn: &Connection, query: &Query, case_id: Option<Uuid>, limit: u32) -> Result<Vec<SearchHit>> {
-    let sql = "SELECT d.kind, d.case_id, c.label, d.item_id, d.conversation_id, d.reference, d.date, d.title, d.confidential,
+    let sql =
+        "SELECT d.kind, d.case_id, c.label, d.item_id, d.conversation_id, d.reference, d.date, d.title, d.confidential,
                       snippet(search_fts, -1, char(2), char(3), '…', 16)
                FROM search_fts
                JOIN search_docs d ON d.n = search_fts.rowid
