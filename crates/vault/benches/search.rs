@@ -94,7 +94,7 @@ fn input(i: usize) -> NoteInput {
         title: format!("Gesprek {}", i % 97),
         text: text(i),
         tags: vec!["gesprek".into()],
-        confidential: i % 10 == 0,
+        confidential: i % 10 == 3,
     }
 }
 
