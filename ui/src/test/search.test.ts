@@ -3,8 +3,9 @@
 // words marked; arrow keys and Enter open a hit. On the fake backend.
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import { createFakeBackend } from '../lib/ipc';
 import { SEARCHES } from '../lib/ipc/fake';
-import { JANSEN, renderUnlocked } from './helpers';
+import { JANSEN, PASSPHRASE, renderUnlocked } from './helpers';
 
 describe('search dialog', () => {
   it('opens with Ctrl+K from the case list, shows the marked snippets, and opens a note by keyboard', async () => {
@@ -100,5 +101,18 @@ describe('search dialog', () => {
     fake.simulateLock('idle');
     await waitFor(() => expect(screen.queryByTestId('search-dialog')).toBeNull());
     expect(document.body).not.toHaveTextContent('schreeuw');
+  });
+
+  it('comes from Rust: the fake replays the recorded answer and finds nothing for another query', async () => {
+    const fake = createFakeBackend({ state: 'unlocked', passphrase: PASSPHRASE });
+    const recorded = SEARCHES['*|schreeuw']!;
+    expect(await fake.search({ query: 'schreeuw', case_id: null })).toEqual(recorded);
+    SEARCHES['*|schreeuw'] = { hits: [], more: true };
+    try {
+      expect(await fake.search({ query: 'schreeuw', case_id: null })).toEqual({ hits: [], more: true });
+    } finally {
+      SEARCHES['*|schreeuw'] = recorded;
+    }
+    expect(await fake.search({ query: 'schreeuwen', case_id: null })).toEqual({ hits: [], more: false });
   });
 });
