@@ -165,7 +165,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // `search_docs` holds one row per indexed text (a note, an answer, a behaviour record's impact, a
     // plan item, a case label), written by the repositories in the same transaction as the row it
     // comes from; `search_fts` is its FTS5 index (external content), kept in step by the triggers
-    // below. Deleting a source row or a case deletes its index rows (triggers, also through
+    // below. `scope` holds one token naming the case, so a search in one case is decided inside the
+    // index. The rows of what is in the trash wait in `search_trash`, outside the index. Deleting a source row or a case deletes its index rows (triggers, also through
     // cascades), and the index's own `secure-delete` removes a deleted row's words from the index
     // b-tree at once (without it they stay in old segments until a merge, also through a VACUUM).
     r#"
@@ -205,43 +206,65 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         reference       TEXT,
         date            TEXT NOT NULL,
         confidential    INTEGER NOT NULL,
-        trashed         INTEGER NOT NULL DEFAULT 0,
         title           TEXT NOT NULL,
-        text            TEXT NOT NULL
+        text            TEXT NOT NULL,
+        scope           TEXT NOT NULL
     ) STRICT;
     CREATE INDEX search_docs_owner ON search_docs(owner_id);
     CREATE INDEX search_docs_case ON search_docs(case_id);
+    CREATE TABLE search_trash (
+        n               INTEGER PRIMARY KEY,
+        kind            TEXT NOT NULL,
+        owner_id        TEXT NOT NULL,
+        item_id         TEXT NOT NULL,
+        case_id         TEXT NOT NULL,
+        conversation_id TEXT,
+        reference       TEXT,
+        date            TEXT NOT NULL,
+        confidential    INTEGER NOT NULL,
+        title           TEXT NOT NULL,
+        text            TEXT NOT NULL,
+        scope           TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX search_trash_owner ON search_trash(owner_id);
+    CREATE INDEX search_trash_case ON search_trash(case_id);
 
     CREATE VIRTUAL TABLE search_fts USING fts5(
-        title, text, content = 'search_docs', content_rowid = 'n', tokenize = 'unicode61 remove_diacritics 2'
+        title, text, scope, content = 'search_docs', content_rowid = 'n', tokenize = 'unicode61 remove_diacritics 2'
     );
     INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 1);
+    INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0, 0.0)');
 
     CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
-        INSERT INTO search_fts(rowid, title, text) VALUES (new.n, new.title, new.text);
+        INSERT INTO search_fts(rowid, title, text, scope) VALUES (new.n, new.title, new.text, new.scope);
     END;
     CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, text) VALUES ('delete', old.n, old.title, old.text);
+        INSERT INTO search_fts(search_fts, rowid, title, text, scope) VALUES ('delete', old.n, old.title, old.text, old.scope);
     END;
-    CREATE TRIGGER search_docs_au AFTER UPDATE OF title, text ON search_docs BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, text) VALUES ('delete', old.n, old.title, old.text);
-        INSERT INTO search_fts(rowid, title, text) VALUES (new.n, new.title, new.text);
+    CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN
+        INSERT INTO search_fts(search_fts, rowid, title, text, scope) VALUES ('delete', old.n, old.title, old.text, old.scope);
+        INSERT INTO search_fts(rowid, title, text, scope) VALUES (new.n, new.title, new.text, new.scope);
     END;
 
     CREATE TRIGGER notes_unindex AFTER DELETE ON notes BEGIN
         DELETE FROM search_docs WHERE owner_id = old.id;
+        DELETE FROM search_trash WHERE owner_id = old.id;
     END;
     CREATE TRIGGER answers_unindex AFTER DELETE ON answers BEGIN
         DELETE FROM search_docs WHERE owner_id = old.id;
+        DELETE FROM search_trash WHERE owner_id = old.id;
     END;
     CREATE TRIGGER behaviour_records_unindex AFTER DELETE ON behaviour_records BEGIN
         DELETE FROM search_docs WHERE owner_id = old.id;
+        DELETE FROM search_trash WHERE owner_id = old.id;
     END;
     CREATE TRIGGER safety_plans_unindex AFTER DELETE ON safety_plans BEGIN
         DELETE FROM search_docs WHERE owner_id = old.id;
+        DELETE FROM search_trash WHERE owner_id = old.id;
     END;
     CREATE TRIGGER cases_unindex AFTER DELETE ON cases BEGIN
         DELETE FROM search_docs WHERE case_id = old.id;
+        DELETE FROM search_trash WHERE case_id = old.id;
     END;
     "#,
 ];

@@ -1,9 +1,14 @@
 //! The full-text index (schema 4), inside the encrypted database like everything else.
 //!
 //! `search_docs` has one row per indexed text; `search_fts` (FTS5, tokenizer `unicode61
-//! remove_diacritics 2`, external content) indexes its `title` and `text`, kept in step by triggers on
-//! `search_docs`. The repositories call [`replace`] / [`set_trashed`] in the transaction of the write
-//! they index; deleting a source row (also by a cascade) or a case removes its rows by trigger.
+//! remove_diacritics 2`, external content) indexes its `title`, `text` and `scope` (one token naming
+//! the case), kept in step by triggers on `search_docs`. What is in the trash waits in `search_trash`,
+//! outside the index. The repositories call [`replace`] / [`set_trashed`] in the transaction of the
+//! write they index; deleting a source row (also by a cascade) or a case removes its rows by trigger.
+//!
+//! A search is decided inside the index (the typed words only in `title` and `text`, the case by its
+//! scope token), ranked by bm25 (a title counts double) and cut to the limit there; only the rows
+//! returned are joined with their case, so a word in half of 50,000 notes costs no 25,000 lookups.
 //! FTS5's `secure-delete` is on, so a deleted row's words leave the index b-tree at once rather than at
 //! the next merge; SQLite's `secure_delete` zeroes the freed cells, and a VACUUM drops the free pages.
 //!
@@ -42,24 +47,33 @@ fn has_index(conn: &Connection) -> Result<bool> {
     Ok(crate::migrations::user_version(conn)? >= INDEX_SINCE)
 }
 
+/// The token that names a case in the `scope` column.
+fn scope(case_id: Uuid) -> String {
+    format!("c{}", case_id.simple())
+}
+
 fn day(t: DateTime<Utc>) -> NaiveDate {
     t.date_naive()
 }
 
-/// Replaces the index rows of `owner` (a note, an answer, a record, a plan, a case) with `entries`.
+/// Replaces the index rows of `owner` (a note, an answer, a record, a plan, a case) with `entries`
+/// (those marked `trashed` go to the trash table, outside the index).
 pub(crate) fn replace(conn: &Connection, owner: Uuid, case_id: Uuid, entries: &[Entry]) -> Result<()> {
     if !has_index(conn)? {
         return Ok(());
     }
-    conn.prepare_cached("DELETE FROM search_docs WHERE owner_id = ?1")?.execute([owner.to_string()])?;
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO search_docs (kind, owner_id, item_id, case_id, conversation_id, reference, date, confidential, trashed, title, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
+    for table in ["search_docs", "search_trash"] {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE owner_id = ?1"))?.execute([owner.to_string()])?;
+    }
     for e in entries {
         if e.title.trim().is_empty() && e.text.trim().is_empty() {
             continue;
         }
+        let table = if e.trashed { "search_trash" } else { "search_docs" };
+        let mut insert = conn.prepare_cached(&format!(
+            "INSERT INTO {table} (kind, owner_id, item_id, case_id, conversation_id, reference, date, confidential, title, text, scope)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        ))?;
         insert.execute(params![
             enum_text(&e.kind),
             owner.to_string(),
@@ -69,21 +83,26 @@ pub(crate) fn replace(conn: &Connection, owner: Uuid, case_id: Uuid, entries: &[
             e.reference,
             e.date.format("%Y-%m-%d").to_string(),
             e.confidential,
-            e.trashed,
             index_text(&e.title),
             index_text(&e.text),
+            scope(case_id),
         ])?;
     }
     Ok(())
 }
 
-/// Marks the rows of `owner` as in the trash (left out of results) or back.
+/// Moves the rows of `owner` out of the index into the trash table, or back.
 pub(crate) fn set_trashed(conn: &Connection, owner: Uuid, trashed: bool) -> Result<()> {
     if !has_index(conn)? {
         return Ok(());
     }
-    conn.prepare_cached("UPDATE search_docs SET trashed = ?2 WHERE owner_id = ?1")?
-        .execute(params![owner.to_string(), trashed])?;
+    let (from, to) = if trashed { ("search_docs", "search_trash") } else { ("search_trash", "search_docs") };
+    // Without `n`: a row coming back gets a new one (its old one may have been given out meanwhile).
+    let columns =
+        "kind, owner_id, item_id, case_id, conversation_id, reference, date, confidential, title, text, scope";
+    conn.prepare_cached(&format!("INSERT INTO {to} ({columns}) SELECT {columns} FROM {from} WHERE owner_id = ?1"))?
+        .execute([owner.to_string()])?;
+    conn.prepare_cached(&format!("DELETE FROM {from} WHERE owner_id = ?1"))?.execute([owner.to_string()])?;
     Ok(())
 }
 
@@ -192,19 +211,25 @@ pub(crate) fn reindex_all(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The best `limit` matches of `query`, in all cases or in one, leaving out what is in the trash.
+/// The best `limit` matches of `query`, in all cases or in one (nothing in the trash is indexed).
 pub(crate) fn search(conn: &Connection, query: &Query, case_id: Option<Uuid>, limit: u32) -> Result<Vec<SearchHit>> {
+    // Only our own syntax around the quoted words of `match_expression`.
+    let mut expression = format!("{{title text}} : ({})", query.match_expression());
+    if let Some(case_id) = case_id {
+        expression.push_str(&format!(" AND scope : \"{}\"", scope(case_id)));
+    }
     let sql =
         "SELECT d.kind, d.case_id, c.label, d.item_id, d.conversation_id, d.reference, d.date, d.title, d.confidential,
-                      snippet(search_fts, -1, char(2), char(3), '…', 16)
-               FROM search_fts
-               JOIN search_docs d ON d.n = search_fts.rowid
+                      f.title_snippet, f.text_snippet
+               FROM (SELECT rowid AS n, rank AS r,
+                            snippet(search_fts, 0, char(2), char(3), '…', 16) AS title_snippet,
+                            snippet(search_fts, 1, char(2), char(3), '…', 16) AS text_snippet
+                     FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
+               JOIN search_docs d ON d.n = f.n
                JOIN cases c ON c.id = d.case_id
-               WHERE search_fts MATCH ?1 AND d.trashed = 0 AND (?2 IS NULL OR d.case_id = ?2)
-               ORDER BY search_fts.rank, d.n
-               LIMIT ?3";
+               ORDER BY f.r, f.n";
     let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params![query.match_expression(), case_id.map(|c| c.to_string()), limit], |r| {
+    let rows = stmt.query_map(params![expression, limit], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -216,11 +241,15 @@ pub(crate) fn search(conn: &Connection, query: &Query, case_id: Option<Uuid>, li
             r.get::<_, String>(7)?,
             r.get::<_, bool>(8)?,
             r.get::<_, String>(9)?,
+            r.get::<_, String>(10)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (kind, case, label, item, conversation, reference, date, title, confidential, snippet) = row?;
+        let (kind, case, label, item, conversation, reference, date, title, confidential, in_title, in_text) = row?;
+        // The text's snippet where the words are found there; else the title's (a case label, a title).
+        let snippet =
+            if in_text.contains(domain::search::MARK_START) || in_title.trim().is_empty() { in_text } else { in_title };
         out.push(SearchHit {
             kind: parse_enum(&kind)?,
             case_id: parse_uuid(&case)?,
