@@ -181,7 +181,7 @@ pub(crate) fn case_entries(case_id: Uuid, label: &str, created_at: DateTime<Utc>
 
 /// Indexes everything stored before the index existed (the step to schema 4).
 pub(crate) fn reindex_all(conn: &Connection) -> Result<()> {
-    conn.execute("DELETE FROM search_docs", [])?;
+    conn.execute_batch("DELETE FROM search_docs; DELETE FROM search_trash;")?;
     let cases: Vec<(String, String, String)> = conn
         .prepare("SELECT id, label, created_at FROM cases")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
