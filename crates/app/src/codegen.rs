@@ -39,6 +39,60 @@ pub mod other {
     pub const RELATION: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_9301);
     pub const CONVERSATION: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_9201);
     pub const RECORD: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_9401);
+    pub const NOTE: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_9501);
+}
+
+/// The notes stored with the practice family in every table host (the vault gives them new ids; the
+/// host's id map names them by these).
+pub mod notes {
+    use uuid::Uuid;
+    /// A note about Sanne's conversation.
+    pub const HOME_VISIT: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0501);
+    /// A note in the trash.
+    pub const TRASHED: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0502);
+    /// A confidential note about Daan.
+    pub const CONFIDENTIAL: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0503);
+}
+
+/// Stores the practice family's notes and the other case's note; the home-visit note is saved twice,
+/// so it has an earlier version.
+fn store_notes(host: &TestHost, map: &mut host::IdMap) {
+    let input = |person: Option<Uuid>, conversation: Option<Uuid>, date: &str, title: &str, text: &str, tags: &[&str], confidential: bool| {
+        domain::notes::NoteInput {
+            person_id: person.map(|p| map.get(p)),
+            conversation_id: conversation.map(|c| map.get(c)),
+            date: date.parse().expect("date"),
+            title: title.into(),
+            text: text.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            confidential,
+        }
+    };
+    let first = input(Some(J::SANNE), Some(J::CONV_SANNE), "2026-03-10", "Huisbezoek", "Sanne vertelt over de avond.", &["huisbezoek"], false);
+    let home = input(
+        Some(J::SANNE),
+        Some(J::CONV_SANNE),
+        "2026-03-10",
+        "Huisbezoek",
+        "# Wat Sanne vertelt\nMark **schreeuwde** toen Daan niet wilde slapen.\n- afspraak met school\n- oma belt morgen",
+        &["huisbezoek", "veiligheid"],
+        false,
+    );
+    let trashed = input(None, None, "2026-02-01", "Oude aantekening", "Iets over het vuurwerk.", &[], false);
+    let confidential = input(Some(J::DAAN), None, "2026-03-12", "Daan", "Daan heeft nachtmerries; niet met de ouders delen.", &["kind"], true);
+    let other_note = input(Some(other::PARENT), None, "2026-03-01", "Kennismaking", "Bram schreeuwde aan de telefoon.", &[], false);
+    host.with_vault(|v| {
+        let case = map.get(J::CASE);
+        let n = v.notes().create(case, &first).expect("note");
+        v.notes().update(n.id, &home).expect("note");
+        let t = v.notes().create(case, &trashed).expect("note");
+        v.notes().trash(t.id).expect("trash");
+        let c = v.notes().create(case, &confidential).expect("note");
+        let o = v.notes().create(map.get(other::CASE), &other_note).expect("note");
+        for (from, to) in [(notes::HOME_VISIT, n.id), (notes::TRASHED, t.id), (notes::CONFIDENTIAL, c.id), (other::NOTE, o.id)] {
+            map.insert(from, to);
+        }
+    });
 }
 
 /// An id that is nothing.
@@ -237,7 +291,21 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("plan_versions", u, json!({ "case_id": case })),
         ("plan_export_pdf", u, json!({ "case_id": case, "audience": { "kind": "professional" } })),
         ("print_page", u, json!({})),
+        ("notes_list", u, json!({ "case_id": case })),
+        ("note_create", u, json!({ "case_id": case, "input": note_input() })),
+        ("note_save", u, json!({ "case_id": case, "note_id": id(notes::HOME_VISIT), "input": note_input() })),
+        ("note_trash", u, json!({ "case_id": case, "note_id": id(notes::HOME_VISIT) })),
+        ("note_restore", u, json!({ "case_id": case, "note_id": id(notes::TRASHED) })),
+        ("notes_trash_empty", u, json!({ "case_id": case })),
+        ("note_versions", u, json!({ "case_id": case, "note_id": id(notes::HOME_VISIT) })),
+        ("search", u, json!({ "query": "schreeuw", "case_id": case })),
     ]
+}
+
+/// A note as the editor sends it: about Sanne, in her conversation.
+fn note_input() -> Value {
+    json!({ "person_id": id(J::SANNE), "conversation_id": id(J::CONV_SANNE), "date": "2026-03-14", "title": "Na het gesprek",
+        "text": "# Afspraken\n- **oma** haalt de kinderen op", "tags": ["afspraak"], "confidential": false })
 }
 
 /// Commands that work without an unlocked vault.
@@ -273,6 +341,9 @@ fn other_case_swap(command: &str) -> Option<(Uuid, Uuid)> {
         "behaviour_trash" | "behaviour_restore" => (J::R_PUSH_BY_SANNE, other::RECORD),
         "meldcode_save" => (J::R_STRANGLE, other::RECORD),
         "plan_save" | "plan_check" => (J::SANNE, other::PARENT),
+        "note_create" => (J::SANNE, other::PARENT),
+        "note_save" | "note_trash" | "note_versions" => (notes::HOME_VISIT, other::NOTE),
+        "note_restore" => (notes::TRASHED, other::NOTE),
         _ => return None,
     })
 }
@@ -292,6 +363,8 @@ fn text_field(command: &str) -> Option<&'static str> {
         "acute_decision_save" => "/decision/rationale",
         "meldcode_save" => "/entry/rationale",
         "plan_item_add" | "plan_save" | "plan_check" => "/plan/worries/0/content/situation",
+        "note_create" | "note_save" => "/input/text",
+        "search" => "/query",
         _ => return None,
     })
 }
@@ -407,6 +480,23 @@ pub fn error_table() -> Vec<ErrorRow> {
     unsafe_plan.escape_plan.push(step);
     row("plan_save", "escape_reader_unsafe", u, json!({ "plan": unsafe_plan }), E::EscapeReaderUnsafe);
     row("plan_preview", "unknown_person", u, json!({ "case_id": case, "audience": { "kind": "child", "person": id(NOBODY) } }), E::NotFound);
+    let note = get("note_save");
+    let chars = |n: usize| json!("x".repeat(n));
+    row("note_create", "conversation_of_other_case", u, set(&get("note_create"), "/input/conversation_id", id(other::CONVERSATION)), E::NotInCase);
+    row("note_create", "unknown_person", u, set(&get("note_create"), "/input/person_id", id(NOBODY)), E::NotFound);
+    row("note_create", "date_in_future", u, set(&get("note_create"), "/input/date", json!("2026-03-16")), E::OutOfRange);
+    row("note_save", "date_too_early", u, set(&note, "/input/date", json!("1899-12-31")), E::OutOfRange);
+    row("note_save", "title_too_long", u, set(&note, "/input/title", chars(crate::limits::NOTE_TITLE_MAX_CHARS + 1)), E::FieldTooLong);
+    row("note_save", "tag_too_long", u, set(&note, "/input/tags", json!([chars(crate::limits::NOTE_TAG_MAX_CHARS + 1)])), E::FieldTooLong);
+    let tags: Vec<String> = (0..=crate::limits::NOTE_MAX_TAGS).map(|i| format!("tag{i}")).collect();
+    row("note_save", "too_many_tags", u, set(&note, "/input/tags", json!(tags)), E::OutOfRange);
+    row("note_save", "unknown_note", u, set(&note, "/note_id", id(NOBODY)), E::NotFound);
+    row("note_save", "note_in_trash", u, set(&note, "/note_id", id(notes::TRASHED)), E::NotFound);
+    row("note_save", "conversation_of_other_case", u, set(&note, "/input/conversation_id", id(other::CONVERSATION)), E::NotInCase);
+    row("note_restore", "not_in_trash", u, set(&get("note_restore"), "/note_id", id(notes::HOME_VISIT)), E::NotFound);
+    row("note_trash", "already_in_trash", u, set(&get("note_trash"), "/note_id", id(notes::TRASHED)), E::NotFound);
+    row("search", "query_too_long", u, set(&get("search"), "/query", chars(crate::limits::SEARCH_QUERY_MAX_CHARS + 1)), E::FieldTooLong);
+    row("search", "unknown_case_in_all", u, json!({ "query": "x", "case_id": id(NOBODY) }), E::NotFound);
     row("plan_export_pdf", "id_of_other_case", u, json!({ "case_id": case, "audience": { "kind": "network", "person": id(other::PARENT) } }), E::NotInCase);
     rows
 }
@@ -427,6 +517,7 @@ pub fn table_host(state: State) -> (TestHost, host::IdMap) {
             let host = TestHost::unlocked();
             let mut map = host.store(&domain::fixture::gezin_jansen());
             map.to_stored.extend(host.store(&other_family()).to_stored);
+            store_notes(&host, &mut map);
             if state == State::Locked {
                 host.lock();
             }
@@ -598,6 +689,8 @@ fn practice_fixture() -> Value {
     let plan = ask("plan_get", json!({ "case_id": case }));
     let checks = ask("plan_check", json!({ "plan": plan["plan"] }));
     let meldcode = ask("meldcode_status", json!({ "case_id": case }));
+    let notes = ask("notes_list", json!({ "case_id": case }));
+    let note_versions = ask("note_versions", json!({ "case_id": case, "note_id": id(notes::HOME_VISIT) }));
     let mut conversations = serde_json::Map::new();
     for c in [J::CONV_SANNE, J::CONV_MARK, J::CONV_DAAN] {
         conversations.insert(c.to_string(), ask("conversation_open", json!({ "case_id": case, "conversation_id": id(c) })));
@@ -692,6 +785,8 @@ fn practice_fixture() -> Value {
         "meldcode": meldcode,
         "conversations": conversations,
         "newItems": new_items,
+        "notes": notes,
+        "noteVersions": { notes::HOME_VISIT.to_string(): note_versions },
     })
 }
 
@@ -895,9 +990,34 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
     files.insert(PathBuf::from(FIXTURES).join("display.json"), pretty(&display_fixture()));
     files.insert(PathBuf::from(FIXTURES).join("backup.json"), pretty(&backup_fixture()));
     files.insert(PathBuf::from(FIXTURES).join("about.json"), pretty(&about_fixture()));
+    files.insert(PathBuf::from(FIXTURES).join("search.json"), pretty(&normalised(search_fixture())));
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
     files
+}
+
+/// The queries the UI's tests and the browser demo type; the fake answers only these (anything else
+/// finds nothing there), with what `search` answered for them.
+pub const SEARCH_QUERIES: &[&str] =
+    &["schreeuw", "Schreeuwde", "durf", "drinken", "\"niet wilde slapen\"", "nachtmerrie", "jansen", "vuurwerk", "oma", "", "  "];
+
+/// The key of a search in `search.json`: the case id (or `*` for every case) and the query as typed.
+pub fn search_key(case_id: Option<Uuid>, query: &str) -> String {
+    format!("{}|{query}", case_id.map_or("*".to_owned(), |c| c.to_string()))
+}
+
+/// What `search` answers for each of [`SEARCH_QUERIES`], in every case and in the practice case, on
+/// the practice family with its notes and the other case.
+fn search_fixture() -> Value {
+    let (mut host, map) = table_host(State::Unlocked);
+    let mut out = serde_json::Map::new();
+    for query in SEARCH_QUERIES {
+        for case in [None, Some(J::CASE)] {
+            let found = run(&mut host, &map, "search", &json!({ "query": query, "case_id": case })).expect("search");
+            out.insert(search_key(case, query), found);
+        }
+    }
+    Value::Object(out)
 }
 
 /// What the backup commands answer for the practice family: the health before any backup, a backup

@@ -108,6 +108,16 @@ macro_rules! with_contract {
             plan_versions(PlanVersionsRequest { case_id: $crate::Uuid }) -> Vec<$crate::domain::plan::PlanVersion>;
             plan_export_pdf(PlanExportPdfRequest { case_id: $crate::Uuid, audience: $crate::domain::plan::Audience }) -> $crate::views::PlanExported;
             print_page(PrintPageRequest {}) -> ();
+            // The professional's notes, with a trash and earlier versions.
+            notes_list(NotesListRequest { case_id: $crate::Uuid }) -> $crate::views::NotesView;
+            note_create(NoteCreateRequest { case_id: $crate::Uuid, input: $crate::domain::notes::NoteInput }) -> $crate::domain::notes::Note;
+            note_save(NoteSaveRequest { case_id: $crate::Uuid, note_id: $crate::Uuid, input: $crate::domain::notes::NoteInput }) -> $crate::domain::notes::Note;
+            note_trash(NoteTrashRequest { case_id: $crate::Uuid, note_id: $crate::Uuid }) -> ();
+            note_restore(NoteRestoreRequest { case_id: $crate::Uuid, note_id: $crate::Uuid }) -> ();
+            notes_trash_empty(NotesTrashEmptyRequest { case_id: $crate::Uuid }) -> u32;
+            note_versions(NoteVersionsRequest { case_id: $crate::Uuid, note_id: $crate::Uuid }) -> Vec<$crate::domain::notes::NoteVersion>;
+            // Full-text search in every case (`case_id` null) or in one.
+            search(SearchRequest { query: String, case_id: Option<$crate::Uuid> }) -> $crate::views::SearchResults;
         }
     };
 }

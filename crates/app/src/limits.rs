@@ -17,6 +17,37 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 /// The longest list any field takes (participants, records of an answer, items of a plan section…).
 pub const MAX_LIST_LEN: usize = 1_000;
 
+/// The longest title of a note.
+pub const NOTE_TITLE_MAX_CHARS: usize = 200;
+/// The longest text of a note (the same as any text).
+pub const NOTE_TEXT_MAX_CHARS: usize = MAX_TEXT_CHARS;
+/// At most this many tags on a note, each at most [`NOTE_TAG_MAX_CHARS`] long.
+pub const NOTE_MAX_TAGS: usize = 20;
+pub const NOTE_TAG_MAX_CHARS: usize = 40;
+/// The longest search query.
+pub const SEARCH_QUERY_MAX_CHARS: usize = 200;
+
+/// A note's title, text and tags within their limits: `field_too_long` for a text, `out_of_range` for
+/// too many tags.
+pub fn check_note(input: &domain::notes::NoteInput) -> AppResult<()> {
+    let too_long = |s: &str, max: usize| s.chars().count() > max;
+    if too_long(&input.title, NOTE_TITLE_MAX_CHARS)
+        || too_long(&input.text, NOTE_TEXT_MAX_CHARS)
+        || input.tags.iter().any(|t| too_long(t, NOTE_TAG_MAX_CHARS))
+    {
+        return Err(AppError(ErrorCode::FieldTooLong));
+    }
+    if input.tags.len() > NOTE_MAX_TAGS {
+        return Err(AppError(ErrorCode::OutOfRange));
+    }
+    Ok(())
+}
+
+/// A search query within [`SEARCH_QUERY_MAX_CHARS`] (`field_too_long`).
+pub fn check_query(query: &str) -> AppResult<()> {
+    if query.chars().count() > SEARCH_QUERY_MAX_CHARS { Err(AppError(ErrorCode::FieldTooLong)) } else { Ok(()) }
+}
+
 #[derive(Default)]
 struct State {
     chars: usize,

@@ -297,3 +297,17 @@ pub struct SetAside {
     /// The folder the vault's files are in now.
     pub folder: String,
 }
+
+/// The notes of a case: the live ones and the trash, newest date first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NotesView {
+    pub notes: Vec<domain::notes::Note>,
+    pub trash: Vec<domain::notes::Note>,
+}
+
+/// What a search found, best first; `more` when there were more than were returned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SearchResults {
+    pub hits: Vec<domain::search::SearchHit>,
+    pub more: bool,
+}

@@ -45,6 +45,10 @@ pub mod proposals;
 pub mod meldcode;
 /// The case on one time axis: dated events by kind.
 pub mod timeline;
+/// The professional's dated notes with their versions (§11).
+pub mod notes;
+/// Full-text search: the query language and what a result carries (§11).
+pub mod search;
 pub mod training;
 /// A fictional example family with its hand-written expected analysis, for tests in any crate.
 #[cfg(feature = "fixture")]

@@ -130,6 +130,11 @@ pub enum AuditAction {
     SafetyPlanDeleted,
     PlanVersionFrozen,
     RecoveryKeyReplaced,
+    NoteCreated,
+    NoteSaved,
+    NoteTrashed,
+    NoteRestored,
+    NoteDeleted,
 }
 
 impl AuditAction {
@@ -173,6 +178,11 @@ impl AuditAction {
             SafetyPlanDeleted => "safety_plan_deleted",
             PlanVersionFrozen => "plan_version_frozen",
             RecoveryKeyReplaced => "recovery_key_replaced",
+            NoteCreated => "note_created",
+            NoteSaved => "note_saved",
+            NoteTrashed => "note_trashed",
+            NoteRestored => "note_restored",
+            NoteDeleted => "note_deleted",
         }
     }
 }

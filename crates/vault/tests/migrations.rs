@@ -113,3 +113,30 @@ fn v1_fixture_gets_the_keyed_anchored_audit_log() {
     conn.execute("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)", []).unwrap();
     assert_eq!(v.check_audit().unwrap(), Err(vault::AuditProblem::LogCut));
 }
+
+/// Schema 4 (issue 13): what an older vault holds is indexed for search by the migration, and the
+/// migrated vault takes notes.
+#[test]
+fn v1_fixture_is_indexed_for_search_by_the_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["vault.db", "vault.key"] {
+        fs::copy(fixture_dir().join(f), dir.path().join(f)).expect("fixture file is committed");
+    }
+    let v = Vault::open(dir.path(), &Passphrase::new(FIXTURE_PASS)).unwrap();
+    let hits = v.search(&domain::search::parse_query("oefengezin").unwrap(), None, 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].kind, hits[0].case_label.as_str()), (domain::search::SearchKind::Case, "Oefengezin Jansen"));
+    let case = hits[0].case_id;
+    let note = domain::notes::NoteInput {
+        person_id: None,
+        conversation_id: None,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        title: "Na migratie".into(),
+        text: "Eerste notitie".into(),
+        tags: vec![],
+        confidential: false,
+    };
+    let n = v.notes().create(case, &note).unwrap();
+    assert_eq!(v.search(&domain::search::parse_query("notitie").unwrap(), None, 10).unwrap()[0].item_id, n.id);
+    v.check_integrity().unwrap();
+}

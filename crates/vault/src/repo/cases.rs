@@ -116,6 +116,7 @@ impl Cases<'_> {
                     time_text(now)
                 ],
             )?;
+            super::search::replace(tx, case.id, case.id, &super::search::case_entries(case.id, &case.label, now))?;
             audit::append(tx, AuditAction::CaseCreated, Some(case.id), None)
         })?;
         // Read back so the value returned is exactly what is stored (timestamp precision).
@@ -130,6 +131,8 @@ impl Cases<'_> {
                 params![id.to_string(), label, time_text(Utc::now())],
             )?;
             expect_changed(n, "case")?;
+            let created = get_case(tx, id)?.created_at;
+            super::search::replace(tx, id, id, &super::search::case_entries(id, &label, created))?;
             audit::append(tx, AuditAction::CaseRenamed, Some(id), None)
         })?;
         self.get(id)

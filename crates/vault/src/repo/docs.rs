@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
-use super::{expect_changed, parse_json, parse_uuid, read, time_text, to_json, write};
+use super::{expect_changed, parse_json, parse_uuid, read, search, time_text, to_json, write};
 use crate::audit::{self, AuditAction};
 use crate::error::{Result, VaultError};
 
@@ -45,6 +45,11 @@ pub trait Doc: Serialize + DeserializeOwned {
     /// The lookup columns besides `id`, `case_id` and `body`.
     #[doc(hidden)]
     fn columns(&self) -> Vec<(&'static str, Value)>;
+    /// What of the record is found by search (`None`: the kind is not indexed).
+    #[doc(hidden)]
+    fn search_entries(&self) -> Option<Vec<search::Entry>> {
+        None
+    }
 }
 
 fn text(s: impl Into<String>) -> Value {
@@ -119,6 +124,9 @@ impl Doc for Answer {
             ("updated_at", text(time_text(self.updated_at))),
         ]
     }
+    fn search_entries(&self) -> Option<Vec<search::Entry>> {
+        Some(search::answer_entries(self))
+    }
 }
 
 impl Doc for BehaviourRecord {
@@ -149,6 +157,10 @@ impl Doc for BehaviourRecord {
             ("conversation_id", opt_text(self.conversation_id.map(|c| c.to_string()))),
             ("updated_at", text(time_text(self.updated_at))),
         ]
+    }
+    fn search_entries(&self) -> Option<Vec<search::Entry>> {
+        // Saving keeps a record's place (in the trash or not); `Docs::save` sets the flag from the row.
+        Some(search::record_entries(self, false))
     }
 }
 
@@ -253,6 +265,9 @@ impl Doc for SafetyPlan {
     fn columns(&self) -> Vec<(&'static str, Value)> {
         vec![("updated_at", text(time_text(self.updated_at)))]
     }
+    fn search_entries(&self) -> Option<Vec<search::Entry>> {
+        Some(search::plan_entries(self))
+    }
 }
 
 /// The repository of one kind of record; get it with e.g. [`crate::Vault::conversations`].
@@ -323,6 +338,17 @@ impl<T: Doc> Docs<'_, T> {
             values.extend(cols.into_iter().map(|(_, v)| v));
             values.push(text(to_json(doc)));
             tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+            if let Some(mut entries) = doc.search_entries() {
+                if has_trash::<T>() {
+                    let trashed: bool = tx.query_row(
+                        &format!("SELECT deleted_at IS NOT NULL FROM {} WHERE id = ?1", T::TABLE),
+                        [doc.id().to_string()],
+                        |r| r.get(0),
+                    )?;
+                    entries.iter_mut().for_each(|e| e.trashed = trashed);
+                }
+                search::replace(tx, doc.id(), case_id, &entries)?;
+            }
             audit::append(tx, T::SAVED, Some(case_id), Some(doc.id()))
         })
     }
@@ -372,6 +398,7 @@ impl Docs<'_, BehaviourRecord> {
                 (tx.execute(sql, params![id.to_string()])?, AuditAction::BehaviourRecordRestored)
             };
             expect_changed(n, "behaviour record")?;
+            search::set_trashed(tx, id, deleted)?;
             super::touch_case(tx, case_id)?;
             audit::append(tx, action, Some(case_id), Some(id))
         })

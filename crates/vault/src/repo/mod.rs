@@ -3,8 +3,11 @@
 pub mod cases;
 pub mod docs;
 mod household;
+pub mod notes;
 pub mod persons;
 pub mod relations;
+#[doc(hidden)]
+pub mod search;
 pub mod settings;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};

@@ -3,6 +3,9 @@
 // writes (`ui/src/lib/ipc/fixtures/`, made by `cargo xtask bindings` and checked like the bindings):
 // the content, the practice family with its analysis, plan draft and checks, what fits each person,
 // passphrase strengths, and the error table — a request in it is refused with the code Rust gives.
+// Notes are stored as sent (with their earlier versions and trash). Search is never done here: the
+// fake answers the queries Rust answered (`search.json`, `codegen::SEARCH_QUERIES`, on the practice
+// family with its notes) and finds nothing for any other query.
 // Nothing is persisted: no storage API is touched. Not part of the production bundle.
 import type { Backend, Unsubscribe } from './backend';
 import type { About } from './bindings/About';
@@ -43,6 +46,10 @@ import type { Role } from './bindings/Role';
 import type { SafetyPlan } from './bindings/SafetyPlan';
 import type { Timeline } from './bindings/Timeline';
 import type { Section } from './bindings/Section';
+import type { CaseNote as Note } from './bindings/CaseNote';
+import type { NotesView } from './bindings/NotesView';
+import type { NoteVersion } from './bindings/NoteVersion';
+import type { SearchResults } from './bindings/SearchResults';
 import type { Settings } from './bindings/Settings';
 import type { Strength } from './bindings/Strength';
 import type { VaultCheck } from './bindings/VaultCheck';
@@ -62,6 +69,7 @@ import errorTableJson from './fixtures/errorTable.json';
 import guidanceJson from './fixtures/guidance.json';
 import practiceJson from './fixtures/practice.json';
 import proposalsJson from './fixtures/proposals.json';
+import searchJson from './fixtures/search.json';
 import strengthsJson from './fixtures/strengths.json';
 import visibilityJson from './fixtures/visibility.json';
 
@@ -89,6 +97,9 @@ export type PracticeFixture = {
   precheckReviews: Record<string, PrecheckReview>;
   /** The practice plan with an escape step and Daan's disclosed need (tests start from it). */
   workedPlan: PlanEditor;
+  /** The practice family's notes (one in the trash), and the earlier versions of a note by its id. */
+  notes: NotesView;
+  noteVersions: Record<string, NoteVersion[]>;
 };
 
 /** The key Rust's `codegen::precheck_shape` gives a pre-check: the fake only looks up, it does not judge. */
@@ -133,6 +144,9 @@ const PROPOSALS = proposalsJson as unknown as {
   behaviourPrefills: Record<string, BehaviourPrefill>;
 };
 const PROPOSAL_ROLES: Role[] = ['parent', 'partner', 'ex_partner', 'child'];
+
+/** What Rust's `search` answered, keyed "<case id or *>|<query>" (`codegen::search_key`). */
+export const SEARCHES = searchJson as unknown as Record<string, SearchResults>;
 
 /** Rust's `codegen::proposals_by_shape`: the fake looks up, maps positions to its persons and leaves out
  * a proposal when a recorded relation has one of its `left_out_by` keys (a Rust test proves this gives
@@ -278,6 +292,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const plans = new Map<string, SafetyPlan>();
   const readers = new Map<string, ItemReaders>();
   const versions = new Map<string, PlanVersion[]>();
+  const notes = new Map<string, Note>();
+  const noteVersions = new Map<string, NoteVersion[]>();
   const listeners = new Set<(payload: VaultLocked) => void>();
   const progressListeners = new Set<(payload: BackupProgress) => void>();
   let damaged = options.damaged ?? false;
@@ -285,7 +301,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   /** The stores as they were at the last backup (the fake's "USB disk"), and its passphrase. */
   let backupCopy: { stores: unknown[]; passphrase: string } | null = null;
   const stores = (): Map<string, unknown>[] =>
-    [cases, persons, relations, conversations, answers, records, prechecks, meldcode, plans, versions] as Map<string, unknown>[];
+    [cases, persons, relations, conversations, answers, records, prechecks, meldcode, plans, versions, notes, noteVersions] as Map<string, unknown>[];
   const calls: string[] = [];
   let activityCount = 0;
   let idleHandle: ReturnType<typeof setTimeout> | undefined;
@@ -725,6 +741,66 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       return isPractice(r.case_id) ? clone(PRACTICE.timeline) : withId(EMPTY.timeline, NIL, r.case_id);
     },
 
+    notes_list: (r) => {
+      found(cases, r.case_id);
+      const of = [...notes.values()].filter((n) => n.case_id === r.case_id);
+      const newest = (a: Note, b: Note) => b.date.localeCompare(a.date) || b.created_at.localeCompare(a.created_at);
+      return clone({ notes: of.filter((n) => !n.deleted_at).sort(newest), trash: of.filter((n) => n.deleted_at).sort(newest) });
+    },
+    note_create: (r) => {
+      found(cases, r.case_id);
+      if (r.input.person_id) inCase(persons, r.input.person_id, r.case_id);
+      if (r.input.conversation_id) inCase(conversations, r.input.conversation_id, r.case_id);
+      const now = new Date().toISOString();
+      const note: Note = { ...clone(r.input), id: randomId(), case_id: r.case_id, created_at: now, updated_at: now, deleted_at: null };
+      notes.set(note.id, note);
+      touch(r.case_id);
+      return clone(note);
+    },
+    note_save: (r) => {
+      const old = inCase(notes, r.note_id, r.case_id);
+      if (old.deleted_at) fail('not_found');
+      if (r.input.person_id) inCase(persons, r.input.person_id, r.case_id);
+      if (r.input.conversation_id) inCase(conversations, r.input.conversation_id, r.case_id);
+      // Stored as the vault stores it: the text before a change that alters it is kept as a version.
+      if ((old.title !== r.input.title || old.text !== r.input.text) && (old.title.trim() || old.text.trim())) {
+        const list = noteVersions.get(old.id) ?? [];
+        list.push({ note_id: old.id, number: list.length + 1, title: old.title, text: old.text, saved_at: old.updated_at });
+        noteVersions.set(old.id, list);
+      }
+      const saved: Note = { ...old, ...clone(r.input), updated_at: new Date().toISOString() };
+      notes.set(saved.id, saved);
+      touch(r.case_id);
+      return clone(saved);
+    },
+    note_trash: (r) => {
+      const note = inCase(notes, r.note_id, r.case_id);
+      if (note.deleted_at) fail('not_found');
+      note.deleted_at = new Date().toISOString();
+    },
+    note_restore: (r) => {
+      const note = inCase(notes, r.note_id, r.case_id);
+      if (!note.deleted_at) fail('not_found');
+      note.deleted_at = null;
+    },
+    notes_trash_empty: (r) => {
+      found(cases, r.case_id);
+      const gone = [...notes.values()].filter((n) => n.case_id === r.case_id && n.deleted_at);
+      for (const n of gone) {
+        notes.delete(n.id);
+        noteVersions.delete(n.id);
+      }
+      return gone.length;
+    },
+    note_versions: (r) => {
+      inCase(notes, r.note_id, r.case_id);
+      return clone([...(noteVersions.get(r.note_id) ?? [])].reverse());
+    },
+    search: (r) => {
+      if (r.case_id) found(cases, r.case_id);
+      return clone(SEARCHES[`${r.case_id ?? '*'}|${r.query}`] ?? { hits: [], more: false });
+    },
+
     meldcode_list: (r) => clone([...meldcode.values()].filter((e) => e.case_id === r.case_id)),
     meldcode_save: (r) => {
       found(cases, r.entry.case_id);
@@ -823,6 +899,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         for (const a of s.answers) answers.set(a.id, clone(a));
         for (const r of s.records) records.set(r.id, clone(r));
         for (const p of s.prechecks) prechecks.set(p.child_id, clone(p));
+        for (const n of [...PRACTICE.notes.notes, ...PRACTICE.notes.trash]) notes.set(n.id, clone(n));
+        for (const [id, list] of Object.entries(PRACTICE.noteVersions)) noteVersions.set(id, clone([...list].reverse()));
       }
       return id;
     },

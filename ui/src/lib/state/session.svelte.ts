@@ -29,6 +29,11 @@ import type { SafetyPlan } from '../ipc/bindings/SafetyPlan';
 import type { ItemReaders } from '../ipc/bindings/ItemReaders';
 import type { MeldcodeOverview } from '../ipc/bindings/MeldcodeOverview';
 import type { Section } from '../ipc/bindings/Section';
+import type { CaseNote as Note } from '../ipc/bindings/CaseNote';
+import type { NoteInput } from '../ipc/bindings/NoteInput';
+import type { NoteVersion } from '../ipc/bindings/NoteVersion';
+import type { SearchResults } from '../ipc/bindings/SearchResults';
+import type { SearchHit } from '../ipc/bindings/SearchHit';
 import type {
   Backend,
   Case,
@@ -115,6 +120,13 @@ export class Session {
   planAddable = $state<Section[]>([]);
   planVersions = $state<PlanVersion[]>([]);
   planPages = $state<string[]>([]);
+  /** The notes of the open case, and its note trash (newest date first, as Rust orders them). */
+  notes = $state<Note[]>([]);
+  notesTrash = $state<Note[]>([]);
+  /** The note to select when the Notities tab opens (a search hit); an id only. */
+  noteToOpen = $state<string | null>(null);
+  /** The search dialog (Ctrl+K) is open. Its query and results live in the dialog and go with it. */
+  searchOpen = $state(false);
   /** The open conversation (conversation mode only). */
   conversation = $state<ConversationDetail | null>(null);
   /** The selected tab of the open case. A case opens on the neutral Gezin tab. */
@@ -254,6 +266,7 @@ export class Session {
     this.settingsOpen = false;
     this.backupOpen = false;
     this.aboutOpen = false;
+    this.searchOpen = false;
     this.health = null;
     this.status = '';
   }
@@ -272,6 +285,9 @@ export class Session {
     this.planAddable = [];
     this.planVersions = [];
     this.planPages = [];
+    this.notes = [];
+    this.notesTrash = [];
+    this.noteToOpen = null;
   }
 
   /** Quick hide: neutral screen first (synchronously), then lock. */
@@ -452,6 +468,84 @@ export class Session {
     this.conversation = null;
     this.caseTab = 'household';
     this.view = { name: 'case', caseId };
+  }
+
+  // ---------- notes ----------
+
+  async loadNotes(caseId: string): Promise<void> {
+    const view = await this.guarded(() => this.backend.notesList({ case_id: caseId }));
+    if (this.household?.case.id !== caseId) return;
+    this.notes = view.notes;
+    this.notesTrash = view.trash;
+  }
+
+  async createNote(caseId: string, input: NoteInput): Promise<Note> {
+    const note = await this.guarded(() => this.backend.noteCreate({ case_id: caseId, input }));
+    await this.loadNotes(caseId);
+    return note;
+  }
+
+  /** The autosave of the note editor. The list is updated in place, so the editor keeps its state. */
+  async saveNote(caseId: string, noteId: string, input: NoteInput): Promise<Note> {
+    const saved = await this.guarded(() => this.backend.noteSave({ case_id: caseId, note_id: noteId, input }));
+    if (this.household?.case.id === caseId) this.notes = this.notes.map((n) => (n.id === noteId ? saved : n));
+    return saved;
+  }
+
+  async trashNote(caseId: string, noteId: string): Promise<void> {
+    await this.guarded(() => this.backend.noteTrash({ case_id: caseId, note_id: noteId }));
+    await this.loadNotes(caseId);
+    this.announce('notes.trashed');
+  }
+
+  async restoreNote(caseId: string, noteId: string): Promise<void> {
+    await this.guarded(() => this.backend.noteRestore({ case_id: caseId, note_id: noteId }));
+    await this.loadNotes(caseId);
+    this.announce('notes.restored');
+  }
+
+  async emptyNotesTrash(caseId: string): Promise<number> {
+    const deleted = await this.guarded(() => this.backend.notesTrashEmpty({ case_id: caseId }));
+    await this.loadNotes(caseId);
+    this.status = t('notes.trashEmptied', { count: deleted });
+    return deleted;
+  }
+
+  async noteVersions(caseId: string, noteId: string): Promise<NoteVersion[]> {
+    return this.guarded(() => this.backend.noteVersions({ case_id: caseId, note_id: noteId }));
+  }
+
+  // ---------- search ----------
+
+  /** Search is offered on the case list and in a case, never in conversation mode (there nothing
+   * another person said may come on screen). */
+  get canSearch(): boolean {
+    return this.vault === 'unlocked' && (this.view.name === 'cases' || this.view.name === 'case');
+  }
+
+  openSearch(): void {
+    if (this.canSearch) this.searchOpen = true;
+  }
+
+  async search(query: string, caseId: string | null): Promise<SearchResults> {
+    return this.guarded(() => this.backend.search({ query, case_id: caseId }));
+  }
+
+  /** Opens what a search hit points at: the case, on the tab that shows it (a note is selected). */
+  openHit(hit: SearchHit): void {
+    this.searchOpen = false;
+    const tab: Record<SearchHit['kind'], string> = {
+      note: 'notes',
+      answer: 'conversations',
+      behaviour_record: 'whodoeswhat',
+      plan_item: 'plan',
+      case: 'household',
+    };
+    // The same case stays loaded; another case opens anew.
+    const here = this.view.name === 'case' && this.view.caseId === hit.case_id && this.household?.case.id === hit.case_id;
+    if (!here) this.openCase(hit.case_id);
+    this.caseTab = tab[hit.kind];
+    this.noteToOpen = hit.kind === 'note' ? hit.item_id : null;
   }
 
   async ensureContent(): Promise<ContentBundle> {

@@ -22,6 +22,7 @@ import type { BehavioursTrashListRequest } from '../bindings/BehavioursTrashList
 import type { Case } from '../bindings/Case';
 import type { CaseCreateRequest } from '../bindings/CaseCreateRequest';
 import type { CaseDeleteRequest } from '../bindings/CaseDeleteRequest';
+import type { CaseNote } from '../bindings/CaseNote';
 import type { CaseRenameRequest } from '../bindings/CaseRenameRequest';
 import type { CaseSetPhaseRequest } from '../bindings/CaseSetPhaseRequest';
 import type { CaseStatus } from '../bindings/CaseStatus';
@@ -62,6 +63,15 @@ import type { MeldcodeListRequest } from '../bindings/MeldcodeListRequest';
 import type { MeldcodeOverview } from '../bindings/MeldcodeOverview';
 import type { MeldcodeSaveRequest } from '../bindings/MeldcodeSaveRequest';
 import type { MeldcodeStatusRequest } from '../bindings/MeldcodeStatusRequest';
+import type { NoteCreateRequest } from '../bindings/NoteCreateRequest';
+import type { NoteRestoreRequest } from '../bindings/NoteRestoreRequest';
+import type { NoteSaveRequest } from '../bindings/NoteSaveRequest';
+import type { NoteTrashRequest } from '../bindings/NoteTrashRequest';
+import type { NoteVersion } from '../bindings/NoteVersion';
+import type { NoteVersionsRequest } from '../bindings/NoteVersionsRequest';
+import type { NotesListRequest } from '../bindings/NotesListRequest';
+import type { NotesTrashEmptyRequest } from '../bindings/NotesTrashEmptyRequest';
+import type { NotesView } from '../bindings/NotesView';
 import type { PassphraseStrengthRequest } from '../bindings/PassphraseStrengthRequest';
 import type { Person } from '../bindings/Person';
 import type { PersonAddRequest } from '../bindings/PersonAddRequest';
@@ -90,6 +100,8 @@ import type { Relation } from '../bindings/Relation';
 import type { RelationAddRequest } from '../bindings/RelationAddRequest';
 import type { RelationDeleteRequest } from '../bindings/RelationDeleteRequest';
 import type { SafetyPlan } from '../bindings/SafetyPlan';
+import type { SearchRequest } from '../bindings/SearchRequest';
+import type { SearchResults } from '../bindings/SearchResults';
 import type { SetAside } from '../bindings/SetAside';
 import type { Settings } from '../bindings/Settings';
 import type { SettingsGetRequest } from '../bindings/SettingsGetRequest';
@@ -175,6 +187,14 @@ export type Commands = {
   plan_versions: { request: PlanVersionsRequest; response: Array<PlanVersion> };
   plan_export_pdf: { request: PlanExportPdfRequest; response: PlanExported };
   print_page: { request: PrintPageRequest; response: void };
+  notes_list: { request: NotesListRequest; response: NotesView };
+  note_create: { request: NoteCreateRequest; response: CaseNote };
+  note_save: { request: NoteSaveRequest; response: CaseNote };
+  note_trash: { request: NoteTrashRequest; response: void };
+  note_restore: { request: NoteRestoreRequest; response: void };
+  notes_trash_empty: { request: NotesTrashEmptyRequest; response: number };
+  note_versions: { request: NoteVersionsRequest; response: Array<NoteVersion> };
+  search: { request: SearchRequest; response: SearchResults };
 };
 
 export type CommandName = keyof Commands;
@@ -243,6 +263,14 @@ export const COMMAND_NAMES = [
   'plan_versions',
   'plan_export_pdf',
   'print_page',
+  'notes_list',
+  'note_create',
+  'note_save',
+  'note_trash',
+  'note_restore',
+  'notes_trash_empty',
+  'note_versions',
+  'search',
 ] as const satisfies readonly CommandName[];
 
 /** Sends one command and resolves with its response (or rejects with a BackendError). */
@@ -315,6 +343,14 @@ export interface Client {
   planVersions(request: PlanVersionsRequest): Promise<Array<PlanVersion>>;
   planExportPdf(request: PlanExportPdfRequest): Promise<PlanExported>;
   printPage(request?: PrintPageRequest): Promise<void>;
+  notesList(request: NotesListRequest): Promise<NotesView>;
+  noteCreate(request: NoteCreateRequest): Promise<CaseNote>;
+  noteSave(request: NoteSaveRequest): Promise<CaseNote>;
+  noteTrash(request: NoteTrashRequest): Promise<void>;
+  noteRestore(request: NoteRestoreRequest): Promise<void>;
+  notesTrashEmpty(request: NotesTrashEmptyRequest): Promise<number>;
+  noteVersions(request: NoteVersionsRequest): Promise<Array<NoteVersion>>;
+  search(request: SearchRequest): Promise<SearchResults>;
 }
 
 export function createClient(send: Transport): Client {
@@ -381,6 +417,14 @@ export function createClient(send: Transport): Client {
     planVersions: (request) => send('plan_versions', request),
     planExportPdf: (request) => send('plan_export_pdf', request),
     printPage: (request = {}) => send('print_page', request),
+    notesList: (request) => send('notes_list', request),
+    noteCreate: (request) => send('note_create', request),
+    noteSave: (request) => send('note_save', request),
+    noteTrash: (request) => send('note_trash', request),
+    noteRestore: (request) => send('note_restore', request),
+    notesTrashEmpty: (request) => send('notes_trash_empty', request),
+    noteVersions: (request) => send('note_versions', request),
+    search: (request) => send('search', request),
   };
 }
 
