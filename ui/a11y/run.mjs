@@ -7,7 +7,7 @@
 // 3. Keyboard-only walk (Tab, Enter, Space, arrow keys and typing — no clicks): first start, create a
 //    case, add two persons, start a conversation, answer a question, record a behaviour (Alt+G), end
 //    the conversation and find the behaviour in the who → whom matrix.
-// 4. Runs axe-core on every main screen of the practice case (Oefencasus) at 1366×768, at 200% zoom of
+// 4. Runs axe-core on every main screen of the practice case (Oefencasus, Notities and Zoeken included) at 1366×768, at 200% zoom of
 //    that window (683×384 CSS px) and at 320 px wide, fails on any violation, and checks that no text
 //    screen scrolls sideways (WCAG 1.4.10). Screenshots go to a11y-screens/ (git-ignored).
 import { createServer } from 'node:http';
@@ -302,6 +302,23 @@ async function practiceTour(size) {
   await axe(name('plan-presentation'));
   await reflow(name('plan-presentation'));
   await page.keyboard.press('Escape').catch(() => {});
+  // Notities: the list, a note in the editor with its earlier versions, and the trash.
+  await page.click(tid('tab-notities'));
+  await page.waitForSelector(tid('note-list'));
+  await page.locator(tid('note-item')).last().click();
+  await page.waitForSelector(tid('note-editor'));
+  await page.click(tid('note-versions-toggle'));
+  await page.waitForSelector(tid('note-versions'));
+  await axe(name('notes'));
+  await reflow(name('notes'));
+  // Zoeken (Ctrl+K) with results Rust recorded for the fake.
+  await page.keyboard.press('Control+k');
+  await page.waitForSelector(tid('search-input'));
+  await page.keyboard.type('schreeuw');
+  await page.waitForSelector(tid('search-hit'));
+  await axe(name('search'));
+  await reflow(name('search'));
+  await page.keyboard.press('Escape');
   await page.click(tid('tab-gezin'));
 }
 
