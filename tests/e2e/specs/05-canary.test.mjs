@@ -6,7 +6,8 @@
 // words in a second conversation, a joint conversation's reason and justification, behaviour records (one
 // in the trash), a judgement for every conclusion (one "changed to"), Meldcode entries with who was
 // consulted, one item in every plan section, a frozen plan version and every reader's preview, a second
-// case renamed, a third case deleted, a person's notes replaced. Then every file the app and its WebView wrote is read — the
+// case renamed, a third case deleted, a person's notes replaced, notes (one changed, one in the trash, one
+// deleted for good with the trash emptied). Then every file the app and its WebView wrote is read — the
 // private HOME (vault folder, XDG data/cache/config with WebKit's storage, runtime dir, TMPDIR), /tmp,
 // /var/tmp, /dev/shm, what changed in the real home's .cache/.config/.local, and unlinked files the app's
 // processes still hold open — for each marker in UTF-8 and UTF-16LE (ASCII case ignored), for fragments
@@ -175,6 +176,9 @@ async function everythingInTheApp() {
     for (const command of ['behaviours_list', 'behaviours_trash_list', 'analysis_get', 'meldcode_list', 'plan_get', 'plan_versions']) {
       parts.push(await invoke(browser, command, c));
     }
+    const notes = await invoke(browser, 'notes_list', c);
+    parts.push(notes);
+    for (const note of [...notes.notes, ...notes.trash]) parts.push(await invoke(browser, 'note_versions', { ...c, note_id: note.id }));
   }
   return JSON.stringify(parts);
 }
@@ -374,6 +378,20 @@ test('100 markers through every feature: none in any file the app or its WebView
     // A person of the family through IPC; the notes replaced.
     const added = await invoke(browser, 'person_add', { ...c, input: person(marker('person name', 'IPC'), marker('person notes, replaced', 'IPC', 'gone'), 'network') });
     await invoke(browser, 'person_update', { ...c, person_id: added.id, input: person(added.name, marker('person notes (replacing)', 'IPC'), 'network') });
+
+    // Notes: titles and texts, a note changed twice (its earlier versions are kept, so the replaced
+    // text stays in the app), one in the trash (kept), one deleted for good (the trash emptied).
+    const today = new Date().toISOString().slice(0, 10);
+    const note = (title, text, confidential = false) => ({ person_id: null, conversation_id: null, date: today, title, text, tags: [], confidential });
+    await invoke(browser, 'note_create', { ...c, input: note(marker('note title', 'IPC'), marker('note text', 'IPC')) });
+    await invoke(browser, 'note_create', { ...c, input: note('Vertrouwelijk', marker('note text, confidential', 'IPC'), true) });
+    const changed = await invoke(browser, 'note_create', { ...c, input: note('Na het gesprek', marker('note text, kept as a version', 'IPC')) });
+    await invoke(browser, 'note_save', { ...c, note_id: changed.id, input: note('Na het gesprek', marker('note text (replacing)', 'IPC')) });
+    const binned = await invoke(browser, 'note_create', { ...c, input: note('Prullenbak', marker('note text, in the trash', 'IPC')) });
+    await invoke(browser, 'note_trash', { ...c, note_id: binned.id });
+    const gone = await invoke(browser, 'note_create', { case_id: second.id, input: note('Weg', marker('note text, deleted for good', 'IPC', 'gone')) });
+    await invoke(browser, 'note_trash', { case_id: second.id, note_id: gone.id });
+    assert.equal(await invoke(browser, 'notes_trash_empty', { case_id: second.id }), 1, 'one note deleted for good');
 
     // The rest as answers in B's conversation: a text answer where the question takes text, else words.
     const crashQuestions = [];
