@@ -165,7 +165,7 @@ describe('conversation mode', () => {
     await screen.findByTestId('conversation-new');
     await openConversationOf(user, 'Daan');
     await user.click(screen.getByTestId('question-k12.afspraken.regels'));
-    await user.click(within(screen.getByTestId('answer-choice')).getByLabelText('afspraken besproken'));
+    await user.click(within(screen.getByTestId('answer-choice')).getByLabelText('uitgelegd en besproken'));
     await user.click(screen.getByTestId('question-k12.veilig.cijfer'));
     fireEvent.change(screen.getByTestId('answer-scale'), { target: { value: '3' } });
     await waitFor(async () => {
