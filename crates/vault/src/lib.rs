@@ -456,6 +456,36 @@ impl Vault {
         Ok(())
     }
 
+    /// Deletes a case for real: every row that belongs to it (persons, relations, conversations and
+    /// answers, records, judgements, decisions, pre-checks, Meldcode entries, plans and their versions,
+    /// notes and their versions, and its entries in the search index) in one transaction with
+    /// `secure_delete` on (freed space is overwritten), then rewrites the file without free pages. Only
+    /// an access-log row with the case's id and the action is kept.
+    ///
+    /// The delete itself is what counts: if the rewrite fails for want of disk space (it needs room for
+    /// a copy), the case is gone all the same and its freed pages hold zeros; the rewrite happens at the
+    /// next real delete.
+    pub fn delete_case(&self, id: uuid::Uuid) -> Result<()> {
+        self.cases().delete(id)?;
+        self.vacuum_after_delete()
+    }
+
+    /// Empties a case's note trash for real (see [`Vault::delete_case`]); how many notes went.
+    pub fn empty_note_trash(&self, case_id: uuid::Uuid) -> Result<usize> {
+        let n = self.notes().empty_trash(case_id)?;
+        if n > 0 {
+            self.vacuum_after_delete()?;
+        }
+        Ok(n)
+    }
+
+    fn vacuum_after_delete(&self) -> Result<()> {
+        match self.vacuum() {
+            Err(VaultError::DiskFull) => Ok(()),
+            other => other,
+        }
+    }
+
     pub fn settings(&self) -> SettingsRepo<'_> {
         SettingsRepo { conn: &self.conn }
     }

@@ -23,7 +23,7 @@ pub fn case_rename(env: &mut Env<'_>, r: CaseRenameRequest) -> AppResult<Case> {
 }
 
 pub fn case_delete(env: &mut Env<'_>, r: CaseDeleteRequest) -> AppResult<()> {
-    env.vault(|v| Ok(v.cases().delete(r.case_id)?))
+    env.vault(|v| Ok(v.delete_case(r.case_id)?))
 }
 
 pub fn case_set_phase(env: &mut Env<'_>, r: CaseSetPhaseRequest) -> AppResult<Case> {

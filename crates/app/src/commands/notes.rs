@@ -81,7 +81,7 @@ pub fn note_restore(env: &mut Env<'_>, r: NoteRestoreRequest) -> AppResult<()> {
 pub fn notes_trash_empty(env: &mut Env<'_>, r: NotesTrashEmptyRequest) -> AppResult<u32> {
     env.vault(|v| {
         v.cases().get(r.case_id)?;
-        Ok(u32::try_from(v.notes().empty_trash(r.case_id)?).unwrap_or(u32::MAX))
+        Ok(u32::try_from(v.empty_note_trash(r.case_id)?).unwrap_or(u32::MAX))
     })
 }
 
