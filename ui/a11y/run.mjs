@@ -319,6 +319,11 @@ async function practiceTour(size) {
   await axe(name('search'));
   await reflow(name('search'));
   await page.keyboard.press('Escape');
+  // Logboek: the access log with the check of the whole log.
+  await page.click(tid('tab-logboek'));
+  await page.waitForSelector(tid('log-table'));
+  await axe(name('access-log'));
+  await reflow(name('access-log'));
   await page.click(tid('tab-gezin'));
 }
 

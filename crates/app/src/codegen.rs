@@ -245,6 +245,7 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("case_rename", u, json!({ "case_id": case, "label": "Gezin J." })),
         ("case_delete", u, json!({ "case_id": case })),
         ("case_set_phase", u, json!({ "case_id": case, "phase": "herstel" })),
+        ("case_log", u, json!({ "case_id": case })),
         ("household_get", u, json!({ "case_id": case })),
         ("person_add", u, json!({ "case_id": case, "input": person })),
         ("person_update", u, json!({ "case_id": case, "person_id": id(J::LOTTE), "input": person })),
@@ -990,6 +991,7 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
     files.insert(PathBuf::from(FIXTURES).join("display.json"), pretty(&display_fixture()));
     files.insert(PathBuf::from(FIXTURES).join("backup.json"), pretty(&backup_fixture()));
     files.insert(PathBuf::from(FIXTURES).join("about.json"), pretty(&about_fixture()));
+    files.insert(PathBuf::from(FIXTURES).join("caseLog.json"), pretty(&normalised(case_log_fixture())));
     files.insert(PathBuf::from(FIXTURES).join("search.json"), pretty(&normalised(search_fixture())));
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
@@ -1042,6 +1044,22 @@ fn backup_fixture() -> Value {
     assert!(name.starts_with("set-aside-"));
     restored["setAside"] = json!("~/.local/share/nl.samenkijken.desktop/kluis/set-aside-20260315T100000.000000Z");
     json!({ "before": before, "made": made, "progress": progress, "check": check, "restored": restored })
+}
+
+/// The practice case's access log as `case_log` gives it, with times set to the test clock (they differ
+/// per run); and the same log once a row was changed behind the app's back.
+fn case_log_fixture() -> Value {
+    let (mut host, map) = table_host(State::Unlocked);
+    run(&mut host, &map, "household_get", &json!({ "case_id": J::CASE })).expect("household_get");
+    let mut log = run(&mut host, &map, "case_log", &json!({ "case_id": J::CASE })).expect("case_log");
+    let now = json!(host.clock.now);
+    for e in log["entries"].as_array_mut().expect("entries") {
+        e["at"] = now.clone();
+    }
+    host.with_vault(|v| v.connection().execute("UPDATE audit_log SET action = 'case_renamed' WHERE action = 'case_created'", []).expect("tamper"));
+    let broken = run(&mut host, &map, "case_log", &json!({ "case_id": J::CASE })).expect("case_log");
+    assert!(broken["problem"].is_string(), "a changed row is found");
+    json!({ "log": log, "brokenProblem": broken["problem"] })
 }
 
 /// What `about_get` answers, with the test host's temporary folder replaced by the folder a Linux

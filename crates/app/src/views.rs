@@ -263,6 +263,29 @@ pub struct BackupRestored {
     pub set_aside: Option<String>,
 }
 
+/// The access log of one case: what was done when (ids and action names; never case text), and
+/// whether the whole log checks out (its keyed chain and its head).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseLog {
+    /// Oldest first.
+    pub entries: Vec<CaseLogEntry>,
+    /// The log is whole: its rows, or `None` with `problem`.
+    pub audit_rows: Option<u32>,
+    pub problem: Option<crate::ErrorCode>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseLogEntry {
+    pub seq: i64,
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// The action's name (`case_opened`, `answer_saved`, …); the UI words it.
+    pub action: String,
+    /// The row it was about (a person, an answer, a plan version), if any.
+    pub subject_id: Option<uuid::Uuid>,
+}
+
 /// What the About dialog shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -288,8 +288,22 @@ pub(crate) fn head(conn: &Connection) -> Result<Option<(u64, String)>> {
 
 /// The whole log, oldest first.
 pub(crate) fn read(conn: &Connection) -> Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare("SELECT seq, at, action, case_id, subject_id, hash FROM audit_log ORDER BY seq")?;
-    let rows = stmt.query_map([], |r| {
+    read_where(conn, None)
+}
+
+/// The rows about one case, oldest first.
+pub(crate) fn read_case(conn: &Connection, case_id: Uuid) -> Result<Vec<AuditEntry>> {
+    read_where(conn, Some(case_id))
+}
+
+fn read_where(conn: &Connection, case_id: Option<Uuid>) -> Result<Vec<AuditEntry>> {
+    let sql = match case_id {
+        None => "SELECT seq, at, action, case_id, subject_id, hash FROM audit_log ORDER BY seq",
+        Some(_) => "SELECT seq, at, action, case_id, subject_id, hash FROM audit_log WHERE case_id = ?1 ORDER BY seq",
+    };
+    let mut stmt = conn.prepare(sql)?;
+    let params: Vec<String> = case_id.map(|c| c.to_string()).into_iter().collect();
+    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,

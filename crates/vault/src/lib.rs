@@ -547,6 +547,12 @@ impl Vault {
         audit::read(&self.conn)
     }
 
+    /// The access-log rows about one case, oldest first (ids and action names only; a deleted case's
+    /// rows stay).
+    pub fn case_log(&self, case_id: uuid::Uuid) -> Result<Vec<AuditEntry>> {
+        audit::read_case(&self.conn, case_id)
+    }
+
     /// Checks the access log's hash chain and head; returns the number of rows (`vault_damaged` when
     /// broken). [`Vault::check_audit`] says what is wrong.
     pub fn verify_audit_chain(&self) -> Result<usize> {

@@ -11,6 +11,7 @@ import WhoDoesWhatTab from './WhoDoesWhatTab.svelte';
 import MeldcodeTab from './MeldcodeTab.svelte';
 import PlanTab from '../plan/PlanTab.svelte';
 import NotesTab from '../notes/NotesTab.svelte';
+import AccessLogTab from './AccessLogTab.svelte';
 
 export type CaseTabProps = { household: HouseholdView };
 
@@ -43,4 +44,5 @@ export const CASE_TABS: readonly CaseTab[] = [
   { id: 'meldcode', testid: 'meldcode', label: 'case.tab.meldcode', component: MeldcodeTab, available: () => true },
   { id: 'plan', testid: 'veiligheidsplan', label: 'case.tab.plan', component: PlanTab, available: () => true },
   { id: 'notes', testid: 'notities', label: 'case.tab.notes', component: NotesTab, available: () => true },
+  { id: 'log', testid: 'logboek', label: 'case.tab.log', component: AccessLogTab, available: () => true },
 ];

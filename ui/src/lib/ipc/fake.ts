@@ -16,6 +16,7 @@ import type { BackupProgress } from './bindings/BackupProgress';
 import type { BackupRestored } from './bindings/BackupRestored';
 import type { BehaviourRecord } from './bindings/BehaviourRecord';
 import type { Case } from './bindings/Case';
+import type { CaseLog } from './bindings/CaseLog';
 import type { CaseSnapshot } from './bindings/CaseSnapshot';
 import type { ChildPrecheck } from './bindings/ChildPrecheck';
 import type { Confidentiality } from './bindings/Confidentiality';
@@ -61,6 +62,7 @@ import { createClient, type CommandName, type Commands } from './generated/clien
 import { ERROR_MESSAGES } from './generated/errors';
 import aboutJson from './fixtures/about.json';
 import backupJson from './fixtures/backup.json';
+import caseLogJson from './fixtures/caseLog.json';
 import commandsJson from './fixtures/commands.json';
 import contentJson from './fixtures/content.json';
 import displayJson from './fixtures/display.json';
@@ -118,6 +120,8 @@ function reviewOf(p: ChildPrecheck): PrecheckReview {
 export type ErrorRow = { command: CommandName; kind: string; state: VaultState; request: unknown; code: ErrorCode; stateful: boolean };
 
 export const PRACTICE = practiceJson as unknown as PracticeFixture;
+/** What `case_log` answered for the practice case, and the problem it reported once a row was changed. */
+const CASE_LOG = caseLogJson as unknown as { log: CaseLog; brokenProblem: CaseLog['problem'] };
 export const ERROR_TABLE = errorTableJson as unknown as ErrorRow[];
 const CONTENT = contentJson as unknown as ContentBundle;
 const EMPTY = emptyJson as unknown as { case: Case; analysis: Analysis; plan: PlanEditor; meldcode: MeldcodeOverview; timeline: Timeline };
@@ -214,6 +218,8 @@ export interface FakeBackend extends Backend {
   setAnalysis(caseId: string, analysis: Analysis): void;
   /** Test hook: the checks `plan_check` and `plan_save` return for a case. */
   setPlanChecks(caseId: string, checks: PlanChecks): void;
+  /** Test hook: `case_log` reports the problem Rust found in a changed log. */
+  breakAccessLog(): void;
   /** Test hook: store a plan editor Rust produced (e.g. `PRACTICE.workedPlan`) as the case's plan. */
   storePlan(editor: PlanEditor): void;
   /** Test hook: make the next `answer_save` calls fail (autosave error state). */
@@ -304,6 +310,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     [cases, persons, relations, conversations, answers, records, prechecks, meldcode, plans, versions, notes, noteVersions] as Map<string, unknown>[];
   const calls: string[] = [];
   let activityCount = 0;
+  let logBroken = false;
   let idleHandle: ReturnType<typeof setTimeout> | undefined;
   for (const r of [...PRACTICE.plan.readers, ...Object.values(PRACTICE.newItems).flatMap((e) => e.readers)]) readers.set(r.item, r);
 
@@ -796,6 +803,14 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       inCase(notes, r.note_id, r.case_id);
       return clone([...(noteVersions.get(r.note_id) ?? [])].reverse());
     },
+    // The practice case's log as Rust gave it; a case made in the fake has no rows recorded by Rust.
+    case_log: (r) => {
+      found(cases, r.case_id);
+      const entries = r.case_id === PRACTICE.snapshot.household.case.id ? clone(CASE_LOG.log.entries) : [];
+      return logBroken
+        ? { entries, auditRows: null, problem: CASE_LOG.brokenProblem }
+        : { entries, auditRows: CASE_LOG.log.auditRows, problem: null };
+    },
     search: (r) => {
       if (r.case_id) found(cases, r.case_id);
       return clone(SEARCHES[`${r.case_id ?? '*'}|${r.query}`] ?? { hits: [], more: false });
@@ -880,6 +895,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     },
     setPlanChecks(caseId, value) {
       checks.set(caseId, clone(value));
+    },
+    breakAccessLog() {
+      logBroken = true;
     },
     storePlan(editor) {
       for (const r of editor.readers) readers.set(r.item, clone(r));

@@ -33,6 +33,7 @@ import type { CaseNote as Note } from '../ipc/bindings/CaseNote';
 import type { NoteInput } from '../ipc/bindings/NoteInput';
 import type { NoteVersion } from '../ipc/bindings/NoteVersion';
 import type { SearchResults } from '../ipc/bindings/SearchResults';
+import type { CaseLog } from '../ipc/bindings/CaseLog';
 import type { SearchHit } from '../ipc/bindings/SearchHit';
 import type {
   Backend,
@@ -525,6 +526,11 @@ export class Session {
 
   openSearch(): void {
     if (this.canSearch) this.searchOpen = true;
+  }
+
+  /** The access log of a case, checked whole by Rust. */
+  async caseLog(caseId: string): Promise<CaseLog> {
+    return this.guarded(() => this.backend.caseLog({ case_id: caseId }));
   }
 
   async search(query: string, caseId: string | null): Promise<SearchResults> {

@@ -22,6 +22,8 @@ import type { BehavioursTrashListRequest } from '../bindings/BehavioursTrashList
 import type { Case } from '../bindings/Case';
 import type { CaseCreateRequest } from '../bindings/CaseCreateRequest';
 import type { CaseDeleteRequest } from '../bindings/CaseDeleteRequest';
+import type { CaseLog } from '../bindings/CaseLog';
+import type { CaseLogRequest } from '../bindings/CaseLogRequest';
 import type { CaseNote } from '../bindings/CaseNote';
 import type { CaseRenameRequest } from '../bindings/CaseRenameRequest';
 import type { CaseSetPhaseRequest } from '../bindings/CaseSetPhaseRequest';
@@ -151,6 +153,7 @@ export type Commands = {
   case_rename: { request: CaseRenameRequest; response: Case };
   case_delete: { request: CaseDeleteRequest; response: void };
   case_set_phase: { request: CaseSetPhaseRequest; response: Case };
+  case_log: { request: CaseLogRequest; response: CaseLog };
   household_get: { request: HouseholdGetRequest; response: HouseholdView };
   person_add: { request: PersonAddRequest; response: Person };
   person_update: { request: PersonUpdateRequest; response: Person };
@@ -227,6 +230,7 @@ export const COMMAND_NAMES = [
   'case_rename',
   'case_delete',
   'case_set_phase',
+  'case_log',
   'household_get',
   'person_add',
   'person_update',
@@ -307,6 +311,7 @@ export interface Client {
   caseRename(request: CaseRenameRequest): Promise<Case>;
   caseDelete(request: CaseDeleteRequest): Promise<void>;
   caseSetPhase(request: CaseSetPhaseRequest): Promise<Case>;
+  caseLog(request: CaseLogRequest): Promise<CaseLog>;
   householdGet(request: HouseholdGetRequest): Promise<HouseholdView>;
   personAdd(request: PersonAddRequest): Promise<Person>;
   personUpdate(request: PersonUpdateRequest): Promise<Person>;
@@ -381,6 +386,7 @@ export function createClient(send: Transport): Client {
     caseRename: (request) => send('case_rename', request),
     caseDelete: (request) => send('case_delete', request),
     caseSetPhase: (request) => send('case_set_phase', request),
+    caseLog: (request) => send('case_log', request),
     householdGet: (request) => send('household_get', request),
     personAdd: (request) => send('person_add', request),
     personUpdate: (request) => send('person_update', request),
