@@ -23,7 +23,7 @@ describe('access log tab', () => {
     const rows = within(tab).getAllByTestId('log-row');
     expect(rows).toHaveLength(caseLog.log.entries.length);
     expect(rows[0]).toHaveTextContent('Casus aangemaakt');
-    expect(rows[0]).toHaveTextContent(dutchDateTime(caseLog.log.entries[0].at));
+    expect(rows[0]).toHaveTextContent(dutchDateTime(caseLog.log.entries[0]?.at ?? ""));
     expect(dutchDateTime('2026-03-15T10:00:00Z')).toBe('15-03-2026 11:00');
   });
 
