@@ -81,6 +81,8 @@ export type PracticeFixture = {
   analysis: Analysis;
   /** What `timeline_get` answered for the family as stored. */
   timeline: Timeline;
+  /** The same once the plan has an evaluation date behind it and one ahead. */
+  timelineEvaluated: Timeline;
   plan: PlanEditor;
   checks: PlanChecks;
   meldcode: MeldcodeOverview;
@@ -212,6 +214,8 @@ export interface FakeBackend extends Backend {
   practiceCaseCreate(): Promise<string>;
   /** Test hook: the analysis `analysis_get` returns for a case. */
   setAnalysis(caseId: string, analysis: Analysis): void;
+  /** Test hook: the timeline `timeline_get` returns for a case (e.g. `PRACTICE.timelineEvaluated`). */
+  setTimeline(caseId: string, timeline: Timeline): void;
   /** Test hook: the checks `plan_check` and `plan_save` return for a case. */
   setPlanChecks(caseId: string, checks: PlanChecks): void;
   /** Test hook: store a plan editor Rust produced (e.g. `PRACTICE.workedPlan`) as the case's plan. */
@@ -287,6 +291,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const trashed = new Set<string>();
   const prechecks = new Map<string, ChildPrecheck>();
   const analyses = new Map<string, Analysis>();
+  const timelines = new Map<string, Timeline>();
   const checks = new Map<string, PlanChecks>();
   const meldcode = new Map<string, MeldcodeEntry>();
   const plans = new Map<string, SafetyPlan>();
@@ -738,6 +743,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     // Rust's empty timeline, whatever is added to it.
     timeline_get: (r) => {
       found(cases, r.case_id);
+      const set = timelines.get(r.case_id);
+      if (set) return clone(set);
       return isPractice(r.case_id) ? clone(PRACTICE.timeline) : withId(EMPTY.timeline, NIL, r.case_id);
     },
 
@@ -875,6 +882,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       return calls;
     },
     simulateLock: (reason) => lockNow(reason),
+    setTimeline(caseId, timeline) {
+      timelines.set(caseId, clone(timeline));
+    },
     setAnalysis(caseId, analysis) {
       analyses.set(caseId, clone(analysis));
     },
