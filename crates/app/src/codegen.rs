@@ -245,6 +245,7 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("case_rename", u, json!({ "case_id": case, "label": "Gezin J." })),
         ("case_delete", u, json!({ "case_id": case })),
         ("case_set_phase", u, json!({ "case_id": case, "phase": "herstel" })),
+        ("case_set_archived", u, json!({ "case_id": case, "archived": true })),
         ("household_get", u, json!({ "case_id": case })),
         ("person_add", u, json!({ "case_id": case, "input": person })),
         ("person_update", u, json!({ "case_id": case, "person_id": id(J::LOTTE), "input": person })),

@@ -51,6 +51,7 @@ macro_rules! with_contract {
             case_rename(CaseRenameRequest { case_id: $crate::Uuid, label: String }) -> $crate::domain::Case;
             case_delete(CaseDeleteRequest { case_id: $crate::Uuid }) -> ();
             case_set_phase(CaseSetPhaseRequest { case_id: $crate::Uuid, phase: $crate::domain::Phase }) -> $crate::domain::Case;
+            case_set_archived(CaseSetArchivedRequest { case_id: $crate::Uuid, archived: bool }) -> $crate::domain::Case;
             household_get(HouseholdGetRequest { case_id: $crate::Uuid }) -> $crate::views::HouseholdView;
             person_add(PersonAddRequest { case_id: $crate::Uuid, input: $crate::domain::PersonInput }) -> $crate::domain::Person;
             person_update(PersonUpdateRequest { case_id: $crate::Uuid, person_id: $crate::Uuid, input: $crate::domain::PersonInput }) -> $crate::domain::Person;

@@ -566,6 +566,13 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       touch(c.id);
       return clone(c);
     },
+    // Stores the status the command sets; `closed` is the archived status.
+    case_set_archived: (r) => {
+      const c = found(cases, r.case_id);
+      c.status = r.archived ? 'closed' : 'open';
+      touch(c.id);
+      return clone(c);
+    },
     household_get: (r) => householdOf(r.case_id),
     person_add: (r) => {
       found(cases, r.case_id);

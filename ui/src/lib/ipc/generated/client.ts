@@ -24,6 +24,7 @@ import type { CaseCreateRequest } from '../bindings/CaseCreateRequest';
 import type { CaseDeleteRequest } from '../bindings/CaseDeleteRequest';
 import type { CaseNote } from '../bindings/CaseNote';
 import type { CaseRenameRequest } from '../bindings/CaseRenameRequest';
+import type { CaseSetArchivedRequest } from '../bindings/CaseSetArchivedRequest';
 import type { CaseSetPhaseRequest } from '../bindings/CaseSetPhaseRequest';
 import type { CaseStatus } from '../bindings/CaseStatus';
 import type { CaseSummary } from '../bindings/CaseSummary';
@@ -151,6 +152,7 @@ export type Commands = {
   case_rename: { request: CaseRenameRequest; response: Case };
   case_delete: { request: CaseDeleteRequest; response: void };
   case_set_phase: { request: CaseSetPhaseRequest; response: Case };
+  case_set_archived: { request: CaseSetArchivedRequest; response: Case };
   household_get: { request: HouseholdGetRequest; response: HouseholdView };
   person_add: { request: PersonAddRequest; response: Person };
   person_update: { request: PersonUpdateRequest; response: Person };
@@ -227,6 +229,7 @@ export const COMMAND_NAMES = [
   'case_rename',
   'case_delete',
   'case_set_phase',
+  'case_set_archived',
   'household_get',
   'person_add',
   'person_update',
@@ -307,6 +310,7 @@ export interface Client {
   caseRename(request: CaseRenameRequest): Promise<Case>;
   caseDelete(request: CaseDeleteRequest): Promise<void>;
   caseSetPhase(request: CaseSetPhaseRequest): Promise<Case>;
+  caseSetArchived(request: CaseSetArchivedRequest): Promise<Case>;
   householdGet(request: HouseholdGetRequest): Promise<HouseholdView>;
   personAdd(request: PersonAddRequest): Promise<Person>;
   personUpdate(request: PersonUpdateRequest): Promise<Person>;
@@ -381,6 +385,7 @@ export function createClient(send: Transport): Client {
     caseRename: (request) => send('case_rename', request),
     caseDelete: (request) => send('case_delete', request),
     caseSetPhase: (request) => send('case_set_phase', request),
+    caseSetArchived: (request) => send('case_set_archived', request),
     householdGet: (request) => send('household_get', request),
     personAdd: (request) => send('person_add', request),
     personUpdate: (request) => send('person_update', request),
