@@ -246,6 +246,7 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("case_delete", u, json!({ "case_id": case })),
         ("case_set_phase", u, json!({ "case_id": case, "phase": "herstel" })),
         ("case_log", u, json!({ "case_id": case })),
+        ("case_set_archived", u, json!({ "case_id": case, "archived": true })),
         ("household_get", u, json!({ "case_id": case })),
         ("person_add", u, json!({ "case_id": case, "input": person })),
         ("person_update", u, json!({ "case_id": case, "person_id": id(J::LOTTE), "input": person })),
@@ -766,6 +767,7 @@ fn practice_fixture() -> Value {
         }
     }
     let worked = worked_plan(&plan);
+    let timeline_evaluated = timeline_with_evaluations();
     let precheck_reviews = precheck_reviews();
     let snapshot = domain::fixture::gezin_jansen();
     json!({
@@ -781,6 +783,7 @@ fn practice_fixture() -> Value {
         "household": household,
         "analysis": analysis,
         "timeline": timeline,
+        "timelineEvaluated": timeline_evaluated,
         "plan": plan,
         "checks": checks,
         "meldcode": meldcode,
@@ -812,6 +815,21 @@ fn worked_plan(prefill: &Value) -> Value {
     plan.recovery.push(item);
     ask("plan_save", json!({ "plan": plan }));
     ask("plan_get", json!({ "case_id": id(J::CASE) }))
+}
+
+/// The practice family's timeline once its plan has an evaluation date behind it and one ahead (saved
+/// through the commands in a host of its own).
+fn timeline_with_evaluations() -> Value {
+    let (mut host, map) = table_host(State::Unlocked);
+    let case = id(J::CASE);
+    let mut ask = |command: &str, request: Value| run(&mut host, &map, command, &request).unwrap_or_else(|e| panic!("{command}: {e}"));
+    let mut plan = ask("plan_get", json!({ "case_id": case }))["plan"].clone();
+    let today = host::clock().today;
+    let past = today.checked_sub_days(chrono::Days::new(14)).expect("date");
+    let ahead = today.checked_add_days(chrono::Days::new(42)).expect("date");
+    plan["evaluation_dates"] = json!([past, ahead]);
+    ask("plan_save", json!({ "plan": plan }));
+    ask("timeline_get", json!({ "case_id": case }))
 }
 
 /// The key of a pre-check's shape: what `ChildPrecheck::issues` looks at (age; kind of consent; whether

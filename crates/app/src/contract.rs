@@ -53,6 +53,7 @@ macro_rules! with_contract {
             case_set_phase(CaseSetPhaseRequest { case_id: $crate::Uuid, phase: $crate::domain::Phase }) -> $crate::domain::Case;
             // The access log of one case, with the check of the whole log.
             case_log(CaseLogRequest { case_id: $crate::Uuid }) -> $crate::views::CaseLog;
+            case_set_archived(CaseSetArchivedRequest { case_id: $crate::Uuid, archived: bool }) -> $crate::domain::Case;
             household_get(HouseholdGetRequest { case_id: $crate::Uuid }) -> $crate::views::HouseholdView;
             person_add(PersonAddRequest { case_id: $crate::Uuid, input: $crate::domain::PersonInput }) -> $crate::domain::Person;
             person_update(PersonUpdateRequest { case_id: $crate::Uuid, person_id: $crate::Uuid, input: $crate::domain::PersonInput }) -> $crate::domain::Person;

@@ -2,8 +2,10 @@
 //!
 //! [`timeline`] takes what is stored of a case and returns dated events: a behaviour's first and most
 //! recent occurrence, conversations, acute decisions, the professional's judgements, Meldcode steps and
-//! frozen plan versions. Events carry ids and person ids, never text: the UI names them in its language.
-//! The kinds are a list that grows ([`Lane`], [`EventWhat`]): notes can be added as a lane of their own.
+//! frozen plan versions, the professional's notes and the plan's evaluation dates. Events carry ids and
+//! person ids, not case text: the UI names them in its language. The one exception is a note, which is
+//! the professional's own words: its title, and a short excerpt of its text unless it is confidential
+//! ([`note_excerpt`]). Notes in the trash are never on the timeline.
 //!
 //! Every record with a date is on the timeline; a record without any date is listed in
 //! [`Timeline::undated`], so it is not silently missing. Events are sorted by date, then by lane, then by
@@ -15,6 +17,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::analysis::{AcuteDecision, Judgement, Verdict};
+use crate::notes::Note;
 use crate::plan::PlanVersion;
 use crate::{BehaviourRecord, Conversation, MeldcodeAnswer, MeldcodeEntry, Stance};
 
@@ -25,15 +28,20 @@ use crate::{BehaviourRecord, Conversation, MeldcodeAnswer, MeldcodeEntry, Stance
 pub enum Lane {
     Behaviour,
     Conversation,
+    /// The professional's notes (`Notities`).
+    Note,
     AcuteDecision,
     Judgement,
     Meldcode,
     Plan,
+    /// The safety plan's evaluation dates, past and planned.
+    Evaluation,
 }
 
 impl Lane {
     /// Every lane, in drawing order.
-    pub const ALL: [Lane; 6] = [Lane::Behaviour, Lane::Conversation, Lane::AcuteDecision, Lane::Judgement, Lane::Meldcode, Lane::Plan];
+    pub const ALL: [Lane; 8] =
+        [Lane::Behaviour, Lane::Conversation, Lane::Note, Lane::AcuteDecision, Lane::Judgement, Lane::Meldcode, Lane::Plan, Lane::Evaluation];
 }
 
 /// Which date of a behaviour record an event marks.
@@ -89,6 +97,52 @@ pub enum EventWhat {
     PlanVersion {
         number: u32,
     },
+    Note {
+        note: Uuid,
+        /// The note's title as written (may be empty).
+        title: String,
+        /// The start of the text ([`note_excerpt`]); `None` for a confidential note, which shows only its
+        /// title on the timeline.
+        excerpt: Option<String>,
+        confidential: bool,
+    },
+    Evaluation {
+        /// On or after today: still to come.
+        planned: bool,
+    },
+}
+
+/// Longest excerpt of a note's text on the timeline, in characters (without the closing `…`).
+pub const NOTE_EXCERPT_CHARS: usize = 120;
+
+/// The start of a note's text as one plain line: the light formatting marks (`# `, `- `, `* `, `**`)
+/// left out, white space made single spaces, lines joined with ` · `, cut at a word after at most
+/// [`NOTE_EXCERPT_CHARS`] characters with `…`. `None` when nothing is left.
+pub fn note_excerpt(text: &str) -> Option<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_start();
+        let line = line.trim_start_matches('#').trim_start();
+        let line = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")).unwrap_or(line);
+        let line = line.replace("**", "").split_whitespace().collect::<Vec<_>>().join(" ");
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    // Lines stay apart as ` · `: a heading or a list item is not the start of the next sentence.
+    let plain = lines.join(" · ");
+    if plain.is_empty() {
+        return None;
+    }
+    if plain.chars().count() <= NOTE_EXCERPT_CHARS {
+        return Some(plain);
+    }
+    let cut: String = plain.chars().take(NOTE_EXCERPT_CHARS).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > 0 => cut[..i].to_string(),
+        _ => cut,
+    };
+    Some(format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' '])))
 }
 
 /// The verdict of a judgement without the professional's own words.
@@ -166,6 +220,10 @@ pub struct Sources<'a> {
     pub judgements: &'a [Judgement],
     pub meldcode: &'a [MeldcodeEntry],
     pub plan_versions: &'a [PlanVersion],
+    /// The case's notes; those in the trash are left out here.
+    pub notes: &'a [Note],
+    /// The safety plan's evaluation dates (`SafetyPlan::evaluation_dates`).
+    pub evaluation_dates: &'a [NaiveDate],
 }
 
 fn union(a: &[Uuid], b: &[Uuid]) -> Vec<Uuid> {
@@ -253,6 +311,35 @@ pub fn timeline(src: &Sources<'_>, local_date: impl Fn(DateTime<Utc>) -> NaiveDa
             what: EventWhat::PlanVersion { number: v.number },
         });
     }
+    for n in src.notes.iter().filter(|n| n.deleted_at.is_none()) {
+        // About its person; a note of a conversation (and about no one) is about the conversation's
+        // participants.
+        let persons = match (n.person_id, n.conversation_id) {
+            (Some(p), _) => vec![p],
+            (None, Some(c)) => src.conversations.iter().find(|x| x.id == c).map(|x| sorted(&x.participants)).unwrap_or_default(),
+            (None, None) => Vec::new(),
+        };
+        let excerpt = if n.confidential { None } else { note_excerpt(&n.text) };
+        events.push(TimelineEvent {
+            key: n.id.to_string(),
+            date: n.date,
+            lane: Lane::Note,
+            persons,
+            what: EventWhat::Note { note: n.id, title: n.title.clone(), excerpt, confidential: n.confidential },
+        });
+    }
+    let mut evaluations = src.evaluation_dates.to_vec();
+    evaluations.sort();
+    evaluations.dedup();
+    for date in evaluations {
+        events.push(TimelineEvent {
+            key: format!("evaluation:{date}"),
+            date,
+            lane: Lane::Evaluation,
+            persons: Vec::new(),
+            what: EventWhat::Evaluation { planned: date >= today },
+        });
+    }
     events.sort_by(|a, b| (a.date, a.lane, &a.key).cmp(&(b.date, b.lane, &b.key)));
     undated.sort();
     let lanes = Lane::ALL.into_iter().filter(|l| events.iter().any(|e| e.lane == *l)).collect();
@@ -333,6 +420,92 @@ mod tests {
         }
     }
 
+    fn note(n: u128, date: NaiveDate, person: Option<Uuid>, conversation: Option<Uuid>, confidential: bool, trashed: bool) -> Note {
+        Note {
+            id: uid(n),
+            case_id: uid(1),
+            person_id: person,
+            conversation_id: conversation,
+            date,
+            title: format!("Notitie {n}"),
+            text: "# Huisbezoek\nMark **schreeuwde**.\n- oma belt".into(),
+            tags: vec![],
+            confidential,
+            created_at: at(2026, 3, 1, 9),
+            updated_at: at(2026, 3, 1, 9),
+            deleted_at: trashed.then(|| at(2026, 3, 2, 9)),
+        }
+    }
+
+    #[test]
+    fn notes_are_in_their_lane_by_their_date_without_the_trash_and_confidential_text() {
+        let today = d(2026, 3, 15);
+        let conversations = [conversation(6, at(2026, 3, 1, 9), vec![uid(11), uid(10)])];
+        let all = Some("Huisbezoek · Mark schreeuwde. · oma belt");
+        // (person, conversation, confidential, trashed) → on the timeline, persons, excerpt.
+        let table: &[(Option<Uuid>, Option<Uuid>, bool, bool, bool, Vec<Uuid>, Option<&str>)] = &[
+            (None, None, false, false, true, vec![], all),
+            (Some(uid(11)), None, false, false, true, vec![uid(11)], all),
+            (Some(uid(11)), None, true, false, true, vec![uid(11)], None),
+            (None, Some(uid(6)), false, false, true, vec![uid(10), uid(11)], all),
+            (Some(uid(12)), Some(uid(6)), false, false, true, vec![uid(12)], all),
+            // A conversation that is not in the sources: about no one.
+            (None, Some(uid(99)), false, false, true, vec![], all),
+            (Some(uid(11)), None, false, true, false, vec![], None),
+            (Some(uid(11)), None, true, true, false, vec![], None),
+        ];
+        for (person, conv, confidential, trashed, shown, persons, excerpt) in table {
+            let notes = [note(20, d(2026, 2, 14), *person, *conv, *confidential, *trashed)];
+            let t = timeline(&Sources { notes: &notes, conversations: &conversations, ..Sources::default() }, amsterdam, today);
+            let on: Vec<&TimelineEvent> = t.events.iter().filter(|e| e.lane == Lane::Note).collect();
+            let row = format!("{person:?} {conv:?} confidential={confidential} trashed={trashed}");
+            assert_eq!(on.len(), usize::from(*shown), "{row}");
+            assert_eq!(t.lanes.contains(&Lane::Note), *shown, "{row}");
+            if let Some(e) = on.first() {
+                assert_eq!(e.date, d(2026, 2, 14), "{row}");
+                assert_eq!(&e.persons, persons, "{row}");
+                let expected =
+                    EventWhat::Note { note: uid(20), title: "Notitie 20".into(), excerpt: excerpt.map(String::from), confidential: *confidential };
+                assert_eq!(e.what, expected, "{row}");
+            }
+        }
+    }
+
+    #[test]
+    fn evaluation_dates_are_past_or_planned_and_each_once() {
+        let today = d(2026, 3, 15);
+        let dates = [d(2026, 6, 1), d(2026, 1, 5), today, d(2026, 6, 1)];
+        let t = timeline(&Sources { evaluation_dates: &dates, ..Sources::default() }, amsterdam, today);
+        let got: Vec<(NaiveDate, &EventWhat)> = t.events.iter().map(|e| (e.date, &e.what)).collect();
+        let (past, planned) = (EventWhat::Evaluation { planned: false }, EventWhat::Evaluation { planned: true });
+        assert_eq!(got, vec![(d(2026, 1, 5), &past), (today, &planned), (d(2026, 6, 1), &planned)]);
+        assert_eq!(t.lanes, vec![Lane::Evaluation]);
+        assert!(t.events.iter().all(|e| e.persons.is_empty()));
+        assert_eq!(t.zooms[0].to, d(2026, 6, 1));
+    }
+
+    #[test]
+    fn a_note_excerpt_is_one_plain_line_cut_at_a_word() {
+        let long = "woord ".repeat(40);
+        let cut = format!("{}…", "woord ".repeat(20).trim_end());
+        let table: &[(&str, Option<&str>)] = &[
+            ("", None),
+            ("  \n\n ", None),
+            ("# \n- ", None),
+            ("Eén zin.", Some("Eén zin.")),
+            ("# Kop\nTekst  met   ruimte", Some("Kop · Tekst met ruimte")),
+            ("- **oma** haalt op\n* school belt", Some("oma haalt op · school belt")),
+            ("## Tweede kop", Some("Tweede kop")),
+            ("<b>geen html</b>", Some("<b>geen html</b>")),
+            (&long, Some(&cut)),
+        ];
+        for (text, expected) in table {
+            assert_eq!(note_excerpt(text).as_deref(), *expected, "{text:?}");
+        }
+        let every = note_excerpt(&"ä".repeat(500)).unwrap();
+        assert_eq!(every.chars().count(), NOTE_EXCERPT_CHARS + 1);
+    }
+
     fn moments(t: &Timeline) -> Vec<(NaiveDate, Lane, String)> {
         t.events.iter().map(|e| (e.date, e.lane, e.key.clone())).collect()
     }
@@ -403,6 +576,8 @@ mod tests {
         }];
         let plan = crate::plan::SafetyPlan::new(uid(1), at(2026, 2, 1, 8));
         let versions = [crate::plan::freeze(&plan, 1, at(2026, 2, 5, 10))];
+        let notes = [note(12, d(2026, 2, 6), Some(uid(10)), None, false, false)];
+        let evaluations = [d(2026, 4, 1)];
         let src = Sources {
             records: &records,
             conversations: &conversations,
@@ -410,6 +585,8 @@ mod tests {
             judgements: &judgements,
             meldcode: &meldcode,
             plan_versions: &versions,
+            notes: &notes,
+            evaluation_dates: &evaluations,
         };
         let t = timeline(&src, amsterdam, today);
         assert_eq!(
@@ -421,13 +598,18 @@ mod tests {
                 (d(2026, 2, 3), Lane::Judgement, uid(8).to_string()),
                 (d(2026, 2, 4), Lane::Meldcode, uid(9).to_string()),
                 (d(2026, 2, 5), Lane::Plan, "plan:1".into()),
+                (d(2026, 2, 6), Lane::Note, uid(12).to_string()),
+                (d(2026, 4, 1), Lane::Evaluation, "evaluation:2026-04-01".into()),
             ]
         );
         assert_eq!(t.lanes, Lane::ALL.to_vec());
         assert_eq!(t.events[1].persons, vec![uid(11)]);
-        assert!(t.events[2..].iter().all(|e| e.persons.is_empty()));
+        assert!(t.events[2..6].iter().all(|e| e.persons.is_empty()));
+        assert_eq!(t.events[6].persons, vec![uid(10)]);
         assert!(matches!(t.events[3].what, EventWhat::Judgement { verdict: VerdictKind::Changed, .. }));
-        assert_eq!(t.zooms[0], Zoom { kind: ZoomKind::All, from: d(2026, 1, 10), to: today });
+        assert_eq!(t.events[7].what, EventWhat::Evaluation { planned: true });
+        // A planned evaluation stretches the whole period past today.
+        assert_eq!(t.zooms[0], Zoom { kind: ZoomKind::All, from: d(2026, 1, 10), to: d(2026, 4, 1) });
     }
 
     #[test]

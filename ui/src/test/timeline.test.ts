@@ -8,8 +8,9 @@ import { createCase, JANSEN, openCase, renderUnlocked } from './helpers';
 const EVENTS = PRACTICE.timeline.events;
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
-async function openTimeline() {
+async function openTimeline(setup?: (app: Awaited<ReturnType<typeof renderUnlocked>>) => void) {
   const app = await renderUnlocked();
+  setup?.(app);
   await app.user.click(screen.getByTestId('practice-case'));
   await screen.findByTestId('start-section');
   await app.user.click(screen.getByTestId('tab-wiedoetwat'));
@@ -56,6 +57,55 @@ describe('timeline', () => {
     const behaviours = EVENTS.filter((e) => e.lane !== 'conversation');
     expect(screen.getAllByTestId('timeline-item')).toHaveLength(behaviours.length);
     expect(screen.getByTestId('timeline-list')).not.toHaveTextContent('Gesprek met');
+  });
+
+  it('shows the live notes in their own lane; a confidential note by its title only', async () => {
+    const { user } = await openTimeline();
+    const notes = EVENTS.filter((e) => e.lane === 'note');
+    // The practice family has three notes, one in the trash: Rust put the two live ones on the timeline.
+    expect(notes).toHaveLength(2);
+    expect(PRACTICE.timeline.lanes).toContain('note');
+    const list = screen.getByTestId('timeline-list');
+    const noteItems = within(list).getAllByText(/^(Vertrouwelijke notitie|Notitie): /);
+    expect(noteItems.map((n) => n.textContent)).toEqual(['Notitie: Huisbezoek', 'Vertrouwelijke notitie: Daan']);
+    // The excerpt Rust gave, under the open note only; the confidential text is nowhere on screen.
+    const open = notes.find((e) => e.what.kind === 'note' && !e.what.confidential)!;
+    const excerpt = open.what.kind === 'note' ? open.what.excerpt : null;
+    expect(excerpt).toMatch(/Mark schreeuwde/);
+    expect(screen.getAllByTestId('timeline-excerpt').map((x) => x.textContent)).toEqual([excerpt]);
+    expect(document.body).not.toHaveTextContent('nachtmerries');
+    expect(document.body).not.toHaveTextContent('vuurwerk');
+    const markers = screen.getAllByTestId('timeline-marker').filter((m) => m.classList.contains('note'));
+    expect(markers.map((m) => m.getAttribute('aria-label'))).toEqual([
+      `10-03-2026: Notitie: Huisbezoek — ${excerpt}`,
+      '12-03-2026: Vertrouwelijke notitie: Daan',
+    ]);
+
+    // About Daan: his note is there, Sanne's is not.
+    await user.selectOptions(screen.getByTestId('timeline-person'), JANSEN.DAAN);
+    expect(within(screen.getByTestId('timeline-list')).getAllByText(/^(Vertrouwelijke notitie|Notitie): /).map((n) => n.textContent)).toEqual([
+      'Vertrouwelijke notitie: Daan',
+    ]);
+    // The Notities lane can be switched off like any other.
+    await user.selectOptions(screen.getByTestId('timeline-person'), '');
+    await user.click(screen.getByLabelText('Notities'));
+    expect(screen.getByTestId('timeline-list')).not.toHaveTextContent(/notitie/i);
+    expect(screen.getAllByTestId('timeline-item')).toHaveLength(EVENTS.length - notes.length);
+  });
+
+  it('shows the plan’s evaluation dates, the one ahead as planned', async () => {
+    const evaluated = PRACTICE.timelineEvaluated;
+    const dates = evaluated.events.filter((e) => e.lane === 'evaluation');
+    expect(dates.map((e) => e.what.kind === 'evaluation' && e.what.planned)).toEqual([false, true]);
+    await openTimeline((app) => app.fake.setTimeline(JANSEN.CASE, evaluated));
+    // The whole period runs on to the planned evaluation, after today.
+    expect(evaluated.zooms[0]!.to > evaluated.today).toBe(true);
+    const items = screen.getAllByTestId('timeline-item').filter((i) => i.classList.contains('evaluation'));
+    expect(items.map((i) => i.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      `${ddmmyyyy(dates[0]!.date)} Evaluaties Evaluatie van het veiligheidsplan`,
+      `${ddmmyyyy(dates[1]!.date)} Evaluaties Evaluatie van het veiligheidsplan gepland`,
+    ]);
+    expect(screen.getByTestId('timeline-lane-evaluation')).toBeChecked();
   });
 
   it('zooms to the last three months', async () => {

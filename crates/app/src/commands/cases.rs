@@ -52,6 +52,11 @@ pub fn case_set_phase(env: &mut Env<'_>, r: CaseSetPhaseRequest) -> AppResult<Ca
     })
 }
 
+/// Archives a case or takes it out of the archive (`CaseStatus::Closed` is the archived status).
+pub fn case_set_archived(env: &mut Env<'_>, r: CaseSetArchivedRequest) -> AppResult<Case> {
+    env.vault(|v| Ok(v.cases().set_archived(r.case_id, r.archived)?))
+}
+
 /// What fits each person of a household (guide, pre-check, default confidentiality, plan version).
 pub fn guidance_with(
     content: &crate::Content,

@@ -157,6 +157,22 @@ impl Cases<'_> {
         self.get(id)
     }
 
+    /// Archives a case (status `closed`, shown as "gearchiveerd") or takes it out of the archive (`open`).
+    /// Nothing else of the case changes; one audit row with the case id only.
+    pub fn set_archived(&self, id: Uuid, archived: bool) -> Result<Case> {
+        let (status, action) =
+            if archived { (CaseStatus::Closed, AuditAction::CaseArchived) } else { (CaseStatus::Open, AuditAction::CaseUnarchived) };
+        write(self.conn, |tx| {
+            let n = tx.execute(
+                "UPDATE cases SET status = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id.to_string(), enum_text(&status), time_text(Utc::now())],
+            )?;
+            expect_changed(n, "case")?;
+            audit::append(tx, action, Some(id), None)
+        })?;
+        self.get(id)
+    }
+
     /// Deletes a case with everything of it (persons, relations, and all later per-case tables cascade).
     /// `secure_delete` overwrites the freed content.
     pub fn delete(&self, id: Uuid) -> Result<()> {

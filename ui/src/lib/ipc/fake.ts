@@ -83,6 +83,8 @@ export type PracticeFixture = {
   analysis: Analysis;
   /** What `timeline_get` answered for the family as stored. */
   timeline: Timeline;
+  /** The same once the plan has an evaluation date behind it and one ahead. */
+  timelineEvaluated: Timeline;
   plan: PlanEditor;
   checks: PlanChecks;
   meldcode: MeldcodeOverview;
@@ -216,6 +218,8 @@ export interface FakeBackend extends Backend {
   practiceCaseCreate(): Promise<string>;
   /** Test hook: the analysis `analysis_get` returns for a case. */
   setAnalysis(caseId: string, analysis: Analysis): void;
+  /** Test hook: the timeline `timeline_get` returns for a case (e.g. `PRACTICE.timelineEvaluated`). */
+  setTimeline(caseId: string, timeline: Timeline): void;
   /** Test hook: the checks `plan_check` and `plan_save` return for a case. */
   setPlanChecks(caseId: string, checks: PlanChecks): void;
   /** Test hook: `case_log` reports the problem Rust found in a changed log. */
@@ -293,6 +297,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const trashed = new Set<string>();
   const prechecks = new Map<string, ChildPrecheck>();
   const analyses = new Map<string, Analysis>();
+  const timelines = new Map<string, Timeline>();
   const checks = new Map<string, PlanChecks>();
   const meldcode = new Map<string, MeldcodeEntry>();
   const plans = new Map<string, SafetyPlan>();
@@ -568,6 +573,13 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       touch(c.id);
       return clone(c);
     },
+    // Stores the status the command sets; `closed` is the archived status.
+    case_set_archived: (r) => {
+      const c = found(cases, r.case_id);
+      c.status = r.archived ? 'closed' : 'open';
+      touch(c.id);
+      return clone(c);
+    },
     household_get: (r) => householdOf(r.case_id),
     person_add: (r) => {
       found(cases, r.case_id);
@@ -745,6 +757,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     // Rust's empty timeline, whatever is added to it.
     timeline_get: (r) => {
       found(cases, r.case_id);
+      const set = timelines.get(r.case_id);
+      if (set) return clone(set);
       return isPractice(r.case_id) ? clone(PRACTICE.timeline) : withId(EMPTY.timeline, NIL, r.case_id);
     },
 
@@ -890,6 +904,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       return calls;
     },
     simulateLock: (reason) => lockNow(reason),
+    setTimeline(caseId, timeline) {
+      timelines.set(caseId, clone(timeline));
+    },
     setAnalysis(caseId, analysis) {
       analyses.set(caseId, clone(analysis));
     },

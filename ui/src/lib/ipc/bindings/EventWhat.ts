@@ -23,4 +23,17 @@ actions: Array<string>, } | { "kind": "judgement", judgement: string,
 /**
  * e.g. `severity`, `profile:intieme_terreur`.
  */
-conclusion_key: string, verdict: VerdictKind, } | { "kind": "meldcode_step", entry: string, step: number, question_id: string | null, answer: MeldcodeAnswer, } | { "kind": "plan_version", number: number, };
+conclusion_key: string, verdict: VerdictKind, } | { "kind": "meldcode_step", entry: string, step: number, question_id: string | null, answer: MeldcodeAnswer, } | { "kind": "plan_version", number: number, } | { "kind": "note", note: string, 
+/**
+ * The note's title as written (may be empty).
+ */
+title: string, 
+/**
+ * The start of the text ([`note_excerpt`]); `None` for a confidential note, which shows only its
+ * title on the timeline.
+ */
+excerpt: string | null, confidential: boolean, } | { "kind": "evaluation", 
+/**
+ * On or after today: still to come.
+ */
+planned: boolean, };

@@ -3,4 +3,4 @@
 /**
  * The row an event is drawn in. In the order the lanes are drawn; new kinds get a lane of their own.
  */
-export type Lane = "behaviour" | "conversation" | "acute_decision" | "judgement" | "meldcode" | "plan";
+export type Lane = "behaviour" | "conversation" | "note" | "acute_decision" | "judgement" | "meldcode" | "plan" | "evaluation";

@@ -26,6 +26,7 @@ import type { CaseLog } from '../bindings/CaseLog';
 import type { CaseLogRequest } from '../bindings/CaseLogRequest';
 import type { CaseNote } from '../bindings/CaseNote';
 import type { CaseRenameRequest } from '../bindings/CaseRenameRequest';
+import type { CaseSetArchivedRequest } from '../bindings/CaseSetArchivedRequest';
 import type { CaseSetPhaseRequest } from '../bindings/CaseSetPhaseRequest';
 import type { CaseStatus } from '../bindings/CaseStatus';
 import type { CaseSummary } from '../bindings/CaseSummary';
@@ -154,6 +155,7 @@ export type Commands = {
   case_delete: { request: CaseDeleteRequest; response: void };
   case_set_phase: { request: CaseSetPhaseRequest; response: Case };
   case_log: { request: CaseLogRequest; response: CaseLog };
+  case_set_archived: { request: CaseSetArchivedRequest; response: Case };
   household_get: { request: HouseholdGetRequest; response: HouseholdView };
   person_add: { request: PersonAddRequest; response: Person };
   person_update: { request: PersonUpdateRequest; response: Person };
@@ -231,6 +233,7 @@ export const COMMAND_NAMES = [
   'case_delete',
   'case_set_phase',
   'case_log',
+  'case_set_archived',
   'household_get',
   'person_add',
   'person_update',
@@ -312,6 +315,7 @@ export interface Client {
   caseDelete(request: CaseDeleteRequest): Promise<void>;
   caseSetPhase(request: CaseSetPhaseRequest): Promise<Case>;
   caseLog(request: CaseLogRequest): Promise<CaseLog>;
+  caseSetArchived(request: CaseSetArchivedRequest): Promise<Case>;
   householdGet(request: HouseholdGetRequest): Promise<HouseholdView>;
   personAdd(request: PersonAddRequest): Promise<Person>;
   personUpdate(request: PersonUpdateRequest): Promise<Person>;
@@ -387,6 +391,7 @@ export function createClient(send: Transport): Client {
     caseDelete: (request) => send('case_delete', request),
     caseSetPhase: (request) => send('case_set_phase', request),
     caseLog: (request) => send('case_log', request),
+    caseSetArchived: (request) => send('case_set_archived', request),
     householdGet: (request) => send('household_get', request),
     personAdd: (request) => send('person_add', request),
     personUpdate: (request) => send('person_update', request),
