@@ -87,7 +87,24 @@ function excluded() {
     .readdirSync('/tmp')
     .filter((f) => /^bash_(jobs|tool)[._]/.test(f))
     .map((f) => path.join('/tmp', f));
-  return [...ownOutputFiles(), ...machinery];
+  return [...ownOutputFiles(), ...machinery, ...checkout()];
+}
+
+/**
+ * The project's own files, when the checkout lies below a scanned folder (a clone in /tmp): its
+ * sources hold "KANARIE-" in this spec, and its build output is the test run's, not the app's. The
+ * app's private HOME below `target/e2e` stays scanned.
+ */
+function checkout() {
+  const repo = path.resolve(new URL('../../..', import.meta.url).pathname);
+  const below = (dir, keep) => fs.readdirSync(dir).filter((f) => f !== keep).map((f) => path.join(dir, f));
+  const e2eOut = path.join(repo, 'target', 'e2e');
+  return [
+    ...below(repo, 'target'),
+    ...(fs.existsSync(path.join(repo, 'target')) ? below(path.join(repo, 'target'), 'e2e') : []),
+    // In target/e2e: the screenshots and dumps of this run, beside the app's HOME.
+    ...(fs.existsSync(e2eOut) ? below(e2eOut, path.basename(HOME)).filter((f) => path.resolve(f) !== path.resolve(HOME)) : []),
+  ];
 }
 
 const findings = [];
