@@ -456,6 +456,13 @@ export class Session {
     return renamed;
   }
 
+  /** Archives a case (or takes it out of the archive); it stays in the vault. */
+  async setArchived(caseId: string, archived: boolean): Promise<void> {
+    await this.guarded(() => this.backend.caseSetArchived({ case_id: caseId, archived }));
+    await this.refreshCases();
+    this.announce(archived ? 'status.caseArchived' : 'status.caseUnarchived');
+  }
+
   async deleteCase(caseId: string): Promise<void> {
     await this.guarded(() => this.backend.caseDelete({ case_id: caseId }));
     await this.refreshCases();
