@@ -247,6 +247,7 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("case_set_phase", u, json!({ "case_id": case, "phase": "herstel" })),
         ("case_log", u, json!({ "case_id": case })),
         ("case_set_archived", u, json!({ "case_id": case, "archived": true })),
+        ("case_open", u, json!({ "case_id": case })),
         ("household_get", u, json!({ "case_id": case })),
         ("person_add", u, json!({ "case_id": case, "input": person })),
         ("person_update", u, json!({ "case_id": case, "person_id": id(J::LOTTE), "input": person })),
@@ -1068,7 +1069,7 @@ fn backup_fixture() -> Value {
 /// per run); and the same log once a row was changed behind the app's back.
 fn case_log_fixture() -> Value {
     let (mut host, map) = table_host(State::Unlocked);
-    run(&mut host, &map, "household_get", &json!({ "case_id": J::CASE })).expect("household_get");
+    run(&mut host, &map, "case_open", &json!({ "case_id": J::CASE })).expect("case_open");
     let mut log = run(&mut host, &map, "case_log", &json!({ "case_id": J::CASE })).expect("case_log");
     let now = json!(host.clock.now);
     for e in log["entries"].as_array_mut().expect("entries") {

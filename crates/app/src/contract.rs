@@ -54,6 +54,8 @@ macro_rules! with_contract {
             // The access log of one case, with the check of the whole log.
             case_log(CaseLogRequest { case_id: $crate::Uuid }) -> $crate::views::CaseLog;
             case_set_archived(CaseSetArchivedRequest { case_id: $crate::Uuid, archived: bool }) -> $crate::domain::Case;
+            // Opening a case to work in it: the household, and one `case_opened` row in the access log.
+            case_open(CaseOpenRequest { case_id: $crate::Uuid }) -> $crate::views::HouseholdView;
             household_get(HouseholdGetRequest { case_id: $crate::Uuid }) -> $crate::views::HouseholdView;
             person_add(PersonAddRequest { case_id: $crate::Uuid, input: $crate::domain::PersonInput }) -> $crate::domain::Person;
             person_update(PersonUpdateRequest { case_id: $crate::Uuid, person_id: $crate::Uuid, input: $crate::domain::PersonInput }) -> $crate::domain::Person;

@@ -56,3 +56,20 @@ fn an_unknown_case_has_no_log() {
     let err = codegen::run(&mut host, &map, "case_log", &json!({ "case_id": uuid::Uuid::nil() })).unwrap_err();
     assert_eq!(err.to_string(), "not_found");
 }
+
+#[test]
+fn opening_a_case_is_logged_once_and_reading_it_again_is_not() {
+    let (mut host, map) = table_host(State::Unlocked);
+    let c = json!({ "case_id": J::CASE });
+    let count = |host: &mut app::host::TestHost| {
+        let log = codegen::run(host, &map, "case_log", &c).unwrap();
+        log["entries"].as_array().unwrap().iter().filter(|e| e["action"] == json!("case_opened")).count()
+    };
+    assert_eq!(count(&mut host), 0);
+    let opened = codegen::run(&mut host, &map, "case_open", &c).unwrap();
+    let read = codegen::run(&mut host, &map, "household_get", &c).unwrap();
+    assert_eq!(opened, read, "the same view as household_get");
+    assert_eq!(count(&mut host), 1);
+    codegen::run(&mut host, &map, "household_get", &c).unwrap();
+    assert_eq!(count(&mut host), 1, "a refresh is not an opening");
+}

@@ -82,6 +82,13 @@ pub fn guidance_with(
         .collect()
 }
 
+/// Opening a case to work in it: the view `household_get` gives, and one `case_opened` row in the
+/// access log. `household_get` itself, read again after every change, writes none.
+pub fn case_open(env: &mut Env<'_>, r: CaseOpenRequest) -> AppResult<HouseholdView> {
+    env.vault(|v| Ok(v.cases().open(r.case_id).map(|_| ())?))?;
+    household_get(env, HouseholdGetRequest { case_id: r.case_id })
+}
+
 pub fn household_get(env: &mut Env<'_>, r: HouseholdGetRequest) -> AppResult<HouseholdView> {
     let (household, prechecks) = env.vault(|v| Ok((household(v, r.case_id)?, v.child_prechecks().list(r.case_id)?)))?;
     let guidance = guidance_with(env.content, env.clock, &household.persons, &prechecks);

@@ -580,6 +580,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       touch(c.id);
       return clone(c);
     },
+    case_open: (r) => householdOf(r.case_id),
     household_get: (r) => householdOf(r.case_id),
     person_add: (r) => {
       found(cases, r.case_id);

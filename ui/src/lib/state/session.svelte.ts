@@ -840,6 +840,11 @@ export class Session {
     return result;
   }
 
+  /** Opens a case to work in it (Rust logs the opening once); refreshes use `loadHousehold`. */
+  async openHousehold(caseId: string): Promise<void> {
+    this.household = await this.guarded(() => this.backend.caseOpen({ case_id: caseId }));
+  }
+
   async loadHousehold(caseId: string): Promise<void> {
     this.household = await this.guarded(() => this.backend.householdGet({ case_id: caseId }));
   }

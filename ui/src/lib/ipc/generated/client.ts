@@ -25,6 +25,7 @@ import type { CaseDeleteRequest } from '../bindings/CaseDeleteRequest';
 import type { CaseLog } from '../bindings/CaseLog';
 import type { CaseLogRequest } from '../bindings/CaseLogRequest';
 import type { CaseNote } from '../bindings/CaseNote';
+import type { CaseOpenRequest } from '../bindings/CaseOpenRequest';
 import type { CaseRenameRequest } from '../bindings/CaseRenameRequest';
 import type { CaseSetArchivedRequest } from '../bindings/CaseSetArchivedRequest';
 import type { CaseSetPhaseRequest } from '../bindings/CaseSetPhaseRequest';
@@ -156,6 +157,7 @@ export type Commands = {
   case_set_phase: { request: CaseSetPhaseRequest; response: Case };
   case_log: { request: CaseLogRequest; response: CaseLog };
   case_set_archived: { request: CaseSetArchivedRequest; response: Case };
+  case_open: { request: CaseOpenRequest; response: HouseholdView };
   household_get: { request: HouseholdGetRequest; response: HouseholdView };
   person_add: { request: PersonAddRequest; response: Person };
   person_update: { request: PersonUpdateRequest; response: Person };
@@ -234,6 +236,7 @@ export const COMMAND_NAMES = [
   'case_set_phase',
   'case_log',
   'case_set_archived',
+  'case_open',
   'household_get',
   'person_add',
   'person_update',
@@ -316,6 +319,7 @@ export interface Client {
   caseSetPhase(request: CaseSetPhaseRequest): Promise<Case>;
   caseLog(request: CaseLogRequest): Promise<CaseLog>;
   caseSetArchived(request: CaseSetArchivedRequest): Promise<Case>;
+  caseOpen(request: CaseOpenRequest): Promise<HouseholdView>;
   householdGet(request: HouseholdGetRequest): Promise<HouseholdView>;
   personAdd(request: PersonAddRequest): Promise<Person>;
   personUpdate(request: PersonUpdateRequest): Promise<Person>;
@@ -392,6 +396,7 @@ export function createClient(send: Transport): Client {
     caseSetPhase: (request) => send('case_set_phase', request),
     caseLog: (request) => send('case_log', request),
     caseSetArchived: (request) => send('case_set_archived', request),
+    caseOpen: (request) => send('case_open', request),
     householdGet: (request) => send('household_get', request),
     personAdd: (request) => send('person_add', request),
     personUpdate: (request) => send('person_update', request),
