@@ -73,3 +73,21 @@ fn opening_a_case_is_logged_once_and_reading_it_again_is_not() {
     codegen::run(&mut host, &map, "household_get", &c).unwrap();
     assert_eq!(count(&mut host), 1, "a refresh is not an opening");
 }
+
+#[test]
+fn a_plan_saved_as_pdf_is_logged_and_a_cancelled_save_is_not() {
+    let (mut host, map) = table_host(State::Unlocked);
+    let c = json!({ "case_id": J::CASE });
+    let exported = |host: &mut app::host::TestHost| {
+        let log = codegen::run(host, &map, "case_log", &c).unwrap();
+        log["entries"].as_array().unwrap().iter().filter(|e| e["action"] == json!("plan_exported")).count()
+    };
+    let request = json!({ "case_id": J::CASE, "audience": { "kind": "professional" } });
+    let out = codegen::run(&mut host, &map, "plan_export_pdf", &request).unwrap();
+    assert_eq!(out["saved"], json!(true));
+    assert_eq!(exported(&mut host), 1);
+    host.shell.cancel = true;
+    let out = codegen::run(&mut host, &map, "plan_export_pdf", &request).unwrap();
+    assert_eq!(out["saved"], json!(false));
+    assert_eq!(exported(&mut host), 1, "nothing left the vault");
+}

@@ -131,6 +131,8 @@ pub enum AuditAction {
     SafetyPlanSaved,
     SafetyPlanDeleted,
     PlanVersionFrozen,
+    /// A reader's version of the plan was saved as a PDF outside the vault.
+    PlanExported,
     RecoveryKeyReplaced,
     NoteCreated,
     NoteSaved,
@@ -181,6 +183,7 @@ impl AuditAction {
             SafetyPlanSaved => "safety_plan_saved",
             SafetyPlanDeleted => "safety_plan_deleted",
             PlanVersionFrozen => "plan_version_frozen",
+            PlanExported => "plan_exported",
             RecoveryKeyReplaced => "recovery_key_replaced",
             NoteCreated => "note_created",
             NoteSaved => "note_saved",

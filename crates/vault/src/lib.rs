@@ -547,6 +547,11 @@ impl Vault {
         audit::read(&self.conn)
     }
 
+    /// Logs that a reader's version of a case's plan was saved as a PDF outside the vault (ids only).
+    pub fn record_plan_exported(&self, case_id: uuid::Uuid) -> Result<()> {
+        repo::write(&self.conn, |tx| audit::append(tx, AuditAction::PlanExported, Some(case_id), None))
+    }
+
     /// The access-log rows about one case, oldest first (ids and action names only; a deleted case's
     /// rows stay).
     pub fn case_log(&self, case_id: uuid::Uuid) -> Result<Vec<AuditEntry>> {

@@ -262,6 +262,10 @@ pub fn plan_export_pdf(env: &mut Env<'_>, r: PlanExportPdfRequest) -> AppResult<
     // Rendering and the dialog happen outside the vault lock.
     let pdf = RENDERER.pdf(&view, template_for(&r.audience))?;
     let saved = env.shell.save_pdf(&file_name(version, &r.audience), &pdf)?;
+    if saved {
+        // The access log says a copy left the vault (not where to, nor for whom).
+        env.vault(|v| Ok(v.record_plan_exported(r.case_id)?))?;
+    }
     Ok(PlanExported { saved, version: Some(version) })
 }
 

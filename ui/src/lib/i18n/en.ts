@@ -1003,6 +1003,7 @@ export const en: Record<MessageKey, string> = {
   'log.action.safety_plan_saved': 'Safety plan saved',
   'log.action.safety_plan_deleted': 'Safety plan deleted',
   'log.action.plan_version_frozen': 'Safety plan version frozen',
+  'log.action.plan_exported': 'Safety plan saved as a PDF (outside the vault)',
   'log.action.recovery_key_replaced': 'Recovery key replaced',
   'log.action.note_created': 'Note created',
   'log.action.note_saved': 'Note saved',

@@ -1003,6 +1003,7 @@ export const nl = {
   'log.action.safety_plan_saved': 'Veiligheidsplan opgeslagen',
   'log.action.safety_plan_deleted': 'Veiligheidsplan verwijderd',
   'log.action.plan_version_frozen': 'Versie van het veiligheidsplan vastgezet',
+  'log.action.plan_exported': 'Veiligheidsplan opgeslagen als PDF (buiten de kluis)',
   'log.action.recovery_key_replaced': 'Herstelsleutel vervangen',
   'log.action.note_created': 'Notitie aangemaakt',
   'log.action.note_saved': 'Notitie opgeslagen',
