@@ -267,6 +267,36 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         DELETE FROM search_trash WHERE case_id = old.id;
     END;
     "#,
+    // 5: retention and correction (issue 14). `retention_changes` keeps every change of a case's
+    // retention date with its reason (the access log only names the action); `corrections` keeps a
+    // person's "dit klopt niet" beside the answer, behaviour record or note it is about, which stays as
+    // it was. Both go with their case (cascade), so a deleted case leaves nothing of them.
+    r#"
+    CREATE TABLE retention_changes (
+        id         TEXT PRIMARY KEY NOT NULL,
+        case_id    TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL,
+        previous   TEXT,
+        until      TEXT NOT NULL,
+        reason     TEXT NOT NULL,
+        changed_on TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX retention_changes_case ON retention_changes(case_id, created_at);
+
+    CREATE TABLE corrections (
+        id         TEXT PRIMARY KEY NOT NULL,
+        case_id    TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        item_kind  TEXT NOT NULL,
+        item_id    TEXT NOT NULL,
+        person_id  TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+        date       TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX corrections_case ON corrections(case_id, item_id);
+    CREATE INDEX corrections_person ON corrections(person_id);
+    "#,
 ];
 
 /// The schema version this build writes.
