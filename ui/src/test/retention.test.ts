@@ -54,7 +54,9 @@ describe('retention', () => {
     const app = await practiceCase();
     await setDateInThePast(app);
     await app.user.click(screen.getByTestId('case-back'));
-    await app.user.click(await screen.findByTestId('retention-open'));
+    // The case list reminds of it (a number, no case), and leads to the screen.
+    expect(await screen.findByTestId('retention-notice')).toHaveTextContent('Bij één casus is de bewaartermijn verstreken');
+    await app.user.click(screen.getByTestId('retention-notice-open'));
     const row = await screen.findByTestId('retention-row');
     expect(row).toHaveTextContent('Gezin Jansen-de Vries');
     expect(row).toHaveTextContent('01-01-2026');
@@ -75,6 +77,7 @@ describe('retention', () => {
     expect(screen.getByTestId('app-status')).toHaveTextContent('Casus definitief verwijderd.');
     await app.user.click(screen.getByTestId('retention-back'));
     await waitFor(() => expect(screen.getByTestId('case-list')).not.toHaveTextContent('Jansen-de Vries'));
+    expect(screen.queryByTestId('retention-notice')).toBeNull();
   });
 
   it('extends with a later date and a reason; a refusal from Rust is shown', async () => {
@@ -113,5 +116,19 @@ describe('corrections', () => {
     expect(first.querySelector('.name')?.textContent).toBe(summary);
     expect(app.fake.calls).toContain('correction_add');
     expect(app.fake.calls).not.toContain('behaviour_save');
+  });
+
+  it('keeps a statement beside the open note', async () => {
+    const app = await practiceCase();
+    await app.user.click(screen.getByTestId('tab-notities'));
+    await app.user.click((await screen.findAllByTestId('note-item'))[0]!);
+    await screen.findByTestId('note-editor');
+    await app.user.click(screen.getByTestId('correction-add'));
+    const dialog = await screen.findByTestId('correction-dialog');
+    await app.user.selectOptions(within(dialog).getByLabelText('Wie zegt het?'), 'Mark');
+    await app.user.type(within(dialog).getByTestId('correction-text'), 'Ik heb die avond niet geschreeuwd.');
+    await app.user.click(within(dialog).getByTestId('correction-save'));
+    expect(await screen.findByTestId('correction')).toHaveTextContent('Correctie/bezwaar van Mark');
+    expect(app.fake.calls).not.toContain('note_save');
   });
 });

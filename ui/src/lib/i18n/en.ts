@@ -1131,4 +1131,8 @@ export const en: Record<MessageKey, string> = {
   "corrections.saved": "Correction or objection recorded.",
   "corrections.someone": "someone involved",
   "corrections.region": "Corrections and objections to this note",
+  "retention.noticeTitle": "Retention periods",
+  "retention.noticeOne": "One case's retention period has ended or ends soon. You decide whether it is deleted or kept longer.",
+  "retention.notice": "{n} cases' retention periods have ended or end soon. You decide for each case whether it is deleted or kept longer.",
+  "retention.noticeOpen": "View retention periods",
 };

@@ -1131,6 +1131,10 @@ export const nl = {
   "corrections.saved": "Correctie of bezwaar vastgelegd.",
   "corrections.someone": "een betrokkene",
   "corrections.region": "Correcties en bezwaren bij deze notitie",
+  "retention.noticeTitle": "Bewaartermijnen",
+  "retention.noticeOne": "Bij één casus is de bewaartermijn verstreken of verstrijkt hij binnenkort. U beslist of hij wordt verwijderd of langer bewaard.",
+  "retention.notice": "Bij {n} casussen is de bewaartermijn verstreken of verstrijkt hij binnenkort. U beslist per casus of hij wordt verwijderd of langer bewaard.",
+  "retention.noticeOpen": "Bewaartermijnen bekijken",
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;
