@@ -98,6 +98,22 @@ describe('retention', () => {
   });
 });
 
+describe('retention screen and locking', () => {
+  it('leaves no case label in the DOM after quick hide or lock', async () => {
+    for (const button of ['btn-hide', 'btn-lock']) {
+      const app = await practiceCase();
+      await setDateInThePast(app);
+      await app.user.click(screen.getByTestId('case-back'));
+      await app.user.click(await screen.findByTestId('retention-open'));
+      expect(await screen.findByTestId('retention-row')).toHaveTextContent('Jansen-de Vries');
+      await app.user.click(screen.getByTestId(button));
+      await waitFor(() => expect(screen.queryByTestId('retention-screen')).toBeNull());
+      expect(document.body.innerHTML).not.toContain('Jansen-de Vries');
+      app.unmount();
+    }
+  });
+});
+
 describe('corrections', () => {
   it('keeps a person’s own words beside the record, which stays as it was', async () => {
     const app = await practiceCase();
