@@ -270,6 +270,13 @@ async function practiceTour(size) {
   await axe(name('who-does-what-form'));
   await reflow(name('who-does-what-form'));
   await page.click('text=Annuleren');
+  // A person's correction beside a record (issue 14, point 5).
+  await page.locator(tid('correction-add')).first().click();
+  await page.waitForSelector(tid('correction-dialog'));
+  await axe(name('correction-dialog'));
+  await reflow(name('correction-dialog'));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(tid('correction-dialog'), { state: 'detached' });
   for (const view of ['picture', 'matrix', 'perspectives', 'timeline', 'severity']) {
     await page.click(tid(`view-${view}`));
     await axe(name(`who-does-what-${view}`));
@@ -324,6 +331,35 @@ async function practiceTour(size) {
   await page.waitForSelector(tid('log-table'));
   await axe(name('access-log'));
   await reflow(name('access-log'));
+  // Bewaartermijn (issue 14, point 1): a date in the past (a request Rust answered for the fake), then
+  // the retention screen with the case on it, and its two dialogs (closed again: the case stays).
+  await page.click(tid('case-retention-change'));
+  await page.fill(tid('case-retention-date'), '01-01-2026');
+  await page.fill('#case-retention-reason', 'Verzoek tot vernietiging van beide ouders.');
+  await axe(name('case-retention-form'));
+  await reflow(name('case-retention-form'));
+  await page.click(tid('case-retention-save'));
+  await page.waitForSelector(tid('case-retention-history'));
+  await page.click(tid('case-back'));
+  await page.click(tid('retention-open'));
+  await page.waitForSelector(tid('retention-row'));
+  await axe(name('retention'));
+  await reflow(name('retention'));
+  await page.click(tid('retention-extend'));
+  await page.waitForSelector(tid('retention-extend-dialog'));
+  await axe(name('retention-extend'));
+  await reflow(name('retention-extend'));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(tid('retention-extend-dialog'), { state: 'detached' });
+  await page.click(tid('retention-delete'));
+  await page.waitForSelector(tid('retention-delete-dialog'));
+  await axe(name('retention-delete'));
+  await reflow(name('retention-delete'));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(tid('retention-delete-dialog'), { state: 'detached' });
+  await page.click(tid('retention-back'));
+  await page.click(tid('practice-case'));
+  await page.waitForSelector(tid('start-section'));
   await page.click(tid('tab-gezin'));
 }
 

@@ -302,6 +302,15 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("notes_trash_empty", u, json!({ "case_id": case })),
         ("note_versions", u, json!({ "case_id": case, "note_id": id(notes::HOME_VISIT) })),
         ("search", u, json!({ "query": "schreeuw", "case_id": case })),
+        ("retention_overview", u, json!({})),
+        ("retention_years_set", u, json!({ "years": 15 })),
+        ("retention_get", u, json!({ "case_id": case })),
+        ("retention_set", u, json!({ "case_id": case, "until": "2026-01-01", "reason": "Verzoek tot vernietiging van beide ouders." })),
+        ("retention_extend", u, json!({ "case_id": case, "until": "2047-01-01", "reason": "Lopende procedure bij de rechtbank." })),
+        // Its happy path needs a case whose date has passed (`tests/retention.rs`, `tests/commands.rs`).
+        ("retention_delete", u, json!({ "case_id": case })),
+        ("corrections_list", u, json!({ "case_id": case })),
+        ("correction_add", u, json!({ "case_id": case, "input": correction_input() })),
     ]
 }
 
@@ -309,6 +318,12 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
 fn note_input() -> Value {
     json!({ "person_id": id(J::SANNE), "conversation_id": id(J::CONV_SANNE), "date": "2026-03-14", "title": "Na het gesprek",
         "text": "# Afspraken\n- **oma** haalt de kinderen op", "tags": ["afspraak"], "confidential": false })
+}
+
+/// Sanne's statement about the record of her pushing Mark.
+fn correction_input() -> Value {
+    json!({ "item_kind": "behaviour_record", "item_id": id(J::R_PUSH_BY_SANNE), "person_id": id(J::SANNE), "date": "2026-03-14",
+        "text": "Ik heb hem niet geduwd; ik duwde hem van me af toen hij mij vasthield." })
 }
 
 /// Commands that work without an unlocked vault.
@@ -347,6 +362,7 @@ fn other_case_swap(command: &str) -> Option<(Uuid, Uuid)> {
         "note_create" => (J::SANNE, other::PARENT),
         "note_save" | "note_trash" | "note_versions" => (notes::HOME_VISIT, other::NOTE),
         "note_restore" => (notes::TRASHED, other::NOTE),
+        "correction_add" => (J::SANNE, other::PARENT),
         _ => return None,
     })
 }
@@ -368,6 +384,8 @@ fn text_field(command: &str) -> Option<&'static str> {
         "plan_item_add" | "plan_save" | "plan_check" => "/plan/worries/0/content/situation",
         "note_create" | "note_save" => "/input/text",
         "search" => "/query",
+        "retention_set" | "retention_extend" => "/reason",
+        "correction_add" => "/input/text",
         _ => return None,
     })
 }
@@ -375,7 +393,7 @@ fn text_field(command: &str) -> Option<&'static str> {
 /// The error table: every command × every kind of bad input that applies to it, with its code.
 /// Kinds of bad input whose refusal depends on stored data (see [`ErrorRow::stateful`]).
 /// (The backup rows depend on what the folder dialog answers and on the vault's files.)
-const STATEFUL_KINDS: &[&str] = &["precheck_missing", "no_backup_in_folder", "no_backup_in_folder_while_unlocked", "not_damaged", "while_unlocked"];
+const STATEFUL_KINDS: &[&str] = &["not_due", "precheck_missing", "no_backup_in_folder", "no_backup_in_folder_while_unlocked", "not_damaged", "while_unlocked"];
 
 pub fn error_table() -> Vec<ErrorRow> {
     use ErrorCode as E;
@@ -500,6 +518,28 @@ pub fn error_table() -> Vec<ErrorRow> {
     row("note_trash", "already_in_trash", u, set(&get("note_trash"), "/note_id", id(notes::TRASHED)), E::NotFound);
     row("search", "query_too_long", u, set(&get("search"), "/query", chars(crate::limits::SEARCH_QUERY_MAX_CHARS + 1)), E::FieldTooLong);
     row("search", "unknown_case_in_all", u, json!({ "query": "x", "case_id": id(NOBODY) }), E::NotFound);
+    row("retention_years_set", "out_of_range", u, json!({ "years": domain::retention::MAX_YEARS + 1 }), E::OutOfRange);
+    row("retention_years_set", "out_of_range_low", u, json!({ "years": 0 }), E::OutOfRange);
+    row("retention_years_set", "wrong_type", u, json!({ "years": "twintig" }), E::Invalid);
+    let set_date = get("retention_set");
+    row("retention_set", "reason_missing", u, set(&set_date, "/reason", json!("  ")), E::ReasonRequired);
+    row("retention_set", "date_too_early", u, set(&set_date, "/until", json!("1899-12-31")), E::OutOfRange);
+    row("retention_set", "date_too_late", u, set(&set_date, "/until", json!("2126-03-16")), E::OutOfRange);
+    row("retention_set", "not_a_date", u, set(&set_date, "/until", json!("31-12-2030")), E::Invalid);
+    let extend = get("retention_extend");
+    row("retention_extend", "not_later", u, set(&extend, "/until", json!("2026-03-15")), E::RetentionNotLater);
+    row("retention_extend", "reason_missing", u, set(&extend, "/reason", json!("")), E::ReasonRequired);
+    row("retention_delete", "not_due", u, get("retention_delete"), E::RetentionNotDue);
+    let correction = get("correction_add");
+    row("correction_add", "empty_text", u, set(&correction, "/input/text", json!(" ")), E::FieldEmpty);
+    row("correction_add", "over_its_limit", u, set(&correction, "/input/text", chars(domain::corrections::MAX_TEXT_CHARS + 1)), E::FieldTooLong);
+    row("correction_add", "date_in_future", u, set(&correction, "/input/date", json!("2026-03-16")), E::OutOfRange);
+    row("correction_add", "date_too_early", u, set(&correction, "/input/date", json!("1899-12-31")), E::OutOfRange);
+    row("correction_add", "record_of_other_case", u, set(&correction, "/input/item_id", id(other::RECORD)), E::NotInCase);
+    row("correction_add", "note_of_other_case", u, set(&set(&correction, "/input/item_kind", json!("note")), "/input/item_id", id(other::NOTE)), E::NotInCase);
+    row("correction_add", "unknown_answer", u, set(&set(&correction, "/input/item_kind", json!("answer")), "/input/item_id", id(NOBODY)), E::NotFound);
+    row("correction_add", "unknown_person", u, set(&correction, "/input/person_id", id(NOBODY)), E::NotFound);
+    row("correction_add", "unknown_enum", u, set(&correction, "/input/item_kind", json!("plan_item")), E::Invalid);
     row("plan_export_pdf", "id_of_other_case", u, json!({ "case_id": case, "audience": { "kind": "network", "person": id(other::PARENT) } }), E::NotInCase);
     rows
 }
@@ -1059,6 +1099,7 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
     files.insert(PathBuf::from(FIXTURES).join("about.json"), pretty(&about_fixture()));
     files.insert(PathBuf::from(FIXTURES).join("caseLog.json"), pretty(&normalised(case_log_fixture())));
     files.insert(PathBuf::from(FIXTURES).join("search.json"), pretty(&normalised(search_fixture())));
+    files.insert(PathBuf::from(FIXTURES).join("retention.json"), pretty(&normalised(retention_fixture())));
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
     files
@@ -1086,6 +1127,46 @@ fn search_fixture() -> Value {
         }
     }
     Value::Object(out)
+}
+
+/// The requests of `retention_set` and `retention_extend` whose answers the fake replays.
+pub const RETENTION_REQUESTS: &[(&str, &str, &str)] = &[
+    ("retention_set", "2026-01-01", "Verzoek tot vernietiging van beide ouders."),
+    ("retention_set", "2026-05-01", "Behandeling afgerond."),
+    ("retention_extend", "2047-01-01", "Lopende procedure bij de rechtbank."),
+];
+
+/// What the retention commands answer for the practice family alone (the other case deleted first):
+/// the overview and the case's date as they start (the practice case is kept until 2046-02-01), a new
+/// case's (no date yet); for each of [`RETENTION_REQUESTS`] (from that
+/// start, the extension after the first date) the answer and the overview after it; and the overview
+/// after the case was deleted from the retention screen. The fake replays these and answers nothing else.
+fn retention_fixture() -> Value {
+    let (mut host, map) = table_host(State::Unlocked);
+    run(&mut host, &map, "case_delete", &json!({ "case_id": other::CASE })).expect("case_delete");
+    let overview = run(&mut host, &map, "retention_overview", &json!({})).expect("retention_overview");
+    let practice = run(&mut host, &map, "retention_get", &json!({ "case_id": J::CASE })).expect("retention_get");
+    // A case without a date (a new one): what the fake answers for the cases it makes itself.
+    let created = run(&mut host, &map, "case_create", &json!({ "label": "Gezin C." })).expect("case_create");
+    let empty = run(&mut host, &map, "retention_get", &json!({ "case_id": created["id"] })).expect("retention_get");
+    let mut answers = serde_json::Map::new();
+    for (command, until, reason) in RETENTION_REQUESTS {
+        let (mut host, map) = table_host(State::Unlocked);
+        run(&mut host, &map, "case_delete", &json!({ "case_id": other::CASE })).expect("case_delete");
+        if *command == "retention_extend" {
+            let (_, until, reason) = RETENTION_REQUESTS[0];
+            run(&mut host, &map, "retention_set", &json!({ "case_id": J::CASE, "until": until, "reason": reason })).expect("retention_set");
+        }
+        let answer = run(&mut host, &map, command, &json!({ "case_id": J::CASE, "until": until, "reason": reason })).expect("retention answer");
+        let after = run(&mut host, &map, "retention_overview", &json!({})).expect("retention_overview");
+        answers.insert(format!("{command}|{until}"), json!({ "answer": answer, "overview": after }));
+    }
+    let (mut host, map) = table_host(State::Unlocked);
+    run(&mut host, &map, "case_delete", &json!({ "case_id": other::CASE })).expect("case_delete");
+    let (_, until, reason) = RETENTION_REQUESTS[0];
+    run(&mut host, &map, "retention_set", &json!({ "case_id": J::CASE, "until": until, "reason": reason })).expect("retention_set");
+    let after_delete = run(&mut host, &map, "retention_delete", &json!({ "case_id": J::CASE })).expect("retention_delete");
+    json!({ "overview": overview, "practice": practice, "empty": empty, "answers": answers, "afterDelete": after_delete })
 }
 
 /// What the backup commands answer for the practice family: the health before any backup, a backup

@@ -121,6 +121,17 @@ macro_rules! with_contract {
             note_restore(NoteRestoreRequest { case_id: $crate::Uuid, note_id: $crate::Uuid }) -> ();
             notes_trash_empty(NotesTrashEmptyRequest { case_id: $crate::Uuid }) -> u32;
             note_versions(NoteVersionsRequest { case_id: $crate::Uuid, note_id: $crate::Uuid }) -> Vec<$crate::domain::notes::NoteVersion>;
+            // Retention (issue 14): the cases that are due, a case's date with its changes, setting and
+            // extending it with a reason, the setting for new dates, deleting a due case.
+            retention_overview(RetentionOverviewRequest {}) -> $crate::views::RetentionOverview;
+            retention_years_set(RetentionYearsSetRequest { years: u32 }) -> $crate::views::RetentionOverview;
+            retention_get(RetentionGetRequest { case_id: $crate::Uuid }) -> $crate::views::CaseRetention;
+            retention_set(RetentionSetRequest { case_id: $crate::Uuid, until: $crate::NaiveDate, reason: String }) -> $crate::views::CaseRetention;
+            retention_extend(RetentionExtendRequest { case_id: $crate::Uuid, until: $crate::NaiveDate, reason: String }) -> $crate::views::CaseRetention;
+            retention_delete(RetentionDeleteRequest { case_id: $crate::Uuid }) -> $crate::views::RetentionOverview;
+            // A person's correction or objection to an answer, record or note (the original stays).
+            corrections_list(CorrectionsListRequest { case_id: $crate::Uuid }) -> Vec<$crate::domain::corrections::Correction>;
+            correction_add(CorrectionAddRequest { case_id: $crate::Uuid, input: $crate::domain::corrections::CorrectionInput }) -> $crate::domain::corrections::Correction;
             // Full-text search in every case (`case_id` null) or in one.
             search(SearchRequest { query: String, case_id: Option<$crate::Uuid> }) -> $crate::views::SearchResults;
         }

@@ -95,6 +95,10 @@ error_codes! {
     AuditLogCut = "audit_log_cut",
     AuditLogRolledBack = "audit_log_rolled_back",
     AuditAnchorInvalid = "audit_anchor_invalid",
+    /// An extension of a retention date must end later than the current date and than today.
+    RetentionNotLater = "retention_not_later",
+    /// Deleting from the retention screen is only for a case whose date has passed or passes soon.
+    RetentionNotDue = "retention_not_due",
 }
 
 impl ErrorCode {

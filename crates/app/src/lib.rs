@@ -33,6 +33,7 @@ pub use env::{Effects, Env, FolderPurpose, Shell};
 pub use error::{AppError, AppResult, ErrorCode, IpcError};
 pub use input::Secret;
 pub use uuid::Uuid;
+pub use chrono::NaiveDate;
 pub use vault::{KdfParams, Vault, write_file_atomic};
 /// The domain crate, for paths in [`with_contract!`].
 pub use domain;

@@ -183,6 +183,9 @@ pub struct ConversationDetail {
     /// Who a new behaviour record starts with: the speaker as source and, with one adult, the other
     /// partner as actor and the speaker as target (`domain::proposals::behaviour_prefill`).
     pub behaviour_prefill: domain::proposals::BehaviourPrefill,
+    /// Corrections and objections to this conversation's answers and records, by its participants only
+    /// (what someone else said about them stays out of the room).
+    pub corrections: Vec<domain::corrections::Correction>,
 }
 
 /// The plan to edit, with the readers' choices per item and the sections that take another item.
@@ -333,4 +336,45 @@ pub struct NotesView {
 pub struct SearchResults {
     pub hits: Vec<domain::search::SearchHit>,
     pub more: bool,
+}
+
+/// One case on the retention screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RetentionCase {
+    pub case_id: Uuid,
+    pub label: String,
+    pub status: domain::CaseStatus,
+    pub retention_until: Option<NaiveDate>,
+    /// Where the case stands today (`domain::retention::state`).
+    pub state: domain::retention::RetentionState,
+    /// Days from today to the date, negative once it passed; `None` without a date.
+    pub days_left: Option<i32>,
+}
+
+/// The retention screen ("Bewaartermijnen"): the cases whose date has passed or passes within
+/// `dueWithinDays`, earliest first, and the setting for new dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RetentionOverview {
+    pub due: Vec<RetentionCase>,
+    /// Years after closing that a case is kept by default (the setting).
+    pub years: u32,
+    pub min_years: u32,
+    pub max_years: u32,
+    pub due_within_days: u32,
+    /// Open cases that have no date yet (they get one when closed).
+    pub without_date: u32,
+    pub today: NaiveDate,
+}
+
+/// One case's retention date with the changes made to it (newest first) and their reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseRetention {
+    pub case: RetentionCase,
+    pub history: Vec<domain::retention::RetentionChange>,
+    /// The date closing today would give (if the case has none yet).
+    pub default_if_closed_today: NaiveDate,
+    pub today: NaiveDate,
 }

@@ -46,7 +46,7 @@ fn served(host: &mut TestHost, map: &IdMap, case: uuid::Uuid) -> BTreeMap<&'stat
         add("answers", &open["answers"]);
         add("answers", &open["records"]);
     }
-    for command in ["behaviours_list", "behaviours_trash_list", "analysis_get", "meldcode_list", "plan_get", "plan_versions"] {
+    for command in ["behaviours_list", "behaviours_trash_list", "analysis_get", "meldcode_list", "plan_get", "plan_versions", "retention_get", "corrections_list"] {
         add(command, &codegen::run(host, map, command, &c).unwrap());
     }
     let notes = codegen::run(host, map, "notes_list", &c).unwrap();
@@ -101,11 +101,13 @@ fn a_deleted_case_leaves_no_word_in_the_database_or_a_later_backup() {
     let out = tempfile::tempdir().unwrap();
     let case = map.get(J::CASE);
     // Every kind of row: the practice family, plus what the writing commands' valid requests add
-    // (a pre-check, a judgement, an acute decision, a Meldcode entry, a frozen plan, a note, …).
+    // (a pre-check, a judgement, an acute decision, a Meldcode entry, a frozen plan, a note, a retention
+    // change with its reason, a person's correction, …).
     let valid = codegen::valid_requests();
     for name in [
         "person_add", "relation_add", "precheck_save", "conversation_start", "answer_save", "conversation_end", "behaviour_save",
         "judgement_save", "acute_decision_save", "meldcode_save", "plan_save", "plan_freeze", "note_create", "note_save",
+        "retention_set", "correction_add",
     ] {
         let (_, _, request) = valid.iter().find(|(c, ..)| *c == name).unwrap();
         codegen::run(&mut host, &map, name, request).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -127,7 +129,8 @@ fn a_deleted_case_leaves_no_word_in_the_database_or_a_later_backup() {
     let found: BTreeMap<&str, Vec<String>> =
         by.iter().map(|(k, set)| (*k, set.iter().filter(|s| holds(&before, s)).cloned().collect())).collect();
     // Every storage path holds words of this case before the delete, so the check below can fail.
-    for path in ["household_get", "answers", "behaviours_list", "analysis_get", "meldcode_list", "plan_get", "plan_versions", "notes_list", "note_versions"] {
+    for path in ["household_get", "answers", "behaviours_list", "analysis_get", "meldcode_list", "plan_get", "plan_versions", "notes_list", "note_versions",
+        "retention_get", "corrections_list"] {
         assert!(!found[path].is_empty(), "no word of {path} found in the plain copy before the delete: {:?}", by[path]);
     }
     let words: BTreeSet<&String> = found.values().flatten().collect();

@@ -78,7 +78,7 @@ fn the_table_covers_every_command_and_every_kind_that_applies() {
     let scoped = ["person_update", "person_delete", "relation_add", "relation_delete", "joint_check", "conversation_start",
         "conversation_open", "conversation_end", "answer_save", "precheck_save", "behaviour_save", "behaviour_trash",
         "behaviour_restore", "meldcode_save", "plan_save", "plan_check", "plan_preview", "plan_export_pdf", "note_create",
-        "note_save", "note_trash", "note_restore", "note_versions"];
+        "note_save", "note_trash", "note_restore", "note_versions", "correction_add"];
     for command in scoped {
         assert!(has(command, "id_of_other_case"), "{command}: an id of another case");
     }
@@ -86,13 +86,14 @@ fn the_table_covers_every_command_and_every_kind_that_applies() {
     let with_text = ["case_create", "case_rename", "person_add", "person_update", "conversation_start", "conversation_end",
         "answer_save", "precheck_save", "behaviour_save", "judgement_save", "acute_decision_save", "meldcode_save",
         "plan_item_add", "plan_save", "plan_check", "passphrase_strength", "vault_create", "vault_unlock", "vault_recover",
-        "vault_change_passphrase", "note_create", "note_save", "search"];
+        "vault_change_passphrase", "note_create", "note_save", "search", "retention_set", "retention_extend", "correction_add"];
     for command in with_text {
         assert!(has(command, "text_too_long"), "{command}: a text over the limit");
     }
     let codes: BTreeSet<ErrorCode> = table.iter().map(|r| r.code).collect();
     for code in [ErrorCode::NotInCase, ErrorCode::OutOfRange, ErrorCode::PrecheckNotForChild, ErrorCode::ReasonRequired,
-        ErrorCode::PrecheckRequired, ErrorCode::EscapeReaderUnsafe, ErrorCode::WrongPassphrase, ErrorCode::SectionFull] {
+        ErrorCode::PrecheckRequired, ErrorCode::EscapeReaderUnsafe, ErrorCode::WrongPassphrase, ErrorCode::SectionFull,
+        ErrorCode::RetentionNotLater, ErrorCode::RetentionNotDue] {
         assert!(codes.contains(&code), "the table has a row for {code}");
     }
 }

@@ -51,6 +51,10 @@ pub mod caselist;
 pub mod notes;
 /// Full-text search: the query language and what a result carries (§11).
 pub mod search;
+/// Retention dates: the default, when a case is due, extending (§12).
+pub mod retention;
+/// A person's correction or objection attached to an answer, record or note (§12).
+pub mod corrections;
 pub mod training;
 /// A fictional example family with its hand-written expected analysis, for tests in any crate.
 #[cfg(feature = "fixture")]

@@ -139,6 +139,14 @@ pub enum AuditAction {
     NoteTrashed,
     NoteRestored,
     NoteDeleted,
+    /// A case's retention date was filled in from the setting when it was closed.
+    RetentionDefaulted,
+    /// A case's retention date was set by the professional (its reason is in `retention_changes`).
+    RetentionSet,
+    /// A case's retention date was extended (its reason is in `retention_changes`).
+    RetentionExtended,
+    /// A person's correction or objection was attached to an answer, record or note.
+    CorrectionAdded,
 }
 
 impl AuditAction {
@@ -190,6 +198,10 @@ impl AuditAction {
             NoteTrashed => "note_trashed",
             NoteRestored => "note_restored",
             NoteDeleted => "note_deleted",
+            RetentionDefaulted => "retention_defaulted",
+            RetentionSet => "retention_set",
+            RetentionExtended => "retention_extended",
+            CorrectionAdded => "correction_added",
         }
     }
 }

@@ -93,7 +93,9 @@ pub use db::OpenCheck;
 pub use error::{Result, VaultError};
 pub use keyfile::{Dek, KdfParams, KeyFile, Passphrase, RecoveryKey};
 pub use migrations::CURRENT_VERSION as SCHEMA_VERSION;
-pub use repo::cases::{CaseUpdate, Cases};
+pub use repo::cases::{CaseUpdate, Cases, RetentionDefault};
+pub use repo::corrections::Corrections;
+pub use repo::retention::{CaseDate, Retention};
 pub use repo::docs::{Doc, Docs};
 pub use repo::notes::Notes;
 pub use repo::persons::Persons;
@@ -441,6 +443,16 @@ impl Vault {
     /// The professional's notes, with a trash and earlier versions.
     pub fn notes(&self) -> Notes<'_> {
         Notes { conn: &self.conn }
+    }
+
+    /// Retention dates of cases and the changes made to them, with their reasons.
+    pub fn retention(&self) -> Retention<'_> {
+        Retention { conn: &self.conn }
+    }
+
+    /// Persons' corrections and objections to answers, behaviour records and notes.
+    pub fn corrections(&self) -> Corrections<'_> {
+        Corrections { conn: &self.conn }
     }
 
     /// Full-text search over notes, answers, behaviour records' impact texts, plan items and case

@@ -267,7 +267,36 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         DELETE FROM search_trash WHERE case_id = old.id;
     END;
     "#,
-    // 5: what the case list shows of each case (issue 13 point 4), a cache derived from the analysis,
+    // 5: retention and correction (issue 14). `retention_changes` keeps every change of a case's
+    // retention date with its reason (the access log only names the action); `corrections` keeps a
+    // person's "dit klopt niet" beside the answer, behaviour record or note it is about, which stays as
+    // it was. Both go with their case (cascade), so a deleted case leaves nothing of them.
+    r#"
+    CREATE TABLE retention_changes (
+        id         TEXT PRIMARY KEY NOT NULL,
+        case_id    TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL,
+        previous   TEXT,
+        until      TEXT NOT NULL,
+        reason     TEXT NOT NULL,
+        changed_on TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX retention_changes_case ON retention_changes(case_id, created_at);
+
+    CREATE TABLE corrections (
+        id         TEXT PRIMARY KEY NOT NULL,
+        case_id    TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        item_kind  TEXT NOT NULL,
+        item_id    TEXT NOT NULL,
+        person_id  TEXT NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+        date       TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX corrections_case ON corrections(case_id, item_id);
+    CREATE INDEX corrections_person ON corrections(person_id);
+    // 6: what the case list shows of each case (issue 13 point 4), a cache derived from the analysis,
     // the plan and the notes (`domain::caselist`). `stamp` is the case's `updated_at` when it was
     // computed and `rules` the app and catalogue version: a row whose stamp or rules differ, or whose
     // `recheck_on` day has come, is computed again. Deleted with its case.

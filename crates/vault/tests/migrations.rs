@@ -140,3 +140,36 @@ fn v1_fixture_is_indexed_for_search_by_the_migration() {
     assert_eq!(v.search(&domain::search::parse_query("notitie").unwrap(), None, 10).unwrap()[0].item_id, n.id);
     v.check_integrity().unwrap();
 }
+
+/// Schema 5 (issue 14): an older vault gets the tables for retention changes and corrections; they take
+/// rows and go with their case.
+#[test]
+fn v1_fixture_gets_retention_changes_and_corrections() {
+    use domain::corrections::{CorrectionInput, CorrectionItem};
+    use domain::retention::RetentionChangeKind;
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["vault.db", "vault.key"] {
+        fs::copy(fixture_dir().join(f), dir.path().join(f)).expect("fixture file is committed");
+    }
+    let v = Vault::open(dir.path(), &Passphrase::new(FIXTURE_PASS)).unwrap();
+    assert!(v.schema_version().unwrap() >= 5);
+    let case = v.cases().list().unwrap()[0].id;
+    assert_eq!(v.cases().get(case).unwrap().retention_until, None, "an old case has no date until it is closed or given one");
+    assert_eq!(v.settings().retention_years().unwrap(), 20, "the default setting");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
+    let until = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+    let change = v.retention().change(case, RetentionChangeKind::Set, until, "Na migratie vastgelegd.", day).unwrap();
+    assert_eq!(v.cases().get(case).unwrap().retention_until, Some(until));
+    assert_eq!(v.retention().history(case).unwrap(), [change]);
+    let person = v.household(case).unwrap().persons[0].id;
+    let input = CorrectionInput { item_kind: CorrectionItem::Note, item_id: Uuid::now_v7(), person_id: person, date: day, text: "Dat klopt niet.".into() };
+    v.corrections().add(case, &input).unwrap();
+    assert_eq!(v.corrections().corrections_for_person(person).unwrap().len(), 1);
+    v.delete_case(case).unwrap();
+    let left: i64 = v
+        .connection()
+        .query_row("SELECT (SELECT count(*) FROM retention_changes) + (SELECT count(*) FROM corrections)", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0, "both went with the case");
+    v.verify_audit_chain().unwrap();
+}

@@ -72,8 +72,13 @@ pub fn case_set_phase(env: &mut Env<'_>, r: CaseSetPhaseRequest) -> AppResult<Ca
 }
 
 /// Archives a case or takes it out of the archive (`CaseStatus::Closed` is the archived status).
+/// Archiving closes the case: without a retention date it gets the default (`domain::retention`).
 pub fn case_set_archived(env: &mut Env<'_>, r: CaseSetArchivedRequest) -> AppResult<Case> {
-    env.vault(|v| Ok(v.cases().set_archived(r.case_id, r.archived)?))
+    let today = env.clock.today;
+    env.vault(|v| {
+        let retention = if r.archived { super::retention::default_on_closing(v, r.case_id, today)? } else { None };
+        Ok(v.cases().set_archived(r.case_id, r.archived, retention)?)
+    })
 }
 
 /// What fits each person of a household (guide, pre-check, default confidentiality, plan version).

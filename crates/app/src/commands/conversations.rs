@@ -93,11 +93,18 @@ pub fn conversation_open(env: &mut Env<'_>, r: ConversationOpenRequest) -> AppRe
         let conversation = conversation_of(v, r.case_id, r.conversation_id)?;
         let hh = household(v, r.case_id)?;
         let answers = v.answers().list_for_conversation(r.conversation_id)?;
-        let records = v
+        let records: Vec<_> = v
             .behaviour_records()
             .list(r.case_id)?
             .into_iter()
             .filter(|rec| rec.conversation_id == Some(r.conversation_id))
+            .collect();
+        let corrections = v
+            .corrections()
+            .list(r.case_id)?
+            .into_iter()
+            .filter(|c| conversation.participants.contains(&c.person_id))
+            .filter(|c| answers.iter().any(|a| a.id == c.item_id) || records.iter().any(|rec| rec.id == c.item_id))
             .collect();
         let precheck = match conversation.participants.as_slice() {
             [only] => v.child_prechecks().list(r.case_id)?.into_iter().find(|p| p.child_id == *only),
@@ -106,7 +113,7 @@ pub fn conversation_open(env: &mut Env<'_>, r: ConversationOpenRequest) -> AppRe
         let participants: Vec<_> = conversation.participants.iter().filter_map(|p| hh.person(*p)).collect();
         let default_confidentiality = guidance::default_confidentiality(&participants);
         let behaviour_prefill = domain::proposals::behaviour_prefill(&hh, &conversation.participants);
-        Ok(ConversationDetail { conversation, answers, records, precheck, default_confidentiality, behaviour_prefill })
+        Ok(ConversationDetail { conversation, answers, records, precheck, default_confidentiality, behaviour_prefill, corrections })
     })
 }
 

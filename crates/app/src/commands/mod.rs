@@ -8,11 +8,13 @@ mod analysis;
 mod backup;
 mod cases;
 mod conversations;
+mod corrections;
 mod display;
 mod meldcode;
 mod notes;
 mod planning;
 mod records;
+mod retention;
 mod session;
 mod timeline;
 
@@ -21,11 +23,13 @@ pub use analysis::*;
 pub use backup::*;
 pub use cases::*;
 pub use conversations::*;
+pub use corrections::*;
 pub use display::*;
 pub use meldcode::*;
 pub use notes::*;
 pub use planning::*;
 pub use records::*;
+pub use retention::*;
 pub use session::*;
 pub use timeline::*;
 

@@ -27,6 +27,13 @@ pub struct CaseUpdate {
     pub retention_until: Option<NaiveDate>,
 }
 
+/// The retention date a case gets when it is closed without one, and the day of closing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionDefault {
+    pub until: NaiveDate,
+    pub today: NaiveDate,
+}
+
 const CASE_COLUMNS: &str = "id, label, status, phase, created_at, updated_at, retention_until";
 
 fn case_from_row(r: &Row<'_>) -> rusqlite::Result<[Option<String>; 7]> {
@@ -206,8 +213,10 @@ impl Cases<'_> {
     }
 
     /// Archives a case (status `closed`, shown as "gearchiveerd") or takes it out of the archive (`open`).
-    /// Nothing else of the case changes; one audit row with the case id only.
-    pub fn set_archived(&self, id: Uuid, archived: bool) -> Result<Case> {
+    /// One audit row with the case id only. Archiving is closing: a case without a retention date
+    /// gets `retention.until` (the default the command layer worked out), kept as a `default` change
+    /// in the same transaction; a date that is there stays.
+    pub fn set_archived(&self, id: Uuid, archived: bool, retention: Option<RetentionDefault>) -> Result<Case> {
         let (status, action) =
             if archived { (CaseStatus::Closed, AuditAction::CaseArchived) } else { (CaseStatus::Open, AuditAction::CaseUnarchived) };
         write(self.conn, |tx| {
@@ -216,7 +225,13 @@ impl Cases<'_> {
                 params![id.to_string(), enum_text(&status), time_text(Utc::now())],
             )?;
             expect_changed(n, "case")?;
-            audit::append(tx, action, Some(id), None)
+            audit::append(tx, action, Some(id), None)?;
+            if let (true, Some(d)) = (archived, retention) {
+                if get_case(tx, id)?.retention_until.is_none() {
+                    super::retention::change_in(tx, id, domain::retention::RetentionChangeKind::Default, d.until, "", d.today)?;
+                }
+            }
+            Ok(())
         })?;
         self.get(id)
     }

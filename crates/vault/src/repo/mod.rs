@@ -1,11 +1,13 @@
 //! Repositories: one per aggregate. Each write runs in one transaction that also appends an audit row.
 
 pub mod cases;
+pub mod corrections;
 pub mod docs;
 mod household;
 pub mod notes;
 pub mod persons;
 pub mod relations;
+pub mod retention;
 #[doc(hidden)]
 pub mod search;
 pub mod settings;

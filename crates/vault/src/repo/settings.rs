@@ -18,6 +18,7 @@ pub const BACKUP_REMINDER_DAYS_MIN: u32 = 1;
 pub const BACKUP_REMINDER_DAYS_MAX: u32 = 90;
 pub const BACKUP_REMINDER_DAYS_DEFAULT: u32 = 7;
 
+const KEY_RETENTION_YEARS: &str = "retention_years";
 const KEY_AUTO_LOCK: &str = "auto_lock_minutes";
 const KEY_BACKUP_REMINDER: &str = "backup_reminder_days";
 const KEY_LANGUAGE: &str = "language";
@@ -97,6 +98,25 @@ impl SettingsRepo<'_> {
             return Err(DomainError::Invalid("backup_reminder_days").into());
         }
         set_raw(self.conn, KEY_BACKUP_REMINDER, &days.to_string())
+    }
+
+    /// Years after closing that a case is kept by default (`domain::retention::DEFAULT_YEARS`
+    /// unless set).
+    pub fn retention_years(&self) -> Result<u32> {
+        use domain::retention::{DEFAULT_YEARS, check_years};
+        Ok(get_raw(self.conn, KEY_RETENTION_YEARS)?
+            .and_then(|v| v.parse::<u32>().ok())
+            .and_then(|y| check_years(y).ok())
+            .unwrap_or(DEFAULT_YEARS))
+    }
+
+    /// Sets the default retention; outside `MIN_YEARS..=MAX_YEARS` is refused with code `invalid`
+    /// (the command layer checks the range first and answers `out_of_range`).
+    pub fn set_retention_years(&self, years: u32) -> Result<()> {
+        if domain::retention::check_years(years).is_err() {
+            return Err(DomainError::Invalid("retention_years").into());
+        }
+        set_raw(self.conn, KEY_RETENTION_YEARS, &years.to_string())
     }
 
     pub fn set_language(&self, language: Language) -> Result<()> {

@@ -53,6 +53,9 @@ import type { NotesView } from './bindings/NotesView';
 import type { NoteVersion } from './bindings/NoteVersion';
 import type { SearchResults } from './bindings/SearchResults';
 import type { Settings } from './bindings/Settings';
+import type { CaseRetention } from './bindings/CaseRetention';
+import type { Correction } from './bindings/Correction';
+import type { RetentionOverview } from './bindings/RetentionOverview';
 import type { Strength } from './bindings/Strength';
 import type { VaultCheck } from './bindings/VaultCheck';
 import type { VaultHealth } from './bindings/VaultHealth';
@@ -73,6 +76,7 @@ import guidanceJson from './fixtures/guidance.json';
 import practiceJson from './fixtures/practice.json';
 import proposalsJson from './fixtures/proposals.json';
 import searchJson from './fixtures/search.json';
+import retentionJson from './fixtures/retention.json';
 import strengthsJson from './fixtures/strengths.json';
 import visibilityJson from './fixtures/visibility.json';
 
@@ -136,6 +140,17 @@ export type ErrorRow = { command: CommandName; kind: string; state: VaultState; 
 export const PRACTICE = practiceJson as unknown as PracticeFixture;
 /** What `case_log` answered for the practice case, and the problem it reported once a row was changed. */
 const CASE_LOG = caseLogJson as unknown as { log: CaseLog; brokenProblem: CaseLog['problem'] };
+/** What Rust's retention commands answered for the practice family (`codegen::retention_fixture`): the
+ * start, the answers to `codegen::RETENTION_REQUESTS` keyed "<command>|<date>" with the overview after
+ * each, and the overview after the case was deleted from the retention screen. */
+export const RETENTION = retentionJson as unknown as {
+  overview: RetentionOverview;
+  practice: CaseRetention;
+  /** A new case's (no date yet). */
+  empty: CaseRetention;
+  answers: Record<string, { answer: CaseRetention; overview: RetentionOverview }>;
+  afterDelete: RetentionOverview;
+};
 export const ERROR_TABLE = errorTableJson as unknown as ErrorRow[];
 const CONTENT = contentJson as unknown as ContentBundle;
 const EMPTY = emptyJson as unknown as {
@@ -327,6 +342,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const versions = new Map<string, PlanVersion[]>();
   const notes = new Map<string, Note>();
   const noteVersions = new Map<string, NoteVersion[]>();
+  const corrections = new Map<string, Correction>();
+  const retentions = new Map<string, CaseRetention>();
+  let retentionOverview: RetentionOverview = clone(RETENTION.overview);
   const listeners = new Set<(payload: VaultLocked) => void>();
   const progressListeners = new Set<(payload: BackupProgress) => void>();
   let damaged = options.damaged ?? false;
@@ -334,7 +352,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   /** The stores as they were at the last backup (the fake's "USB disk"), and its passphrase. */
   let backupCopy: { stores: unknown[]; passphrase: string } | null = null;
   const stores = (): Map<string, unknown>[] =>
-    [cases, persons, relations, conversations, answers, records, prechecks, meldcode, plans, versions, notes, noteVersions] as Map<string, unknown>[];
+    [cases, persons, relations, conversations, answers, records, prechecks, meldcode, plans, versions, notes, noteVersions, corrections, retentions] as Map<string, unknown>[];
   const calls: string[] = [];
   let activityCount = 0;
   let logBroken = false;
@@ -346,6 +364,37 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     const row = markers.get(caseId) ?? (isPractice(caseId) ? PRACTICE.summary : EMPTY.summary);
     return { red_flag: row.red_flag, next_evaluation: row.next_evaluation, tags: clone(row.tags) };
   };
+
+  function deleteCase(caseId: string): void {
+    found(cases, caseId);
+    cases.delete(caseId);
+    retentions.delete(caseId);
+    for (const map of [persons, relations, conversations, records, meldcode, corrections] as Map<string, { case_id: string }>[]) {
+      for (const [id, v] of map) if (v.case_id === caseId) map.delete(id);
+    }
+  }
+
+  /** A case's date as Rust gave it; a case the fake made gets what Rust answered for a new case. */
+  function retentionOf(caseId: string): CaseRetention {
+    const c = found(cases, caseId);
+    const stored = retentions.get(caseId);
+    if (stored) return clone(stored);
+    if (isPractice(caseId)) return clone(RETENTION.practice);
+    const empty = withId(clone(RETENTION.empty), RETENTION.empty.case.caseId, caseId);
+    return { ...empty, case: { ...empty.case, label: c.label, status: c.status } };
+  }
+
+  /** Rust's answer to a retention request it was asked in `codegen::retention_fixture`; no other. */
+  function retentionAnswer(command: 'retention_set' | 'retention_extend', caseId: string, until: string): CaseRetention {
+    found(cases, caseId);
+    const known = isPractice(caseId) ? RETENTION.answers[`${command}|${until}`] : undefined;
+    if (!known) throw new Error(`the fake has no Rust answer for ${command} to ${until}`);
+    retentions.set(caseId, clone(known.answer));
+    retentionOverview = clone(known.overview);
+    const c = cases.get(caseId)!;
+    c.retention_until = known.answer.case.retentionUntil;
+    return clone(known.answer);
+  }
 
   function armIdleTimer(): void {
     if (!options.idleTimer) return;
@@ -589,13 +638,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       touch(c.id);
       return clone(c);
     },
-    case_delete: (r) => {
-      found(cases, r.case_id);
-      cases.delete(r.case_id);
-      for (const map of [persons, relations, conversations, records, meldcode] as Map<string, { case_id: string }>[]) {
-        for (const [id, v] of map) if (v.case_id === r.case_id) map.delete(id);
-      }
-    },
+    case_delete: (r) => deleteCase(r.case_id),
     case_set_phase: (r) => {
       const c = found(cases, r.case_id);
       c.phase = r.phase;
@@ -701,6 +744,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         behaviour_prefill:
           fixture?.behaviour_prefill ??
           (only && isPractice(r.case_id) ? PROPOSALS.behaviourPrefills[only] : undefined) ?? { actors: [], targets: [], source: only ?? null },
+        // Which statements belong in the room is Rust's rule (its participants' own, on this
+        // conversation's items); the fake shows none here.
+        corrections: [],
       });
     },
     conversation_end: (r) => {
@@ -857,6 +903,35 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       return logBroken
         ? { entries, auditRows: null, problem: CASE_LOG.brokenProblem }
         : { entries, auditRows: CASE_LOG.log.auditRows, problem: null };
+    },
+    retention_overview: () => clone(retentionOverview),
+    retention_years_set: (r) => {
+      retentionOverview.years = r.years;
+      return clone(retentionOverview);
+    },
+    retention_get: (r) => retentionOf(r.case_id),
+    retention_set: (r) => retentionAnswer('retention_set', r.case_id, r.until),
+    retention_extend: (r) => retentionAnswer('retention_extend', r.case_id, r.until),
+    // Only a case Rust listed as due; the fake keeps the overview Rust gave after the last change.
+    retention_delete: (r) => {
+      found(cases, r.case_id);
+      if (!retentionOverview.due.some((c) => c.caseId === r.case_id)) fail('retention_not_due');
+      deleteCase(r.case_id);
+      retentionOverview = isPractice(r.case_id)
+        ? clone(RETENTION.afterDelete)
+        : { ...retentionOverview, due: retentionOverview.due.filter((c) => c.caseId !== r.case_id) };
+      return clone(retentionOverview);
+    },
+    corrections_list: (r) => {
+      found(cases, r.case_id);
+      return clone([...corrections.values()].filter((c) => c.case_id === r.case_id));
+    },
+    // Stored as sent (Rust checks the person, the item and the date; the error table is replayed above).
+    correction_add: (r) => {
+      found(cases, r.case_id);
+      const c: Correction = { ...clone(r.input), id: randomId(), case_id: r.case_id, created_at: new Date().toISOString() };
+      corrections.set(c.id, c);
+      return clone(c);
     },
     search: (r) => {
       if (r.case_id) found(cases, r.case_id);

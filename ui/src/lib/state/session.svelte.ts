@@ -35,6 +35,10 @@ import type { NoteVersion } from '../ipc/bindings/NoteVersion';
 import type { SearchResults } from '../ipc/bindings/SearchResults';
 import type { CaseLog } from '../ipc/bindings/CaseLog';
 import type { SearchHit } from '../ipc/bindings/SearchHit';
+import type { Correction } from '../ipc/bindings/Correction';
+import type { CorrectionInput } from '../ipc/bindings/CorrectionInput';
+import type { RetentionOverview } from '../ipc/bindings/RetentionOverview';
+import type { CaseRetention } from '../ipc/bindings/CaseRetention';
 import type {
   Backend,
   Case,
@@ -67,6 +71,8 @@ export type View =
   /** Restore a backup (from the unlock screen or the setup wizard); `damaged`: the vault would not open. */
   | { name: 'restore'; damaged: boolean }
   | { name: 'cases' }
+  /** Bewaartermijnen: the cases whose retention date has passed or comes soon (Rust decides which). */
+  | { name: 'retention' }
   | { name: 'case'; caseId: string }
   /** Conversation mode: full window, only this conversation's answers and records in memory. */
   | { name: 'conversation'; caseId: string; conversationId: string }
@@ -124,6 +130,8 @@ export class Session {
   /** The notes of the open case, and its note trash (newest date first, as Rust orders them). */
   notes = $state<Note[]>([]);
   notesTrash = $state<Note[]>([]);
+  /** Persons' corrections and objections in the open case (shown beside the record or note). */
+  corrections = $state<Correction[]>([]);
   /** The note to select when the Notities tab opens (a search hit); an id only. */
   noteToOpen = $state<string | null>(null);
   /** The search dialog (Ctrl+K) is open. Its query and results live in the dialog and go with it. */
@@ -288,6 +296,7 @@ export class Session {
     this.planPages = [];
     this.notes = [];
     this.notesTrash = [];
+    this.corrections = [];
     this.noteToOpen = null;
   }
 
@@ -469,6 +478,71 @@ export class Session {
     this.announce('status.caseDeleted');
   }
 
+  // ---------- retention ----------
+
+  /** Shows the Bewaartermijnen screen; it loads its overview itself. */
+  enterRetention(): void {
+    this.household = null;
+    this.dropCaseDetails();
+    this.conversation = null;
+    this.view = { name: 'retention' };
+  }
+
+  async retentionOverview(): Promise<RetentionOverview> {
+    return this.guarded(() => this.backend.retentionOverview());
+  }
+
+  async setRetentionYears(years: number): Promise<RetentionOverview> {
+    const overview = await this.guarded(() => this.backend.retentionYearsSet({ years }));
+    this.announce('retention.yearsSaved');
+    return overview;
+  }
+
+  /** Deletes a due case for good, after the professional confirmed it; the overview as it is now. */
+  async retentionDelete(caseId: string): Promise<RetentionOverview> {
+    const overview = await this.guarded(() => this.backend.retentionDelete({ case_id: caseId }));
+    await this.refreshCases();
+    this.announce('retention.deleted');
+    return overview;
+  }
+
+  async retentionExtend(caseId: string, until: string, reason: string): Promise<CaseRetention> {
+    const r = await this.guarded(() => this.backend.retentionExtend({ case_id: caseId, until, reason }));
+    this.announce('retention.extended');
+    return r;
+  }
+
+  async retentionGet(caseId: string): Promise<CaseRetention> {
+    return this.guarded(() => this.backend.retentionGet({ case_id: caseId }));
+  }
+
+  async retentionSet(caseId: string, until: string, reason: string): Promise<CaseRetention> {
+    const r = await this.guarded(() => this.backend.retentionSet({ case_id: caseId, until, reason }));
+    if (this.household?.case.id === caseId) this.household.case.retention_until = r.case.retentionUntil;
+    this.announce('retention.saved');
+    return r;
+  }
+
+  // ---------- corrections ----------
+
+  /** Keeps a person's correction or objection beside an item; the item itself does not change. */
+  async addCorrection(caseId: string, input: CorrectionInput): Promise<Correction> {
+    const added = await this.guarded(() => this.backend.correctionAdd({ case_id: caseId, input }));
+    const open = this.conversation;
+    if (this.view.name === 'conversation' && open) {
+      // In conversation mode only what Rust gives this conversation (its participants' statements).
+      const fresh = await this.guarded(() =>
+        this.backend.conversationOpen({ case_id: caseId, conversation_id: open.conversation.id }),
+      );
+      if (this.conversation?.conversation.id === open.conversation.id) this.conversation.corrections = fresh.corrections;
+    } else {
+      const list = await this.guarded(() => this.backend.correctionsList({ case_id: caseId }));
+      if (this.household?.case.id === caseId) this.corrections = list;
+    }
+    this.announce('corrections.saved');
+    return added;
+  }
+
   openCase(caseId: string, options: { focus?: 'heading' | 'start' } = {}): void {
     this.focusOnOpen = options.focus ?? 'heading';
     this.household = null;
@@ -570,7 +644,7 @@ export class Session {
 
   /** Everything shown in the case tabs besides the household. */
   async loadCaseDetails(caseId: string): Promise<void> {
-    const [conversations, records, trash, analysis, entries, status] = await this.guarded(() =>
+    const [conversations, records, trash, analysis, entries, status, corrections] = await this.guarded(() =>
       Promise.all([
         this.backend.conversationsList({ case_id: caseId }),
         this.backend.behavioursList({ case_id: caseId }),
@@ -578,9 +652,11 @@ export class Session {
         this.backend.analysisGet({ case_id: caseId }),
         this.backend.meldcodeList({ case_id: caseId }),
         this.backend.meldcodeStatus({ case_id: caseId }),
+        this.backend.correctionsList({ case_id: caseId }),
       ]),
     );
     if (this.view.name !== 'case' || this.view.caseId !== caseId) return;
+    this.corrections = corrections;
     this.conversations = conversations;
     this.records = records;
     this.trash = trash;

@@ -5,6 +5,7 @@ import type { BehaviourRecord } from "./BehaviourRecord";
 import type { ChildPrecheck } from "./ChildPrecheck";
 import type { Confidentiality } from "./Confidentiality";
 import type { Conversation } from "./Conversation";
+import type { Correction } from "./Correction";
 
 /**
  * Everything of one conversation, and nothing of any other.
@@ -18,4 +19,9 @@ default_confidentiality: Confidentiality,
  * Who a new behaviour record starts with: the speaker as source and, with one adult, the other
  * partner as actor and the speaker as target (`domain::proposals::behaviour_prefill`).
  */
-behaviour_prefill: BehaviourPrefill, };
+behaviour_prefill: BehaviourPrefill, 
+/**
+ * Corrections and objections to this conversation's answers and records, by its participants only
+ * (what someone else said about them stays out of the room).
+ */
+corrections: Array<Correction>, };

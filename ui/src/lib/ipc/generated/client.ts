@@ -27,6 +27,7 @@ import type { CaseLogRequest } from '../bindings/CaseLogRequest';
 import type { CaseNote } from '../bindings/CaseNote';
 import type { CaseOpenRequest } from '../bindings/CaseOpenRequest';
 import type { CaseRenameRequest } from '../bindings/CaseRenameRequest';
+import type { CaseRetention } from '../bindings/CaseRetention';
 import type { CaseSetArchivedRequest } from '../bindings/CaseSetArchivedRequest';
 import type { CaseSetPhaseRequest } from '../bindings/CaseSetPhaseRequest';
 import type { CaseStatus } from '../bindings/CaseStatus';
@@ -45,6 +46,10 @@ import type { ConversationEndRequest } from '../bindings/ConversationEndRequest'
 import type { ConversationOpenRequest } from '../bindings/ConversationOpenRequest';
 import type { ConversationStartRequest } from '../bindings/ConversationStartRequest';
 import type { ConversationsListRequest } from '../bindings/ConversationsListRequest';
+import type { Correction } from '../bindings/Correction';
+import type { CorrectionAddRequest } from '../bindings/CorrectionAddRequest';
+import type { CorrectionItem } from '../bindings/CorrectionItem';
+import type { CorrectionsListRequest } from '../bindings/CorrectionsListRequest';
 import type { CreatedVault } from '../bindings/CreatedVault';
 import type { DisplayGetRequest } from '../bindings/DisplayGetRequest';
 import type { DisplaySetRequest } from '../bindings/DisplaySetRequest';
@@ -103,6 +108,13 @@ import type { PrintPageRequest } from '../bindings/PrintPageRequest';
 import type { Relation } from '../bindings/Relation';
 import type { RelationAddRequest } from '../bindings/RelationAddRequest';
 import type { RelationDeleteRequest } from '../bindings/RelationDeleteRequest';
+import type { RetentionDeleteRequest } from '../bindings/RetentionDeleteRequest';
+import type { RetentionExtendRequest } from '../bindings/RetentionExtendRequest';
+import type { RetentionGetRequest } from '../bindings/RetentionGetRequest';
+import type { RetentionOverview } from '../bindings/RetentionOverview';
+import type { RetentionOverviewRequest } from '../bindings/RetentionOverviewRequest';
+import type { RetentionSetRequest } from '../bindings/RetentionSetRequest';
+import type { RetentionYearsSetRequest } from '../bindings/RetentionYearsSetRequest';
 import type { SafetyPlan } from '../bindings/SafetyPlan';
 import type { SearchRequest } from '../bindings/SearchRequest';
 import type { SearchResults } from '../bindings/SearchResults';
@@ -201,6 +213,14 @@ export type Commands = {
   note_restore: { request: NoteRestoreRequest; response: void };
   notes_trash_empty: { request: NotesTrashEmptyRequest; response: number };
   note_versions: { request: NoteVersionsRequest; response: Array<NoteVersion> };
+  retention_overview: { request: RetentionOverviewRequest; response: RetentionOverview };
+  retention_years_set: { request: RetentionYearsSetRequest; response: RetentionOverview };
+  retention_get: { request: RetentionGetRequest; response: CaseRetention };
+  retention_set: { request: RetentionSetRequest; response: CaseRetention };
+  retention_extend: { request: RetentionExtendRequest; response: CaseRetention };
+  retention_delete: { request: RetentionDeleteRequest; response: RetentionOverview };
+  corrections_list: { request: CorrectionsListRequest; response: Array<Correction> };
+  correction_add: { request: CorrectionAddRequest; response: Correction };
   search: { request: SearchRequest; response: SearchResults };
 };
 
@@ -280,6 +300,14 @@ export const COMMAND_NAMES = [
   'note_restore',
   'notes_trash_empty',
   'note_versions',
+  'retention_overview',
+  'retention_years_set',
+  'retention_get',
+  'retention_set',
+  'retention_extend',
+  'retention_delete',
+  'corrections_list',
+  'correction_add',
   'search',
 ] as const satisfies readonly CommandName[];
 
@@ -363,6 +391,14 @@ export interface Client {
   noteRestore(request: NoteRestoreRequest): Promise<void>;
   notesTrashEmpty(request: NotesTrashEmptyRequest): Promise<number>;
   noteVersions(request: NoteVersionsRequest): Promise<Array<NoteVersion>>;
+  retentionOverview(request?: RetentionOverviewRequest): Promise<RetentionOverview>;
+  retentionYearsSet(request: RetentionYearsSetRequest): Promise<RetentionOverview>;
+  retentionGet(request: RetentionGetRequest): Promise<CaseRetention>;
+  retentionSet(request: RetentionSetRequest): Promise<CaseRetention>;
+  retentionExtend(request: RetentionExtendRequest): Promise<CaseRetention>;
+  retentionDelete(request: RetentionDeleteRequest): Promise<RetentionOverview>;
+  correctionsList(request: CorrectionsListRequest): Promise<Array<Correction>>;
+  correctionAdd(request: CorrectionAddRequest): Promise<Correction>;
   search(request: SearchRequest): Promise<SearchResults>;
 }
 
@@ -440,6 +476,14 @@ export function createClient(send: Transport): Client {
     noteRestore: (request) => send('note_restore', request),
     notesTrashEmpty: (request) => send('notes_trash_empty', request),
     noteVersions: (request) => send('note_versions', request),
+    retentionOverview: (request = {}) => send('retention_overview', request),
+    retentionYearsSet: (request) => send('retention_years_set', request),
+    retentionGet: (request) => send('retention_get', request),
+    retentionSet: (request) => send('retention_set', request),
+    retentionExtend: (request) => send('retention_extend', request),
+    retentionDelete: (request) => send('retention_delete', request),
+    correctionsList: (request) => send('corrections_list', request),
+    correctionAdd: (request) => send('correction_add', request),
     search: (request) => send('search', request),
   };
 }
@@ -494,4 +538,6 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'audit_log_cut',
   'audit_log_rolled_back',
   'audit_anchor_invalid',
+  'retention_not_later',
+  'retention_not_due',
 ];

@@ -51,6 +51,8 @@ export const ERROR_MESSAGES: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     audit_log_cut: "Er ontbreken regels aan het eind van het toegangslogboek. De gegevens zijn wel te openen. Bespreek dit met uw privacy- of beveiligingsfunctionaris.",
     audit_log_rolled_back: "Het toegangslogboek is ouder dan bij de vorige keer openen. Misschien is een oude kopie van de kluis teruggezet. Controleer of dat klopt.",
     audit_anchor_invalid: "Het controlepunt van het toegangslogboek in het sleutelbestand is beschadigd. De gegevens zijn wel te openen; bij de volgende keer vergrendelen wordt het opnieuw vastgelegd.",
+    retention_not_later: "Een verlenging moet later eindigen dan de huidige bewaardatum en dan vandaag. Kies een latere datum.",
+    retention_not_due: "De bewaartermijn van deze casus is nog niet (bijna) verstreken. Verwijderen kan vanuit de casus zelf.",
   },
   en: {
     wrong_passphrase: "This passphrase does not open the vault. Check capitals and spaces and try again.",
@@ -101,5 +103,7 @@ export const ERROR_MESSAGES: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     audit_log_cut: "Lines are missing at the end of the access log. The data can still be opened. Discuss this with your privacy or security officer.",
     audit_log_rolled_back: "The access log is older than when the vault was last opened. An old copy of the vault may have been put back. Check whether that is right.",
     audit_anchor_invalid: "The access log check point in the key file is damaged. The data can still be opened; it is recorded again at the next lock.",
+    retention_not_later: "An extension must end later than the current retention date and later than today. Choose a later date.",
+    retention_not_due: "This case's retention period has not (nearly) ended. You can delete it from the case itself.",
   },
 };
