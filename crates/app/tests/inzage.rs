@@ -93,7 +93,9 @@ fn the_save_dialog_gets_a_pdf_and_its_json_named_without_case_or_person() {
 #[test]
 fn each_persons_export_holds_what_they_said_and_what_is_about_them_and_nothing_confidential_to_others() {
     let (mut host, map) = stored();
-    let table: [(Uuid, &[&[&str]], &[&[&str]]); 4] = [
+    // (person, markers their export must hold, markers it must not hold)
+    type Markers = &'static [&'static [&'static str]];
+    let table: [(Uuid, Markers, Markers); 4] = [
         (MARK, &[M::MARK, M::SHARED], &[M::SANNE, M::DAAN, M::LOTTE_OPEN, M::LOTTE_CONFIDENTIAL, M::NOBODY]),
         (SANNE, &[M::SANNE, M::SHARED], &[M::MARK, M::DAAN, M::LOTTE_OPEN, M::LOTTE_CONFIDENTIAL, M::NOBODY]),
         (DAAN, &[M::DAAN, M::SHARED], &[M::MARK, M::SANNE, M::LOTTE_OPEN, M::LOTTE_CONFIDENTIAL, M::NOBODY]),

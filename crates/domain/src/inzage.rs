@@ -18,6 +18,9 @@
 //!   conversations with them alone; the plan items they may read, by the plan's own reader filter
 //!   ([`crate::plan::view_for`]) — the same version of the plan they would be given.
 //!
+//! Records and notes in the trash are not read (the vault's snapshot and note list leave them out), and
+//! neither is the analysis (its conclusions are drawn from everyone's statements together).
+//!
 //! # What is left out, and why (the "confidential to someone else" test)
 //! Dutch law gives a right of access to the whole file, working notes included (AVG art. 15, WGBO
 //! art. 7:456, Jeugdwet art. 7.3.10), but not to what would harm the privacy or safety of someone else
@@ -313,8 +316,9 @@ pub struct InzageReview {
 
 /// Whether a child of `year_of_birth` is certainly 12 or older on `date`.
 pub fn certainly_own_access(year_of_birth: Option<i32>, date: NaiveDate) -> bool {
-    // The youngest the child can be on `date` is one less than the age they reach this year.
-    year_of_birth.is_some_and(|y| date.year() - y - 1 >= OWN_ACCESS_AGE)
+    // The youngest the child can be on `date` is one less than the age they reach this year, so that
+    // age must reach 13 or more.
+    year_of_birth.is_some_and(|y| date.year() - y > OWN_ACCESS_AGE)
 }
 
 /// The grounds on the cover page of a reader like `person`.

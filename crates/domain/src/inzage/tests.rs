@@ -297,3 +297,21 @@ fn the_json_has_stable_field_names_and_a_schema_version() {
     let back: InzageView = serde_json::from_value(json).expect("reads back");
     assert_eq!(back, view);
 }
+
+/// A network person reads the plan as the network version has it, and nothing anyone told.
+#[test]
+fn a_network_person_gets_the_network_version_of_the_plan_and_no_statements_of_others() {
+    let mut f = gezin_jansen_inzage();
+    let oma = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0109);
+    let mut person = f.snapshot.household.persons[0].clone();
+    person.id = oma;
+    person.role = Role::Network;
+    person.name = "Oma".into();
+    person.notes = String::new();
+    f.snapshot.household.persons.push(person);
+    let r = review(&f, oma);
+    assert_eq!(r.view.plan.as_ref().map(|p| p.audience), Some(crate::plan::AudienceKind::Network));
+    check("oma", &r.view, &[&["ZQPLANSHARED"]], &[M::MARK, M::SANNE, M::DAAN, M::LOTTE_OPEN, M::LOTTE_CONFIDENTIAL, M::NOBODY]);
+    assert!(r.withheld.is_empty());
+    assert!(r.view.answers.is_empty() && r.view.records.is_empty() && r.view.notes.is_empty());
+}
