@@ -139,6 +139,7 @@ pub enum WithheldKind {
     /// The professional's notes marked `vertrouwelijk`, and the closing notes of joint conversations.
     ConfidentialNotes,
     /// A child under 12: what the child itself told in confidence (a parent reads this export).
+    #[serde(rename = "own_confidences_under_12")]
     OwnConfidencesUnder12,
 }
 

@@ -53,6 +53,7 @@ fn the_adult_in_the_plegerpositie_gets_his_own_words_and_nothing_the_others_conf
         &[M::SANNE, M::DAAN, M::LOTTE_OPEN, M::LOTTE_CONFIDENTIAL, M::NOBODY],
     );
     assert!(!text.contains("Noodplan"), "no escape-plan section at all");
+    assert!(!text.contains("Vooreenkindonderde12"), "the young child's ground is for a young child's export only");
 }
 
 #[test]
@@ -78,7 +79,8 @@ fn a_young_childs_inzage_is_read_by_a_parent_and_holds_none_of_her_confidences()
     check(
         "lotte",
         &text,
-        &[M::LOTTE_OPEN, &["ZQPLANSHARED", "InzageinhetdossiervanLotte"]],
+        // The cover page says why her own confidences are not in it.
+        &[M::LOTTE_OPEN, &["ZQPLANSHARED", "InzageinhetdossiervanLotte", "Vooreenkindonderde12vragendeouders"]],
         &[M::LOTTE_CONFIDENTIAL, M::MARK, M::SANNE, M::DAAN, M::NOBODY, &["ZQPUSHSHARED"]],
     );
 }

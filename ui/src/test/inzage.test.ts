@@ -4,7 +4,7 @@
 import { screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { PRACTICE } from '../lib/ipc/fake';
-import { t, type MessageKey } from '../lib/i18n/index.svelte';
+import { catalogueFor, t, type MessageKey } from '../lib/i18n/index.svelte';
 import { renderUnlocked } from './helpers';
 
 async function openInzage() {
@@ -62,6 +62,17 @@ describe('inzage tab', () => {
     expect(PRACTICE.inzage[lotte.id]!.view.for_parents_of_young_child).toBe(true);
     // The export never holds the counts.
     for (const review of Object.values(PRACTICE.inzage)) expect(JSON.stringify(review.view)).not.toContain('"count"');
+  });
+
+  it('has words for every kind of left-out item Rust can name, in both languages', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      const catalogue = catalogueFor(lang) as Record<string, string>;
+      for (const review of Object.values(PRACTICE.inzage)) {
+        for (const kind of [...review.view.withheld_grounds, ...review.withheld.map((w) => w.kind)]) {
+          expect(catalogue[`inzage.kind.${kind}`], `${lang}: ${kind}`).toBeTruthy();
+        }
+      }
+    }
   });
 
   it('saves only after the warning, and says so', async () => {

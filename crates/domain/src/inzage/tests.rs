@@ -296,6 +296,12 @@ fn the_json_has_stable_field_names_and_a_schema_version() {
     assert!(!serde_json::to_string(&view).expect("json").contains("\"count\""));
     let back: InzageView = serde_json::from_value(json).expect("reads back");
     assert_eq!(back, view);
+    // The grounds' names, as other software reads them.
+    let grounds = serde_json::to_value(review(&f, LOTTE).view.withheld_grounds).expect("json");
+    assert_eq!(
+        grounds,
+        serde_json::json!(["others_confidences", "child_disclosures", "plan_items_for_others", "confidential_notes", "own_confidences_under_12"])
+    );
 }
 
 /// A network person reads the plan as the network version has it, and nothing anyone told.

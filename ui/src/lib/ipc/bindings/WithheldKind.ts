@@ -4,4 +4,4 @@
  * Why something may be left out. The PDF and JSON list these as grounds (all that can apply to the
  * reader); the review screen counts them.
  */
-export type WithheldKind = "others_confidences" | "child_disclosures" | "plan_items_for_others" | "confidential_notes" | "own_confidences_under12";
+export type WithheldKind = "others_confidences" | "child_disclosures" | "plan_items_for_others" | "confidential_notes" | "own_confidences_under_12";
