@@ -49,6 +49,28 @@ impl app::Shell for Desktop {
         Ok(true)
     }
 
+    fn save_pdf_and_json(&self, suggested_name: &str, pdf: &[u8], json: &[u8]) -> AppResult<bool> {
+        let chosen = self
+            .app
+            .dialog()
+            .file()
+            .set_title("Inzage opslaan als PDF (met een JSON-bestand ernaast)")
+            .set_file_name(suggested_name)
+            .add_filter("PDF", &["pdf"])
+            .blocking_save_file();
+        let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+            return Ok(false);
+        };
+        // The JSON gets the chosen name with `.json`; both written atomically, never through a symlink.
+        let json_path = path.with_extension("json");
+        if json_path == path {
+            return Err(ErrorCode::Invalid.into());
+        }
+        app::write_file_atomic(&path, pdf).map_err(app::AppError::from)?;
+        app::write_file_atomic(&json_path, json).map_err(app::AppError::from)?;
+        Ok(true)
+    }
+
     fn print(&self) -> AppResult<()> {
         self.window.print().map_err(|_| ErrorCode::PrintFailed.into())
     }

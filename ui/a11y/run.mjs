@@ -7,7 +7,7 @@
 // 3. Keyboard-only walk (Tab, Enter, Space, arrow keys and typing — no clicks): first start, create a
 //    case, add two persons, start a conversation, answer a question, record a behaviour (Alt+G), end
 //    the conversation and find the behaviour in the who → whom matrix.
-// 4. Runs axe-core on every main screen of the practice case (Oefencasus, Notities and Zoeken included) at 1366×768, at 200% zoom of
+// 4. Runs axe-core on every main screen of the practice case (Oefencasus, Notities, Zoeken and Inzage included) at 1366×768, at 200% zoom of
 //    that window (683×384 CSS px) and at 320 px wide, fails on any violation, and checks that no text
 //    screen scrolls sideways (WCAG 1.4.10). Screenshots go to a11y-screens/ (git-ignored).
 import { createServer } from 'node:http';
@@ -326,6 +326,22 @@ async function practiceTour(size) {
   await axe(name('search'));
   await reflow(name('search'));
   await page.keyboard.press('Escape');
+  // Inzage: the list of persons, one person's review (what is in it, what was left out, the pages) and
+  // the warning before saving.
+  await page.click(tid('tab-inzage'));
+  await page.waitForSelector(tid('inzage-open'));
+  await axe(name('inzage-list'));
+  await reflow(name('inzage-list'));
+  await page.locator(tid('inzage-open')).first().click();
+  await page.waitForSelector(tid('inzage-page'));
+  await axe(name('inzage-review'));
+  await reflow(name('inzage-review'));
+  await page.click(tid('inzage-save'));
+  await page.waitForSelector(tid('inzage-save-confirm'));
+  await axe(name('inzage-save-warning'));
+  await reflow(name('inzage-save-warning'));
+  await page.keyboard.press('Escape');
+  await page.click(tid('inzage-back'));
   // Logboek: the access log with the check of the whole log.
   await page.click(tid('tab-logboek'));
   await page.waitForSelector(tid('log-table'));

@@ -106,7 +106,8 @@ fn generate_fresh() -> Result<std::path::PathBuf> {
     // Built as part of the whole workspace's test build (the same features as `cargo test`, so nothing
     // is compiled twice); building it alone would resolve other features and rebuild half the tree.
     cargo(&["test", "--workspace", "--all-targets", "--no-run", "--quiet"])?;
-    let generator = root().join("target/debug/contract-gen");
+    // The target folder may be shared (`CARGO_TARGET_DIR`).
+    let generator = bundle::target_dir().join("debug/contract-gen");
     util::run_in(&generator.to_string_lossy(), &[&fresh.to_string_lossy()], &root(), &[])?;
     Ok(fresh)
 }

@@ -294,6 +294,8 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("plan_versions", u, json!({ "case_id": case })),
         ("plan_export_pdf", u, json!({ "case_id": case, "audience": { "kind": "professional" } })),
         ("print_page", u, json!({})),
+        ("inzage_preview", u, json!({ "case_id": case, "person_id": id(J::SANNE) })),
+        ("inzage_export", u, json!({ "case_id": case, "person_id": id(J::MARK) })),
         ("notes_list", u, json!({ "case_id": case })),
         ("note_create", u, json!({ "case_id": case, "input": note_input() })),
         ("note_save", u, json!({ "case_id": case, "note_id": id(notes::HOME_VISIT), "input": note_input() })),
@@ -351,7 +353,8 @@ fn other_case_swap(command: &str) -> Option<(Uuid, Uuid)> {
         "person_update" | "person_delete" => (J::LOTTE, other::CHILD),
         "relation_add" => (J::LOTTE, other::CHILD),
         "relation_delete" => (J::REL_COUPLE, other::RELATION),
-        "joint_check" | "plan_preview" => (J::SANNE, other::PARENT),
+        "joint_check" | "plan_preview" | "inzage_preview" => (J::SANNE, other::PARENT),
+        "inzage_export" => (J::MARK, other::PARENT),
         "conversation_start" => (J::SANNE, other::PARENT),
         "conversation_open" | "conversation_end" | "answer_save" => (J::CONV_SANNE, other::CONVERSATION),
         "precheck_save" | "precheck_review" => (J::DAAN, other::CHILD),
@@ -540,6 +543,8 @@ pub fn error_table() -> Vec<ErrorRow> {
     row("correction_add", "unknown_answer", u, set(&set(&correction, "/input/item_kind", json!("answer")), "/input/item_id", id(NOBODY)), E::NotFound);
     row("correction_add", "unknown_person", u, set(&correction, "/input/person_id", id(NOBODY)), E::NotFound);
     row("correction_add", "unknown_enum", u, set(&correction, "/input/item_kind", json!("plan_item")), E::Invalid);
+    row("inzage_preview", "unknown_person", u, set(&get("inzage_preview"), "/person_id", id(NOBODY)), E::NotFound);
+    row("inzage_export", "unknown_person", u, set(&get("inzage_export"), "/person_id", id(NOBODY)), E::NotFound);
     row("plan_export_pdf", "id_of_other_case", u, json!({ "case_id": case, "audience": { "kind": "network", "person": id(other::PARENT) } }), E::NotInCase);
     rows
 }
@@ -734,6 +739,13 @@ fn practice_fixture() -> Value {
     let meldcode = ask("meldcode_status", json!({ "case_id": case }));
     let notes = ask("notes_list", json!({ "case_id": case }));
     let note_versions = ask("note_versions", json!({ "case_id": case, "note_id": id(notes::HOME_VISIT) }));
+    // Each person's access request as the professional reviews it; the pages are left out (the fake
+    // shows a placeholder page).
+    let mut inzage = serde_json::Map::new();
+    for p in [J::MARK, J::SANNE, J::DAAN, J::LOTTE] {
+        let mut preview = ask("inzage_preview", json!({ "case_id": case, "person_id": id(p) }));
+        inzage.insert(p.to_string(), preview["review"].take());
+    }
     let mut conversations = serde_json::Map::new();
     for c in [J::CONV_SANNE, J::CONV_MARK, J::CONV_DAAN] {
         conversations.insert(c.to_string(), ask("conversation_open", json!({ "case_id": case, "conversation_id": id(c) })));
@@ -836,6 +848,7 @@ fn practice_fixture() -> Value {
         "notes": notes,
         "noteVersions": { notes::HOME_VISIT.to_string(): note_versions },
         "noteKeepsVersion": note_version_table(),
+        "inzage": inzage,
     })
 }
 

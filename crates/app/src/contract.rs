@@ -113,6 +113,9 @@ macro_rules! with_contract {
             plan_versions(PlanVersionsRequest { case_id: $crate::Uuid }) -> Vec<$crate::domain::plan::PlanVersion>;
             plan_export_pdf(PlanExportPdfRequest { case_id: $crate::Uuid, audience: $crate::domain::plan::Audience }) -> $crate::views::PlanExported;
             print_page(PrintPageRequest {}) -> ();
+            // One person's access request (inzage): reviewed on screen, then saved as PDF and JSON.
+            inzage_preview(InzagePreviewRequest { case_id: $crate::Uuid, person_id: $crate::Uuid }) -> $crate::views::InzagePreview;
+            inzage_export(InzageExportRequest { case_id: $crate::Uuid, person_id: $crate::Uuid }) -> $crate::views::InzageExported;
             // The professional's notes, with a trash and earlier versions.
             notes_list(NotesListRequest { case_id: $crate::Uuid }) -> $crate::views::NotesView;
             note_create(NoteCreateRequest { case_id: $crate::Uuid, input: $crate::domain::notes::NoteInput }) -> $crate::domain::notes::Note;

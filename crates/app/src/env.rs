@@ -18,6 +18,10 @@ pub trait Shell: Sync {
     /// Asks the user where to save `bytes` (a PDF) under the suggested file name and writes it there.
     /// `Ok(false)`: the user cancelled.
     fn save_pdf(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool>;
+    /// Asks the user where to save an access request's PDF under the suggested file name, writes it
+    /// there and writes `json` beside it, with the same name ending in `.json`. `Ok(false)`: the user
+    /// cancelled, and nothing was written.
+    fn save_pdf_and_json(&self, suggested_name: &str, pdf: &[u8], json: &[u8]) -> AppResult<bool>;
     /// Opens the system print dialog for what the window shows.
     fn print(&self) -> AppResult<()>;
     /// Draws the window at this zoom factor (1.0 = 100%).

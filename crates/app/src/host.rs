@@ -60,6 +60,15 @@ impl Shell for RecordingShell {
         self.saved.lock().expect("not poisoned").push((suggested_name.to_owned(), bytes.to_vec()));
         Ok(true)
     }
+    fn save_pdf_and_json(&self, suggested_name: &str, pdf: &[u8], json: &[u8]) -> AppResult<bool> {
+        if self.cancel {
+            return Ok(false);
+        }
+        let mut saved = self.saved.lock().expect("not poisoned");
+        saved.push((suggested_name.to_owned(), pdf.to_vec()));
+        saved.push((crate::commands::json_name(suggested_name), json.to_vec()));
+        Ok(true)
+    }
     fn print(&self) -> AppResult<()> {
         *self.prints.lock().expect("not poisoned") += 1;
         Ok(())

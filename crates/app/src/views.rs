@@ -217,6 +217,22 @@ pub struct PlanExported {
     pub version: Option<u32>,
 }
 
+/// One person's access request (`inzage`) for the professional's review before it is saved: what it
+/// holds, how much was left out and of which kind (`review.withheld`, never part of the export), and the
+/// PDF's pages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct InzagePreview {
+    pub review: domain::inzage::InzageReview,
+    /// `data:image/png;base64,…` per page; never written to disk.
+    pub pages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InzageExported {
+    /// False when the user cancelled the save dialog.
+    pub saved: bool,
+}
+
 /// The Meldcode status with today's date (the default date of a new entry).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MeldcodeOverview {

@@ -78,7 +78,7 @@ fn the_table_covers_every_command_and_every_kind_that_applies() {
     let scoped = ["person_update", "person_delete", "relation_add", "relation_delete", "joint_check", "conversation_start",
         "conversation_open", "conversation_end", "answer_save", "precheck_save", "behaviour_save", "behaviour_trash",
         "behaviour_restore", "meldcode_save", "plan_save", "plan_check", "plan_preview", "plan_export_pdf", "note_create",
-        "note_save", "note_trash", "note_restore", "note_versions", "correction_add"];
+        "note_save", "note_trash", "note_restore", "note_versions", "correction_add", "inzage_preview", "inzage_export"];
     for command in scoped {
         assert!(has(command, "id_of_other_case"), "{command}: an id of another case");
     }

@@ -519,3 +519,197 @@ pub fn gezin_jansen() -> CaseSnapshot {
     }
     CaseSnapshot { household, conversations, answers, records, judgements: vec![], acute_decisions: vec![], prechecks: vec![] }
 }
+
+/// The example family prepared for the access-request (`inzage`) tests: what is stored of it, with a
+/// unique marker (no spaces) in every text, so a test can look for each in the text of a PDF.
+#[derive(Debug, Clone)]
+pub struct InzageFamily {
+    pub snapshot: CaseSnapshot,
+    pub notes: Vec<notes::Note>,
+    pub plan: plan::SafetyPlan,
+}
+
+/// Ids of what [`gezin_jansen_inzage`] adds to [`gezin_jansen`].
+pub mod inzage_ids {
+    use uuid::Uuid;
+    pub const CONV_LOTTE: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0204);
+    /// Mark pushes Sanne, as Daan tells it; set to "everyone" by mistake.
+    pub const R_PUSH_BY_DAAN: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_040c);
+    pub const A_LOTTE_OPEN: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_050a);
+    pub const A_LOTTE_CONFIDENTIAL: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_050b);
+    pub const NOTE_MARK: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0701);
+    pub const NOTE_MARK_CONFIDENTIAL: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0702);
+    pub const NOTE_SANNE: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0703);
+    pub const NOTE_DAAN: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0704);
+    pub const NOTE_DAAN_CONFIDENTIAL: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0705);
+    pub const NOTE_CASE: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0706);
+    pub const NOTE_SANNE_CONVERSATION: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0707);
+}
+
+/// Markers of [`gezin_jansen_inzage`], by whose inzage must hold them. Each marker is in exactly one
+/// text of the family's file.
+pub mod inzage_markers {
+    /// Mark's own answers and records, his notes and plan items, his details.
+    pub const MARK: &[&str] = &["ZQMARKFEAR", "ZQMARKOWNACCOUNT", "ZQMARKSAYSINSULT", "ZQNOTEMARK", "ZQCONVMARK", "ZQPLANMARK", "ZQPERSONMARK"];
+    /// Sanne's own answers (confidential ones too), the records she told, her notes and escape plan.
+    pub const SANNE: &[&str] = &["ZQSANNEFEAR", "ZQSANNELEAVING", "ZQSANNEDEBTS", "ZQSTRANGLECONF", "ZQISOLATEVIAANSWER", "ZQNOTESANNE", "ZQNOTECONVSANNE", "ZQCONVSANNE", "ZQESCAPESANNE"];
+    /// Daan's disclosures (also the one set to "everyone" by mistake), his conversation, his plan item.
+    pub const DAAN: &[&str] = &["ZQDAANSAFETY", "ZQDAANDISCLOSURE", "ZQDAANWIDENED", "ZQCONVDAAN", "ZQPLANDAANDISCLOSURE", "ZQNOTEDAAN"];
+    /// What Lotte (6) said that everyone may read.
+    pub const LOTTE_OPEN: &[&str] = &["ZQLOTTEOPEN"];
+    /// What Lotte said in confidence, her conversation's closing notes, her own plan item.
+    pub const LOTTE_CONFIDENTIAL: &[&str] = &["ZQLOTTECONF", "ZQCONVLOTTE", "ZQPLANLOTTE"];
+    /// Shared with everyone: a record Sanne told (Mark pushes her, Daan heard it), a plan agreement.
+    pub const SHARED: &[&str] = &["ZQPUSHSHARED", "ZQPLANSHARED"];
+    /// In nobody's inzage: confidential notes, a note about the household, a professional-only item.
+    pub const NOBODY: &[&str] = &["ZQCONFNOTEMARK", "ZQCONFNOTEDAAN", "ZQNOTECASE", "ZQPLANPROMARK"];
+}
+
+/// "Gezin Jansen-de Vries" with what an access request reads, each text with a marker of
+/// [`inzage_markers`]:
+/// - answers: Sanne's fear (confidential to her), her plan to leave (professional only), her debts
+///   (everyone); Mark's fear (confidential to him) and his account (everyone); Daan's safety mark
+///   (professional only); Lotte (6), heard once, one answer for everyone and one in confidence;
+///   Sanne's control answer made confidential to her, while the isolation record made in it says
+///   "everyone";
+/// - records: Sanne's account of the pushing (everyone; Daan heard it), the strangling (professional
+///   only), Mark's account of Sanne insulting him (confidential to Mark), Daan's account of the
+///   shouting (professional only) and of the pushing, set to "everyone" by mistake;
+/// - notes about Mark (one confidential), Sanne (one through her conversation only), Daan (one
+///   confidential) and the household; closing notes of each conversation; Mark's details;
+/// - a plan with a shared agreement, Sanne's escape plan, Mark's own problem, Daan's disclosure (for
+///   Daan), Lotte's own need (for Lotte) and a professional-only worry about Mark.
+pub fn gezin_jansen_inzage() -> InzageFamily {
+    use ids::*;
+    use inzage_ids::*;
+    let mut s = gezin_jansen();
+    let created = at(2026, 2, 1);
+    let named = |p: Uuid| Visibility::NamedPersons { persons: vec![p] };
+    s.household.persons.iter_mut().filter(|p| p.id == MARK).for_each(|p| p.notes = "Werkt in ploegendienst ZQPERSONMARK".into());
+    s.conversations.push(Conversation {
+        id: CONV_LOTTE,
+        case_id: CASE,
+        participants: vec![LOTTE],
+        joint_reason: None,
+        safety_justification: None,
+        guide_id: "gids.kind_4_7".into(),
+        guide_version: 1,
+        started_at: at(2026, 2, 12),
+        ended_at: Some(at(2026, 2, 12)),
+        notes: "Lotte tekende haar huis ZQCONVLOTTE".into(),
+    });
+    for c in &mut s.conversations {
+        let marker = match c.id {
+            x if x == CONV_SANNE => "Sanne was rustig maar moe ZQCONVSANNE",
+            x if x == CONV_MARK => "Mark kwam op tijd ZQCONVMARK",
+            x if x == CONV_DAAN => "Daan praatte makkelijk ZQCONVDAAN",
+            _ => continue,
+        };
+        c.notes = marker.into();
+    }
+    let answer = |s: &mut CaseSnapshot, id: Uuid, words: &str, confidential: Visibility| {
+        let a = s.answers.iter_mut().find(|a| a.id == id).expect("fixture answer");
+        a.words = words.into();
+        a.confidential = confidential;
+    };
+    answer(&mut s, A_SANNE_FEAR, "Ik ben bang als hij thuiskomt ZQSANNEFEAR", named(SANNE));
+    answer(&mut s, A_SANNE_SEPARATION, "Ik wil in de zomer weg ZQSANNELEAVING", Visibility::ProfessionalOnly);
+    answer(&mut s, A_SANNE_DEBTS, "Het gaat om de huur ZQSANNEDEBTS", Visibility::Everyone);
+    answer(&mut s, A_SANNE_CONTROL, "", named(SANNE));
+    answer(&mut s, A_MARK_FEAR, "Nee, maar ik schrik van mezelf ZQMARKFEAR", named(MARK));
+    answer(&mut s, A_MARK_BEHAVIOUR, "Ik heb haar een keer geduwd ZQMARKOWNACCOUNT", Visibility::Everyone);
+    answer(&mut s, A_DAAN_SAFETY, "Een vier, soms een twee ZQDAANSAFETY", Visibility::ProfessionalOnly);
+    let lotte = |id, q: &str, words: &str, confidential| Answer {
+        id,
+        conversation_id: CONV_LOTTE,
+        question_id: q.into(),
+        source_person: LOTTE,
+        value: AnswerValue::Unanswered,
+        words: words.into(),
+        confidential,
+        updated_at: created,
+    };
+    s.answers.push(lotte(A_LOTTE_OPEN, "k4.thuis.wie", "Papa mama Daan en de kat ZQLOTTEOPEN", Visibility::Everyone));
+    s.answers.push(lotte(A_LOTTE_CONFIDENTIAL, "k4.thuis", "Papa duwt mama soms ZQLOTTECONF", Visibility::ProfessionalOnly));
+    let record = |s: &mut CaseSnapshot, id: Uuid, text: &str, confidential: Visibility| {
+        let r = s.records.iter_mut().find(|r| r.id == id).expect("fixture record");
+        r.impact_text = format!("{} {text}", r.impact_text).trim().to_owned();
+        r.confidential = confidential;
+    };
+    record(&mut s, R_PUSH_BY_SANNE, "ZQPUSHSHARED", Visibility::Everyone);
+    record(&mut s, R_STRANGLE, "ZQSTRANGLECONF", Visibility::ProfessionalOnly);
+    record(&mut s, R_ISOLATE, "Ik zie mijn zus niet meer ZQISOLATEVIAANSWER", Visibility::Everyone);
+    record(&mut s, R_INSULT_S_M, "Ze noemt me een mislukkeling ZQMARKSAYSINSULT", named(MARK));
+    record(&mut s, R_SHOUT_DAAN, "Hij schreeuwt als ik niet slaap ZQDAANDISCLOSURE", Visibility::ProfessionalOnly);
+    let mut widened = s.records.iter().find(|r| r.id == R_PUSH_BY_SANNE).cloned().expect("fixture record");
+    widened.id = R_PUSH_BY_DAAN;
+    widened.source_person = DAAN;
+    widened.conversation_id = Some(CONV_DAAN);
+    widened.stance = Stance::Reported { frequency: Frequency::Twice };
+    widened.impact_text = "Ik hoorde mama huilen ZQDAANWIDENED".into();
+    widened.children_exposed = vec![ChildExposure { child: DAAN, how: vec![Exposure::Heard] }];
+    widened.confidential = Visibility::Everyone;
+    s.records.push(widened);
+
+    let note = |id, person: Option<Uuid>, conversation: Option<Uuid>, title: &str, text: &str, confidential| notes::Note {
+        id,
+        case_id: CASE,
+        person_id: person,
+        conversation_id: conversation,
+        date: date(2026, 3, 10),
+        title: title.into(),
+        text: text.into(),
+        tags: vec![],
+        confidential,
+        created_at: at(2026, 3, 10),
+        updated_at: at(2026, 3, 10),
+        deleted_at: None,
+    };
+    let notes = vec![
+        note(NOTE_MARK, Some(MARK), None, "Telefoontje", "Mark belde om de afspraak te verzetten ZQNOTEMARK", false),
+        note(NOTE_MARK_CONFIDENTIAL, Some(MARK), None, "Overleg", "Sanne vertelde dat hij haar volgt ZQCONFNOTEMARK", true),
+        note(NOTE_SANNE, Some(SANNE), None, "Huisbezoek", "Sanne heeft een nieuwe baan ZQNOTESANNE", false),
+        note(NOTE_SANNE_CONVERSATION, None, Some(CONV_SANNE), "Na het gesprek", "Sanne wil een vervolgafspraak ZQNOTECONVSANNE", false),
+        note(NOTE_DAAN, Some(DAAN), None, "School", "Daan gaat weer naar voetbal ZQNOTEDAAN", false),
+        note(NOTE_DAAN_CONFIDENTIAL, Some(DAAN), None, "Daan", "Moeder zegt dat Daan slecht slaapt ZQCONFNOTEDAAN", true),
+        note(NOTE_CASE, None, None, "Gezin", "Verhuizing staat gepland ZQNOTECASE", false),
+    ];
+
+    use plan::{Agreement, EscapeKind, Item, Party, PersonNeed, Problem, SafetyPlan, Worry};
+    let mut p = SafetyPlan::new(CASE, at(2026, 3, 12));
+    p.id = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0801);
+    let item_id = |n: u128| Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0810 + n);
+    let with_id = |mut i: Item<Agreement>, n| {
+        i.id = item_id(n);
+        i
+    };
+    p.agreements.push(with_id(
+        Item::new(Agreement {
+            who: vec![Party::Person { id: MARK }],
+            what: "Mark slaapt bij zijn broer als hij gedronken heeft ZQPLANSHARED".into(),
+            from: Some(date(2026, 3, 12)),
+            checked_by: vec![],
+            if_broken: String::new(),
+        }),
+        1,
+    ));
+    let mut escape = Item::escape(SANNE, EscapeKind::WhereToGo, "Naar haar zus in Zwolle ZQESCAPESANNE");
+    escape.id = item_id(2);
+    p.escape_plan.push(escape);
+    let mut problem = Item::personal(Problem { person: MARK, priority: 1, problem: "Drinken ZQPLANMARK".into(), help: "Verslavingszorg".into() }, MARK);
+    problem.id = item_id(3);
+    p.problems.push(problem);
+    let mut disclosure = Item::child_disclosure(PersonNeed { person: DAAN, need: "Daan wil iemand om mee te praten ZQPLANDAANDISCLOSURE".into(), help: String::new() }, DAAN)
+        .visible_to(plan::Visibility::Persons(vec![DAAN]));
+    disclosure.id = item_id(4);
+    p.support.push(disclosure);
+    let mut lotte_need = Item::personal(PersonNeed { person: LOTTE, need: "Lotte gaat naar speltherapie ZQPLANLOTTE".into(), help: String::new() }, LOTTE);
+    lotte_need.id = item_id(5);
+    p.support.push(lotte_need);
+    let mut pro_worry = Item::new(Worry { situation: "Mark kan escaleren rond de scheiding ZQPLANPROMARK".into(), impact: "Risico".into() })
+        .visible_to(plan::Visibility::ProfessionalOnly)
+        .about(MARK);
+    pro_worry.id = item_id(6);
+    p.worries.push(pro_worry);
+    InzageFamily { snapshot: s, notes, plan: p }
+}

@@ -49,6 +49,9 @@ pub mod timeline;
 pub mod caselist;
 /// The professional's dated notes with their versions (§11).
 pub mod notes;
+/// The access request (`inzage`) per person: what they said and what is about them, leaving out what
+/// is confidential to someone else (§12).
+pub mod inzage;
 /// Full-text search: the query language and what a result carries (§11).
 pub mod search;
 /// Retention dates: the default, when a case is due, extending (§12).

@@ -9,12 +9,17 @@
 //! reader may see. A template only lays out what it is given, so access rules live in one place (the
 //! domain), and a template for one audience refuses a view built for another.
 //!
+//! The same machinery renders a person's access request (`inzage`, [`Renderer::inzage_pdf`]) from a
+//! [`domain::inzage::InzageView`], which `domain::inzage::inzage_for` has already cut down to what that
+//! person may read; its template (`assets/templates/inzage.typ`) only lays it out.
+//!
 //! PDFs are written as PDF/UA-1 (tagged, with title and language); fonts (DejaVu Sans, see
 //! `assets/fonts/LICENSE-DejaVu.txt`) are embedded as subsets.
 
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
+use domain::inzage::InzageView;
 use domain::plan::{AudienceKind, PlanView};
 use thiserror::Error;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -27,12 +32,13 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 /// The Typst templates, compiled in.
-const TEMPLATES: [(&str, &str); 5] = [
+const TEMPLATES: [(&str, &str); 6] = [
     ("/common.typ", include_str!("../../../assets/templates/common.typ")),
     ("/professional.typ", include_str!("../../../assets/templates/professional.typ")),
     ("/adult.typ", include_str!("../../../assets/templates/adult.typ")),
     ("/child.typ", include_str!("../../../assets/templates/child.typ")),
     ("/network.typ", include_str!("../../../assets/templates/network.typ")),
+    ("/inzage.typ", include_str!("../../../assets/templates/inzage.typ")),
 ];
 
 /// The fonts, compiled in (DejaVu Sans: a clear sans with full Latin coverage, free licence).
@@ -151,8 +157,12 @@ impl Renderer {
         if Template::for_audience(view.audience) != template {
             return Err(PlanError::TemplateMismatch);
         }
-        let data = template_data(view);
-        let world = PlanWorld { renderer: self, main: file_id(template.path()), data: Bytes::new(data) };
+        self.compile(template.path(), template_data(view))
+    }
+
+    /// Lays out the template at `main` with `data` as `/data.json`.
+    fn compile(&self, main: &str, data: Vec<u8>) -> Result<PagedDocument, PlanError> {
+        let world = PlanWorld { renderer: self, main: file_id(main), data: Bytes::new(data) };
         let result = typst::compile::<PagedDocument>(&world).output;
         typst::comemo::evict(CACHE_MAX_AGE);
         result.map_err(|errors| PlanError::Layout(messages(&errors)))
@@ -160,33 +170,54 @@ impl Renderer {
 
     /// The PDF of one reader's version.
     pub fn pdf(&self, view: &PlanView, template: Template) -> Result<Vec<u8>, PlanError> {
-        let document = self.document(view, template)?;
-        let options = PdfOptions {
-            standards: PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| PlanError::Pdf(e.message().to_string()))?,
-            tagged: true,
-            ..PdfOptions::default()
-        };
-        typst_pdf::pdf(&document, &options).map_err(|errors| PlanError::Pdf(messages(&errors)))
+        pdf_of(&self.document(view, template)?)
     }
 
     /// One PNG per page, at `scale` pixels per point (1.0 = 72 dpi; 2.0 suits a preview on most screens).
     pub fn pngs(&self, view: &PlanView, template: Template, scale: f32) -> Result<Vec<Vec<u8>>, PlanError> {
-        if !(0.1..=8.0).contains(&scale) {
-            return Err(PlanError::Scale);
-        }
-        let document = self.document(view, template)?;
-        let options = typst_render::RenderOptions { pixel_per_pt: f64::from(scale).into(), render_bleed: false };
-        document
-            .pages()
-            .iter()
-            .map(|page| typst_render::render(page, &options).encode_png().map_err(|_| PlanError::Image))
-            .collect()
+        check_scale(scale)?;
+        pngs_of(&self.document(view, template)?, scale)
     }
 
     /// Number of pages of one reader's version.
     pub fn page_count(&self, view: &PlanView, template: Template) -> Result<usize, PlanError> {
         Ok(self.document(view, template)?.pages().len())
     }
+
+    /// The PDF of one person's access request: a cover page, then what the file holds about them.
+    pub fn inzage_pdf(&self, view: &InzageView) -> Result<Vec<u8>, PlanError> {
+        pdf_of(&self.compile(INZAGE_TEMPLATE, inzage_data(view))?)
+    }
+
+    /// Page images of one person's access request, for the professional's review.
+    pub fn inzage_pngs(&self, view: &InzageView, scale: f32) -> Result<Vec<Vec<u8>>, PlanError> {
+        check_scale(scale)?;
+        pngs_of(&self.compile(INZAGE_TEMPLATE, inzage_data(view))?, scale)
+    }
+}
+
+const INZAGE_TEMPLATE: &str = "/inzage.typ";
+
+fn check_scale(scale: f32) -> Result<(), PlanError> {
+    if (0.1..=8.0).contains(&scale) { Ok(()) } else { Err(PlanError::Scale) }
+}
+
+fn pdf_of(document: &PagedDocument) -> Result<Vec<u8>, PlanError> {
+    let options = PdfOptions {
+        standards: PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| PlanError::Pdf(e.message().to_string()))?,
+        tagged: true,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| PlanError::Pdf(messages(&errors)))
+}
+
+fn pngs_of(document: &PagedDocument, scale: f32) -> Result<Vec<Vec<u8>>, PlanError> {
+    let options = typst_render::RenderOptions { pixel_per_pt: f64::from(scale).into(), render_bleed: false };
+    document
+        .pages()
+        .iter()
+        .map(|page| typst_render::render(page, &options).encode_png().map_err(|_| PlanError::Image))
+        .collect()
 }
 
 static RENDERER: LazyLock<Renderer> = LazyLock::new(Renderer::new);
@@ -201,12 +232,21 @@ pub fn render_pngs(view: &PlanView, template: Template, scale: f32) -> Result<Ve
     RENDERER.pngs(view, template, scale)
 }
 
+/// The PDF of one person's access request, using a shared [`Renderer`].
+pub fn render_inzage_pdf(view: &InzageView) -> Result<Vec<u8>, PlanError> {
+    RENDERER.inzage_pdf(view)
+}
+
 fn messages(errors: &[SourceDiagnostic]) -> String {
     errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; ")
 }
 
 /// The JSON the templates read: the view, plus times already converted to Dutch local time.
 fn template_data(view: &PlanView) -> Vec<u8> {
+    serde_json::to_vec(&plan_value(view)).unwrap_or_default()
+}
+
+fn plan_value(view: &PlanView) -> serde_json::Value {
     let mut value = serde_json::to_value(view).unwrap_or_default();
     if let Some(actions) = value.get_mut("acute_actions").and_then(|a| a.as_array_mut()) {
         for (json, action) in actions.iter_mut().zip(&view.acute_actions) {
@@ -214,6 +254,15 @@ fn template_data(view: &PlanView) -> Vec<u8> {
                 content["before"] = serde_json::Value::String(amsterdam_time(before));
             }
         }
+    }
+    value
+}
+
+/// The inzage as the template reads it: the view, with its plan part prepared like a plan's.
+fn inzage_data(view: &InzageView) -> Vec<u8> {
+    let mut value = serde_json::to_value(view).unwrap_or_default();
+    if let Some(plan) = &view.plan {
+        value["plan"] = plan_value(plan);
     }
     serde_json::to_vec(&value).unwrap_or_default()
 }

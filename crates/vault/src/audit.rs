@@ -133,6 +133,9 @@ pub enum AuditAction {
     PlanVersionFrozen,
     /// A reader's version of the plan was saved as a PDF outside the vault.
     PlanExported,
+    /// One person's access request (`inzage`) was saved as PDF and JSON outside the vault; the
+    /// subject is the person.
+    InzageExported,
     RecoveryKeyReplaced,
     NoteCreated,
     NoteSaved,
@@ -192,6 +195,7 @@ impl AuditAction {
             SafetyPlanDeleted => "safety_plan_deleted",
             PlanVersionFrozen => "plan_version_frozen",
             PlanExported => "plan_exported",
+            InzageExported => "inzage_exported",
             RecoveryKeyReplaced => "recovery_key_replaced",
             NoteCreated => "note_created",
             NoteSaved => "note_saved",

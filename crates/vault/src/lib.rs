@@ -564,6 +564,12 @@ impl Vault {
         repo::write(&self.conn, |tx| audit::append(tx, AuditAction::PlanExported, Some(case_id), None))
     }
 
+    /// Logs that one person's access request (`inzage`) of a case was saved outside the vault (the case
+    /// and the person's ids only).
+    pub fn record_inzage_exported(&self, case_id: uuid::Uuid, person_id: uuid::Uuid) -> Result<()> {
+        repo::write(&self.conn, |tx| audit::append(tx, AuditAction::InzageExported, Some(case_id), Some(person_id)))
+    }
+
     /// The access-log rows about one case, oldest first (ids and action names only; a deleted case's
     /// rows stay).
     pub fn case_log(&self, case_id: uuid::Uuid) -> Result<Vec<AuditEntry>> {

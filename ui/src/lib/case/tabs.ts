@@ -12,6 +12,7 @@ import MeldcodeTab from './MeldcodeTab.svelte';
 import PlanTab from '../plan/PlanTab.svelte';
 import NotesTab from '../notes/NotesTab.svelte';
 import AccessLogTab from './AccessLogTab.svelte';
+import InzageTab from './InzageTab.svelte';
 
 export type CaseTabProps = { household: HouseholdView };
 
@@ -44,5 +45,6 @@ export const CASE_TABS: readonly CaseTab[] = [
   { id: 'meldcode', testid: 'meldcode', label: 'case.tab.meldcode', component: MeldcodeTab, available: () => true },
   { id: 'plan', testid: 'veiligheidsplan', label: 'case.tab.plan', component: PlanTab, available: () => true },
   { id: 'notes', testid: 'notities', label: 'case.tab.notes', component: NotesTab, available: () => true },
+  { id: 'inzage', testid: 'inzage', label: 'case.tab.inzage', component: InzageTab, available: () => true },
   { id: 'log', testid: 'logboek', label: 'case.tab.log', component: AccessLogTab, available: () => true },
 ];

@@ -33,6 +33,7 @@ import type { ConversationDetail } from './bindings/ConversationDetail';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { GuardRail } from './bindings/GuardRail';
 import type { HouseholdView } from './bindings/HouseholdView';
+import type { InzageReview } from './bindings/InzageReview';
 import type { ItemReaders } from './bindings/ItemReaders';
 import type { LockReason } from './bindings/LockReason';
 import type { MeldcodeEntry } from './bindings/MeldcodeEntry';
@@ -115,6 +116,8 @@ export type PracticeFixture = {
   noteVersions: Record<string, NoteVersion[]>;
   /** Whether a note save keeps the state before it as a version, keyed by `noteSaveShape` (Rust's answer). */
   noteKeepsVersion: Record<string, boolean>;
+  /** Each practice person's access request as Rust reviewed it, keyed by person id (pages left out). */
+  inzage: Record<string, InzageReview>;
 };
 
 /** The key Rust's `codegen::precheck_shape` gives a pre-check: the fake only looks up, it does not judge. */
@@ -987,6 +990,19 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     },
     // In a browser the page's own print dialog is the system one.
     print_page: () => window.print(),
+
+    // The practice persons' access requests as Rust made them; another person has none in the fake.
+    inzage_preview: (r) => {
+      found(cases, r.case_id);
+      const review = PRACTICE.inzage[r.person_id];
+      if (!review) fail('not_found');
+      return { review: clone(review), pages: [placeholderPage(review.view.person.name, 'Inzage')] };
+    },
+    inzage_export: (r) => {
+      found(cases, r.case_id);
+      if (!PRACTICE.inzage[r.person_id]) fail('not_found');
+      return { saved: true };
+    },
   };
 
   async function send<C extends CommandName>(command: C, request: Commands[C]['request']): Promise<Commands[C]['response']> {
@@ -1071,11 +1087,11 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
 const EMPTY_CHECKS: PlanChecks = { blaming: [], contact: [], mediation: [] };
 
 /** A placeholder page, clearly drawn as a practice preview (the real backend renders the PDF pages). */
-function placeholderPage(reader: string): string {
+function placeholderPage(reader: string, what = 'Veiligheidsplan'): string {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="595" height="842" viewBox="0 0 595 842">` +
     `<rect width="595" height="842" fill="#fff" stroke="#888"/>` +
     `<text x="40" y="70" font-family="sans-serif" font-size="26">Voorbeeld (oefenversie)</text>` +
-    `<text x="40" y="110" font-family="sans-serif" font-size="16">Veiligheidsplan — ${reader}</text></svg>`;
+    `<text x="40" y="110" font-family="sans-serif" font-size="16">${what} — ${reader}</text></svg>`;
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }

@@ -34,6 +34,8 @@ import type { NoteInput } from '../ipc/bindings/NoteInput';
 import type { NoteVersion } from '../ipc/bindings/NoteVersion';
 import type { SearchResults } from '../ipc/bindings/SearchResults';
 import type { CaseLog } from '../ipc/bindings/CaseLog';
+import type { InzagePreview } from '../ipc/bindings/InzagePreview';
+import type { InzageExported } from '../ipc/bindings/InzageExported';
 import type { SearchHit } from '../ipc/bindings/SearchHit';
 import type { Correction } from '../ipc/bindings/Correction';
 import type { CorrectionInput } from '../ipc/bindings/CorrectionInput';
@@ -612,6 +614,16 @@ export class Session {
   /** The access log of a case, checked whole by Rust. */
   async caseLog(caseId: string): Promise<CaseLog> {
     return this.guarded(() => this.backend.caseLog({ case_id: caseId }));
+  }
+
+  /** One person's access request for review on screen: nothing leaves the vault, nothing is logged. */
+  async inzagePreview(caseId: string, personId: string): Promise<InzagePreview> {
+    return this.guarded(() => this.backend.inzagePreview({ case_id: caseId, person_id: personId }));
+  }
+
+  /** Saves the access request as PDF and JSON where the user chooses (logged when saved). */
+  async inzageExport(caseId: string, personId: string): Promise<InzageExported> {
+    return this.guarded(() => this.backend.inzageExport({ case_id: caseId, person_id: personId }));
   }
 
   async search(query: string, caseId: string | null): Promise<SearchResults> {

@@ -64,6 +64,10 @@ import type { GuardRailReason } from '../bindings/GuardRailReason';
 import type { HouseholdGetRequest } from '../bindings/HouseholdGetRequest';
 import type { HouseholdView } from '../bindings/HouseholdView';
 import type { ImpactTag } from '../bindings/ImpactTag';
+import type { InzageExportRequest } from '../bindings/InzageExportRequest';
+import type { InzageExported } from '../bindings/InzageExported';
+import type { InzagePreview } from '../bindings/InzagePreview';
+import type { InzagePreviewRequest } from '../bindings/InzagePreviewRequest';
 import type { JointCheckRequest } from '../bindings/JointCheckRequest';
 import type { JudgementSaveRequest } from '../bindings/JudgementSaveRequest';
 import type { MeldcodeAnswer } from '../bindings/MeldcodeAnswer';
@@ -206,6 +210,8 @@ export type Commands = {
   plan_versions: { request: PlanVersionsRequest; response: Array<PlanVersion> };
   plan_export_pdf: { request: PlanExportPdfRequest; response: PlanExported };
   print_page: { request: PrintPageRequest; response: void };
+  inzage_preview: { request: InzagePreviewRequest; response: InzagePreview };
+  inzage_export: { request: InzageExportRequest; response: InzageExported };
   notes_list: { request: NotesListRequest; response: NotesView };
   note_create: { request: NoteCreateRequest; response: CaseNote };
   note_save: { request: NoteSaveRequest; response: CaseNote };
@@ -293,6 +299,8 @@ export const COMMAND_NAMES = [
   'plan_versions',
   'plan_export_pdf',
   'print_page',
+  'inzage_preview',
+  'inzage_export',
   'notes_list',
   'note_create',
   'note_save',
@@ -384,6 +392,8 @@ export interface Client {
   planVersions(request: PlanVersionsRequest): Promise<Array<PlanVersion>>;
   planExportPdf(request: PlanExportPdfRequest): Promise<PlanExported>;
   printPage(request?: PrintPageRequest): Promise<void>;
+  inzagePreview(request: InzagePreviewRequest): Promise<InzagePreview>;
+  inzageExport(request: InzageExportRequest): Promise<InzageExported>;
   notesList(request: NotesListRequest): Promise<NotesView>;
   noteCreate(request: NoteCreateRequest): Promise<CaseNote>;
   noteSave(request: NoteSaveRequest): Promise<CaseNote>;
@@ -469,6 +479,8 @@ export function createClient(send: Transport): Client {
     planVersions: (request) => send('plan_versions', request),
     planExportPdf: (request) => send('plan_export_pdf', request),
     printPage: (request = {}) => send('print_page', request),
+    inzagePreview: (request) => send('inzage_preview', request),
+    inzageExport: (request) => send('inzage_export', request),
     notesList: (request) => send('notes_list', request),
     noteCreate: (request) => send('note_create', request),
     noteSave: (request) => send('note_save', request),
