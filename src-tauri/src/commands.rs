@@ -17,8 +17,18 @@ use crate::state::{AppState, LockReason, Shared, VaultLocked, LOCKED_EVENT};
 static CONTENT: LazyLock<Content> = LazyLock::new(Content::embedded);
 
 pub fn emit_locked(app: &AppHandle, reason: LockReason) {
+    // Every lock ends practice mode (`AppState::lock`): the title says so again.
+    set_title(app, false);
     // The UI also clears itself before asking to lock; the event covers locks it did not ask for.
     let _ = app.emit(LOCKED_EVENT, VaultLocked { reason });
+}
+
+/// The window title: fixed, never a case; `OEFENMODUS` while the practice vault is in use.
+fn set_title(app: &AppHandle, practice: bool) {
+    use tauri::Manager;
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.set_title(if practice { "Samen Kijken — OEFENMODUS" } else { "Samen Kijken" });
+    }
 }
 
 /// The third-party licence file the packages ship (`cargo xtask bundle` writes it).
@@ -105,6 +115,10 @@ impl app::Shell for Desktop {
 }
 
 fn apply(app: &AppHandle, state: &AppState, effects: Effects) {
+    if let Some(on) = effects.practice {
+        state.set_practice(on);
+        set_title(app, on);
+    }
     if let Some(minutes) = effects.auto_lock_minutes {
         state.set_auto_lock_minutes(minutes);
     }
@@ -128,6 +142,8 @@ async fn run<T: Send + 'static>(
         let desktop = Desktop { app: app.clone(), window };
         let mut env = Env {
             dir: &state.vault_dir,
+            practice_dir: &state.practice_dir,
+            practice: state.practice(),
             slot: state.slot_mutex(),
             content: &CONTENT,
             clock: Clock::at(Utc::now()),

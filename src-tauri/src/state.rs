@@ -43,6 +43,10 @@ impl Clock for BootClock {
 
 pub struct AppState {
     pub vault_dir: PathBuf,
+    /// The practice vault's folder (`oefenkluis`, beside the real vault).
+    pub practice_dir: PathBuf,
+    /// Practice mode: the open vault (if any) is the practice vault. Every lock ends it.
+    practice: std::sync::atomic::AtomicBool,
     vault: Mutex<Option<app::Vault>>,
     clock: Box<dyn Clock>,
     last_activity: Mutex<Duration>,
@@ -53,6 +57,14 @@ pub struct AppState {
 
 pub type Shared = Arc<AppState>;
 
+/// The practice vault's folder beside the real one: `…/kluis` → `…/oefenkluis`, any other name gets
+/// `-oefenkluis` (a test's or a portable vault folder).
+pub fn practice_dir_beside(vault_dir: &std::path::Path) -> PathBuf {
+    let name = vault_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let practice = if name == "kluis" { "oefenkluis".to_owned() } else { format!("{name}-oefenkluis") };
+    vault_dir.with_file_name(practice)
+}
+
 impl AppState {
     pub fn new(vault_dir: PathBuf) -> Shared {
         Self::with_clock(vault_dir, Box::new(BootClock))
@@ -61,8 +73,11 @@ impl AppState {
     /// With another clock (tests inject one).
     pub fn with_clock(vault_dir: PathBuf, clock: Box<dyn Clock>) -> Shared {
         let now = clock.now();
+        let practice_dir = practice_dir_beside(&vault_dir);
         Arc::new(AppState {
             vault_dir,
+            practice_dir,
+            practice: std::sync::atomic::AtomicBool::new(false),
             vault: Mutex::new(None),
             clock,
             last_activity: Mutex::new(now),
@@ -87,9 +102,20 @@ impl AppState {
         self.slot().is_some()
     }
 
-    /// Drops the vault (closing the database and wiping the key). Returns whether it was open.
+    /// Drops the vault (closing the database and wiping the key). Returns whether it was open. Ends
+    /// practice mode: after any lock the real vault's unlock screen follows.
     pub fn lock(&self) -> bool {
-        self.slot().take().is_some()
+        let was_open = self.slot().take().is_some();
+        self.practice.store(false, Ordering::SeqCst);
+        was_open
+    }
+
+    pub fn practice(&self) -> bool {
+        self.practice.load(Ordering::SeqCst)
+    }
+
+    pub fn set_practice(&self, on: bool) {
+        self.practice.store(on, Ordering::SeqCst);
     }
 
     /// The vault slot, for a command's [`app::Env`] (which locks it per use).

@@ -379,6 +379,31 @@ async function practiceTour(size) {
   await page.click(tid('tab-gezin'));
 }
 
+/** Practice mode from the unlock screen: the OEFENMODUS banner on the practice family and the case list,
+ * then back to the real vault (unlocked again, and into a case as the next tour expects). */
+async function practiceModeTour(size) {
+  const name = (n) => `${n}@${size}`;
+  await page.click(tid('btn-lock'));
+  await page.waitForSelector(tid('unlock-screen'));
+  await axe(name('unlock-with-practice'));
+  await page.click(tid('practice-open'));
+  await page.waitForSelector(tid('practice-banner'));
+  await page.waitForSelector(tid('start-section'));
+  await axe(name('practice-mode-household'));
+  await reflow(name('practice-mode-household'));
+  await page.click(tid('case-back'));
+  await page.waitForSelector(tid('case-list'));
+  await axe(name('practice-mode-cases'));
+  await reflow(name('practice-mode-cases'));
+  await page.click(tid('practice-close'));
+  await page.waitForSelector(tid('unlock-screen'));
+  await page.fill(tid('unlock-passphrase'), PASS);
+  await page.click(tid('unlock-submit'));
+  await page.waitForSelector(tid('case-open'));
+  await page.click(tid('case-open'));
+  await page.waitForSelector(tid('case-back'));
+}
+
 let exitCode = 0;
 try {
   await page.goto(`http://127.0.0.1:${port}/index.html`);
@@ -492,6 +517,7 @@ try {
     await page.setViewportSize({ width: size.width, height: size.height });
     log(`practice tour at ${size.name}`);
     await practiceTour(size.name);
+    await practiceModeTour(size.name);
   }
 } catch (error) {
   failures.push(`run: ${error instanceof Error ? error.message : String(error)}`);

@@ -223,6 +223,8 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("vault_create", State::Missing, json!({ "passphrase": NEW_PASSPHRASE })),
         ("vault_unlock", State::Locked, json!({ "passphrase": PASSPHRASE })),
         ("vault_lock", u, json!({})),
+        ("practice_open", State::Locked, json!({})),
+        ("practice_close", u, json!({})),
         ("vault_change_passphrase", u, json!({ "old_passphrase": PASSPHRASE, "new_passphrase": NEW_PASSPHRASE })),
         ("activity", u, json!({})),
         ("settings_get", u, json!({})),
@@ -330,7 +332,7 @@ fn correction_input() -> Value {
 
 /// Commands that work without an unlocked vault.
 pub const WITHOUT_VAULT: &[&str] =
-    &["vault_status", "passphrase_strength", "vault_create", "vault_unlock", "vault_recover", "vault_lock", "activity", "content_get", "print_page", "about_get", "display_get", "display_set", "display_zoom", "backup_cancel", "backup_restore", "vault_set_aside"];
+    &["vault_status", "passphrase_strength", "vault_create", "vault_unlock", "vault_recover", "vault_lock", "practice_open", "practice_close", "activity", "content_get", "print_page", "about_get", "display_get", "display_set", "display_zoom", "backup_cancel", "backup_restore", "vault_set_aside"];
 
 fn replaced(request: &Value, from: Uuid, to: Uuid) -> Value {
     let text = serde_json::to_string(request).expect("serialises").replace(&from.to_string(), &to.to_string());
@@ -899,6 +901,30 @@ fn practice_summary(list: Value) -> Value {
     row.cloned().expect("the practice family is in the case list")
 }
 
+/// What practice mode answers (`codegen`'s `practiceMode.json`): `practice_open` on a locked real vault, the
+/// first-run family's household and case-list row, and which commands practice mode refuses (from every
+/// command's valid request, run in practice mode).
+fn practice_mode_fixture() -> Value {
+    let (mut host, map) = table_host(State::Locked);
+    let opened = host.dispatch("practice_open", json!({})).expect("practice_open");
+    let case = opened["caseId"].clone();
+    let household = host.dispatch("household_get", json!({ "case_id": case })).expect("household_get");
+    let list = host.dispatch("cases_list", json!({})).expect("cases_list");
+    let status = host.dispatch("vault_status", json!({})).expect("vault_status");
+    let mut refused = Vec::new();
+    for (command, _, request) in valid_requests() {
+        if matches!(command, "practice_open" | "practice_close" | "vault_lock") {
+            continue;
+        }
+        let (mut h, m) = table_host(State::Locked);
+        h.dispatch("practice_open", json!({})).expect("practice_open");
+        if run(&mut h, &m, command, &request) == Err(ErrorCode::PracticeMode) {
+            refused.push(command);
+        }
+    }
+    json!({ "opened": opened, "household": household, "cases": list, "status": status, "refused": refused })
+}
+
 /// The key of a note save's shape: what `domain::notes::keeps_previous_version` looks at (is the title
 /// the same, is the text the same, was the old title blank, was the old text blank). The fake looks up
 /// whether a save keeps the previous state as a version by this key; `note_version_depends_only_on_its_shape`
@@ -1113,6 +1139,7 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
     files.insert(PathBuf::from(FIXTURES).join("caseLog.json"), pretty(&normalised(case_log_fixture())));
     files.insert(PathBuf::from(FIXTURES).join("search.json"), pretty(&normalised(search_fixture())));
     files.insert(PathBuf::from(FIXTURES).join("retention.json"), pretty(&normalised(retention_fixture())));
+    files.insert(PathBuf::from(FIXTURES).join("practiceMode.json"), pretty(&normalised(practice_mode_fixture())));
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
     files

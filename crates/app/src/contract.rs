@@ -26,6 +26,9 @@ macro_rules! with_contract {
             vault_unlock(VaultUnlockRequest { passphrase: $crate::Secret }) -> ();
             vault_recover(VaultRecoverRequest { recovery_key: $crate::Secret, new_passphrase: $crate::Secret }) -> ();
             vault_lock(VaultLockRequest {}) -> ();
+            // Practice mode: the practice vault (`oefenkluis`, fictional families only) instead of the real one.
+            practice_open(PracticeOpenRequest {}) -> $crate::views::PracticeOpened;
+            practice_close(PracticeCloseRequest {}) -> ();
             vault_change_passphrase(VaultChangePassphraseRequest { old_passphrase: $crate::Secret, new_passphrase: $crate::Secret }) -> ();
             activity(ActivityRequest {}) -> ();
             settings_get(SettingsGetRequest {}) -> $crate::views::Settings;

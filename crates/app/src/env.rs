@@ -55,11 +55,18 @@ pub struct Effects {
     pub activity: bool,
     /// The auto-lock setting to use from now on.
     pub auto_lock_minutes: Option<u32>,
+    /// Practice mode turned on (`Some(true)`) or off (`Some(false)`): the host keeps the mode and says
+    /// `OEFENMODUS` in the window title while it is on.
+    pub practice: Option<bool>,
 }
 
 pub struct Env<'a> {
-    /// The vault folder.
+    /// The real vault's folder.
     pub dir: &'a Path,
+    /// The practice vault's folder (`oefenkluis`, fictional families only; see `commands::practice`).
+    pub practice_dir: &'a Path,
+    /// The open vault (or the one to unlock) is the practice vault: the app is in practice mode.
+    pub practice: bool,
     /// `None` while locked. Locked per use, never across a dialog or a render.
     pub slot: &'a Mutex<Option<Vault>>,
     pub content: &'a Content,
@@ -85,5 +92,10 @@ impl Env<'_> {
         let slot = self.slot();
         let v = slot.as_ref().ok_or(ErrorCode::Locked)?;
         f(v)
+    }
+
+    /// Refuses in practice mode: for what only the real vault does (backups, its passphrase, unlocking it).
+    pub(crate) fn real_vault_only(&self) -> AppResult<()> {
+        if self.practice { Err(ErrorCode::PracticeMode.into()) } else { Ok(()) }
     }
 }

@@ -87,6 +87,10 @@ error_codes! {
     BackupCancelled = "backup_cancelled",
     /// The chosen folder holds no backup of this app.
     BackupNotFound = "backup_not_found",
+    /// Not in practice mode: this works on the real vault only (backups, passphrase, unlocking it).
+    PracticeMode = "practice_mode",
+    /// A practice vault where the real one belongs, or the other way round (copied or restored by hand).
+    PracticeVaultMismatch = "practice_vault_mismatch",
     /// Setting aside was refused: the vault opens with this passphrase, so nothing is damaged.
     VaultNotDamaged = "vault_not_damaged",
     /// Warnings after an unlock that worked (the vault is open; these say what to look at).

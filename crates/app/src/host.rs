@@ -91,6 +91,10 @@ impl Shell for RecordingShell {
 
 pub struct TestHost {
     pub dir: tempfile::TempDir,
+    /// The practice vault's folder (practice mode).
+    pub practice_dir: tempfile::TempDir,
+    /// Practice mode is on (kept by the host, as the shell keeps it).
+    pub practice: bool,
     /// A folder outside the vault, as a USB disk would be: the folder dialog answers with it unless a
     /// test says otherwise.
     pub usb: tempfile::TempDir,
@@ -113,6 +117,8 @@ impl TestHost {
         let shell = RecordingShell { folder: Mutex::new(Some(usb.path().to_path_buf())), ..RecordingShell::default() };
         TestHost {
             dir: tempfile::tempdir().expect("temp dir"),
+            practice_dir: tempfile::tempdir().expect("temp dir"),
+            practice: false,
             usb,
             cancel: AtomicBool::new(false),
             slot: Mutex::new(None),
@@ -152,6 +158,8 @@ impl TestHost {
     fn env(&self) -> Env<'_> {
         Env {
             dir: self.dir.path(),
+            practice_dir: self.practice_dir.path(),
+            practice: self.practice,
             slot: &self.slot,
             content: content(),
             clock: self.clock,
@@ -169,6 +177,9 @@ impl TestHost {
     }
 
     fn applied(&mut self, effects: Effects) {
+        if let Some(on) = effects.practice {
+            self.practice = on;
+        }
         if let Some(m) = effects.auto_lock_minutes {
             self.auto_lock_minutes = m;
         }

@@ -27,6 +27,17 @@ pub enum VaultState {
 pub struct VaultStatus {
     pub state: VaultState,
     pub auto_lock_minutes: u32,
+    /// Practice mode (`OEFENMODUS`): the vault is the practice vault with fictional families.
+    pub practice: bool,
+}
+
+/// The practice vault is open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PracticeOpened {
+    /// The practice family a new practice vault was given (to open it at once); `None` when the practice
+    /// vault already held cases.
+    pub case_id: Option<uuid::Uuid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

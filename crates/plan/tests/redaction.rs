@@ -310,3 +310,24 @@ fn only_a_childs_version_carries_a_band() {
         assert_eq!(view_for(&f.plan, &f.hh, &audience).expect("view").child_band, None, "{audience:?}");
     }
 }
+
+/// Practice mode (issue 12): a plan made in the practice vault says `OEFENMODUS` on every page, for every
+/// reader; a real plan never does.
+#[test]
+fn a_practice_plan_says_oefenmodus_on_every_page_and_a_real_plan_never() {
+    let r = Renderer::new();
+    let f = fixture::long_family(30);
+    for audience in [Audience::Professional, Audience::Adult(f.anna), Audience::Child(f.noor), Audience::Network(f.kees)] {
+        let mut view = view_for(&f.plan, &f.hh, &audience).expect("view");
+        let template = Template::for_audience(view.audience);
+        let real = text_of(&r.pdf(&view, template).expect("pdf"));
+        assert!(!real.contains("OEFENMODUS"), "{audience:?}: a real plan says OEFENMODUS");
+        view.practice = true;
+        let pages = r.page_count(&view, template).expect("pages");
+        let practice = text_of(&r.pdf(&view, template).expect("pdf"));
+        assert_eq!(practice.matches("OEFENMODUS").count(), pages, "{audience:?}: OEFENMODUS once on each of {pages} pages");
+    }
+    // The long family's professional version runs over several pages, so "every page" is tested.
+    let view = view_for(&f.plan, &f.hh, &Audience::Professional).unwrap();
+    assert!(r.page_count(&view, Template::Professional).unwrap() > 1);
+}

@@ -67,6 +67,8 @@ fn new_backup_folder(parent: &Path, now: DateTime<Utc>) -> PathBuf {
 }
 
 pub fn backup_make(env: &mut Env<'_>, _: BackupMakeRequest) -> AppResult<BackupMade> {
+    // A practice vault holds fictional families: no backups of it, so none can be restored as real.
+    env.real_vault_only()?;
     let now = env.clock.now;
     // Refuse while locked before any dialog opens.
     env.vault(|_| Ok(()))?;
@@ -109,12 +111,17 @@ pub fn backup_cancel(env: &mut Env<'_>, _: BackupCancelRequest) -> AppResult<()>
 /// first (without a lock event: the UI reloads from the restored vault); the vault that was here is set aside (renamed, never overwritten); the restored vault is
 /// open afterwards. A wrong passphrase or a folder without a backup changes nothing.
 pub fn backup_restore(env: &mut Env<'_>, r: BackupRestoreRequest) -> AppResult<BackupRestored> {
+    env.real_vault_only()?;
     let passphrase = given(&r.passphrase);
     let Some(folder) = env.shell.pick_folder(FolderPurpose::Restore)? else {
         return Ok(BackupRestored { restored: false, set_aside: None });
     };
     if !VaultPaths::in_dir(&folder).key.is_file() {
         return Err(ErrorCode::BackupNotFound.into());
+    }
+    // A practice vault's folder (copied by hand) is never restored as the real vault.
+    if super::practice::is_practice_folder(&folder) {
+        return Err(ErrorCode::PracticeVaultMismatch.into());
     }
     if folder_is(&folder, env.dir) {
         // The vault itself is not a backup of itself.
@@ -166,6 +173,7 @@ pub fn vault_check(env: &mut Env<'_>, _: VaultCheckRequest) -> AppResult<VaultCh
 /// one that opens with the passphrase is refused with `vault_not_damaged`, a wrong passphrase with
 /// `wrong_passphrase`.
 pub fn vault_set_aside(env: &mut Env<'_>, r: VaultSetAsideRequest) -> AppResult<SetAside> {
+    env.real_vault_only()?;
     if env.slot().is_some() {
         return Err(ErrorCode::VaultNotDamaged.into());
     }

@@ -227,7 +227,11 @@ pub fn plan_versions(env: &mut Env<'_>, r: PlanVersionsRequest) -> AppResult<Vec
 
 /// The professional's version gets the family picture (`domain::picture`, counted like the analysis);
 /// every other reader's version stays without it (`PlanView::with_picture`).
+/// What a rendered view carries besides the reader's items: `OEFENMODUS` on every page in practice mode,
+/// and the family picture in the professional's version.
 fn with_picture(env: &Env<'_>, v: &Vault, case_id: Uuid, hh: &domain::Household, view: domain::plan::PlanView) -> AppResult<domain::plan::PlanView> {
+    let mut view = view;
+    view.practice = env.practice;
     if view.audience != domain::plan::AudienceKind::Professional {
         return Ok(view);
     }

@@ -17,7 +17,7 @@ pub fn vault_status(env: &mut Env<'_>, _: VaultStatusRequest) -> AppResult<Vault
     } else {
         VaultState::Missing
     };
-    Ok(VaultStatus { state, auto_lock_minutes: env.auto_lock_minutes })
+    Ok(VaultStatus { state, auto_lock_minutes: env.auto_lock_minutes, practice: env.practice })
 }
 
 pub fn passphrase_strength(_: &mut Env<'_>, r: PassphraseStrengthRequest) -> AppResult<domain::passphrase::Strength> {
@@ -34,6 +34,7 @@ fn opened(env: &mut Env<'_>, v: Vault) -> AppResult<()> {
 }
 
 pub fn vault_create(env: &mut Env<'_>, r: VaultCreateRequest) -> AppResult<CreatedVault> {
+    env.real_vault_only()?;
     let passphrase = AcceptedPassphrase::check(r.passphrase)?;
     let (v, recovery) = Vault::create(env.dir, passphrase.as_vault(), env.kdf)?;
     let recovery_key = recovery.to_display_string().to_string();
@@ -42,6 +43,7 @@ pub fn vault_create(env: &mut Env<'_>, r: VaultCreateRequest) -> AppResult<Creat
 }
 
 pub fn vault_unlock(env: &mut Env<'_>, r: VaultUnlockRequest) -> AppResult<()> {
+    env.real_vault_only()?;
     let passphrase = given(&r.passphrase);
     {
         let slot = env.slot();
@@ -52,10 +54,15 @@ pub fn vault_unlock(env: &mut Env<'_>, r: VaultUnlockRequest) -> AppResult<()> {
         }
     }
     let v = Vault::open(env.dir, &passphrase)?;
+    // A practice vault copied into the real vault's place is not used as the real one.
+    if v.settings().is_practice()? {
+        return Err(ErrorCode::PracticeVaultMismatch.into());
+    }
     opened(env, v)
 }
 
 pub fn vault_recover(env: &mut Env<'_>, r: VaultRecoverRequest) -> AppResult<()> {
+    env.real_vault_only()?;
     let new = AcceptedPassphrase::check(r.new_passphrase)?;
     let key = RecoveryKey::parse(r.recovery_key.expose())?;
     // An open vault is closed first: the recovered one replaces it.
@@ -67,10 +74,15 @@ pub fn vault_recover(env: &mut Env<'_>, r: VaultRecoverRequest) -> AppResult<()>
 pub fn vault_lock(env: &mut Env<'_>, _: VaultLockRequest) -> AppResult<()> {
     let was_open = env.slot().take().is_some();
     env.effects.locked = was_open;
+    // Locking (also quick hide) leaves practice mode: the next screen is the real vault's.
+    if env.practice {
+        env.effects.practice = Some(false);
+    }
     Ok(())
 }
 
 pub fn vault_change_passphrase(env: &mut Env<'_>, r: VaultChangePassphraseRequest) -> AppResult<()> {
+    env.real_vault_only()?;
     let old = given(&r.old_passphrase);
     let new = AcceptedPassphrase::check(r.new_passphrase)?;
     env.vault(|v| Ok(v.change_passphrase(&old, new.as_vault())?))

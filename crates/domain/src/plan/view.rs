@@ -133,6 +133,9 @@ pub struct PlanView {
     /// `None` for every other reader.
     #[serde(default)]
     pub child_band: Option<crate::AgeBand>,
+    /// Made in practice mode (a practice vault with fictional families): every page says `OEFENMODUS`.
+    #[serde(default)]
+    pub practice: bool,
 }
 
 /// One person in the plan's family picture.
@@ -352,7 +355,8 @@ fn build(
             what: c.what.clone(),
             who: parties(&c.who),
             before: c.before,
-        }),
+            practice: false,
+    }),
         agreements: pick!(plan.agreements, Section::Agreements, |c| AgreementView {
             who: parties(&c.who),
             what: c.what.clone(),
@@ -394,6 +398,7 @@ fn build(
         escape_plan: pick!(plan.escape_plan, Section::EscapePlan, |c| c.clone()),
         signatories: plan.signatories.iter().filter_map(|s| party(&s.party)).collect(),
         picture: None,
+        practice: false,
     })
 }
 

@@ -22,6 +22,9 @@ const KEY_RETENTION_YEARS: &str = "retention_years";
 const KEY_AUTO_LOCK: &str = "auto_lock_minutes";
 const KEY_BACKUP_REMINDER: &str = "backup_reminder_days";
 const KEY_LANGUAGE: &str = "language";
+/// Present with the value [`PRACTICE`] in a practice vault (`oefenkluis`): fictional families only.
+const KEY_VAULT_KIND: &str = "vault_kind";
+const PRACTICE: &str = "practice";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -64,6 +67,17 @@ fn set_raw(conn: &Connection, key: &str, value: &str) -> Result<()> {
 
 impl SettingsRepo<'_> {
     /// The settings; missing or unreadable values fall back to their defaults.
+    /// Marks this vault as a practice vault (`oefenkluis`, fictional families only). Never undone: the
+    /// app refuses to use a practice vault as the real one and the other way round.
+    pub fn mark_practice(&self) -> Result<()> {
+        set_raw(self.conn, KEY_VAULT_KIND, PRACTICE)
+    }
+
+    /// Is this a practice vault?
+    pub fn is_practice(&self) -> Result<bool> {
+        Ok(get_raw(self.conn, KEY_VAULT_KIND)?.as_deref() == Some(PRACTICE))
+    }
+
     pub fn get(&self) -> Result<Settings> {
         let d = Settings::default();
         let auto_lock_minutes = get_raw(self.conn, KEY_AUTO_LOCK)?

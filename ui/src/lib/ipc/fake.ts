@@ -18,6 +18,7 @@ import type { BehaviourRecord } from './bindings/BehaviourRecord';
 import type { Case } from './bindings/Case';
 import type { CaseLog } from './bindings/CaseLog';
 import type { CaseSummary } from './bindings/CaseSummary';
+import type { PracticeOpened } from './bindings/PracticeOpened';
 import type { CaseSnapshot } from './bindings/CaseSnapshot';
 import type { ChildPrecheck } from './bindings/ChildPrecheck';
 import type { Confidentiality } from './bindings/Confidentiality';
@@ -78,6 +79,7 @@ import practiceJson from './fixtures/practice.json';
 import proposalsJson from './fixtures/proposals.json';
 import searchJson from './fixtures/search.json';
 import retentionJson from './fixtures/retention.json';
+import practiceModeJson from './fixtures/practiceMode.json';
 import strengthsJson from './fixtures/strengths.json';
 import visibilityJson from './fixtures/visibility.json';
 
@@ -170,6 +172,14 @@ const WITHOUT_VAULT = commandsJson.withoutVault as readonly string[];
 /** Rust's display settings on a new machine, and its next zoom level from each level ("200|in"). */
 const DISPLAY = displayJson as unknown as { initial: DisplayView; zoom: Record<string, number> };
 const NIL = '00000000-0000-0000-0000-000000000000';
+/** What Rust answered in practice mode (`codegen::practice_mode_fixture`): the first-run family and the
+ * commands practice mode refuses. */
+const PRACTICE_MODE = practiceModeJson as unknown as {
+  opened: PracticeOpened;
+  household: HouseholdView;
+  cases: CaseSummary[];
+  refused: string[];
+};
 /** What Rust answered to the backup commands for the practice family (`codegen::backup_fixture`). */
 const BACKUP = backupJson as unknown as {
   before: VaultHealth;
@@ -356,6 +366,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   let backupCopy: { stores: unknown[]; passphrase: string } | null = null;
   const stores = (): Map<string, unknown>[] =>
     [cases, persons, relations, conversations, answers, records, prechecks, meldcode, plans, versions, notes, noteVersions, corrections, retentions] as Map<string, unknown>[];
+  /** Practice mode: the real vault's stores and state, kept aside while the practice vault is open. */
+  let practice = false;
+  let realVault: { stores: unknown[]; state: VaultState } | null = null;
   const calls: string[] = [];
   let activityCount = 0;
   let logBroken = false;
@@ -405,10 +418,24 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     idleHandle = setTimeout(() => lockNow('idle'), settings.autoLockMinutes * 60_000);
   }
 
+  /** Back from the practice vault to the real one's stores (as Rust: every lock ends practice mode). */
+  function leavePractice(): void {
+    if (!practice || !realVault) return;
+    stores().forEach((m, i) => {
+      m.clear();
+      for (const [k, v] of realVault!.stores[i] as [string, unknown][]) m.set(k, v);
+    });
+    trashed.clear();
+    state = realVault.state === 'missing' ? 'missing' : 'unlocked';
+    practice = false;
+    realVault = null;
+  }
+
   function lockNow(reason: LockReason): void {
     if (idleHandle !== undefined) clearTimeout(idleHandle);
     idleHandle = undefined;
     const wasUnlocked = state === 'unlocked';
+    leavePractice();
     if (state !== 'missing') state = 'locked';
     if (wasUnlocked) for (const listener of [...listeners]) listener({ reason });
   }
@@ -525,7 +552,27 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   type Handlers = { [C in CommandName]: (request: Commands[C]['request']) => Commands[C]['response'] };
 
   const handlers: Handlers = {
-    vault_status: () => ({ state, autoLockMinutes: settings.autoLockMinutes }),
+    vault_status: () => ({ state, autoLockMinutes: settings.autoLockMinutes, practice }),
+    // Practice mode: the real stores are kept aside, the practice vault holds the first-run family Rust
+    // stored; locking or leaving puts the real stores back.
+    practice_open: () => {
+      if (!practice) {
+        realVault = { stores: stores().map((m) => [...m.entries()]), state };
+        stores().forEach((m) => m.clear());
+        trashed.clear();
+        const h = PRACTICE_MODE.household.household;
+        cases.set(h.case.id, clone(h.case));
+        for (const p of h.persons) persons.set(p.id, clone(p));
+        for (const r of h.relations) relations.set(r.id, clone(r));
+        practice = true;
+        unlockNow();
+        return clone(PRACTICE_MODE.opened);
+      }
+      return { caseId: null };
+    },
+    practice_close: () => {
+      if (practice) lockNow('manual');
+    },
     passphrase_strength: (r) => clone(strengthOf(r.passphrase)),
     vault_create: (r) => {
       if (state !== 'missing') fail('vault_exists');
@@ -1013,6 +1060,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     const code = refusals?.get(JSON.stringify(sorted(request)));
     if (code) fail(code);
     if (state !== 'unlocked' && !WITHOUT_VAULT.includes(command)) fail('locked');
+    if (practice && PRACTICE_MODE.refused.includes(command)) fail('practice_mode');
     return handlers[command](request);
   }
 

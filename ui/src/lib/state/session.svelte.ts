@@ -99,6 +99,8 @@ export const ACTIVITY_INTERVAL_MS = 20_000;
 export class Session {
   view = $state<View>({ name: 'loading' });
   vault = $state<VaultState>('missing');
+  /** Practice mode (`OEFENMODUS`): the open vault is the practice vault with fictional families (Rust says so). */
+  practice = $state(false);
   settings = $state<Settings>({ autoLockMinutes: 5, language: 'nl' });
   theme = $state<Theme>('system');
   settingsOpen = $state(false);
@@ -184,6 +186,7 @@ export class Session {
     try {
       const status = await this.backend.vaultStatus();
       this.vault = status.state;
+      this.practice = status.practice;
       this.settings.autoLockMinutes = status.autoLockMinutes;
       if (status.state === 'missing') this.view = { name: 'setup' };
       else if (status.state === 'locked') this.view = { name: 'unlock' };
@@ -312,6 +315,41 @@ export class Session {
     this.lockBackend();
   }
 
+  /**
+   * Practice mode: Rust closes the open vault and opens the practice vault (made the first time, with one
+   * practice family, which opens at once). Nothing of the real vault stays on screen.
+   */
+  async openPractice(): Promise<void> {
+    this.resumeConversation = null;
+    this.clearCaseData();
+    try {
+      const opened = await this.backend.practiceOpen();
+      this.epoch += 1;
+      this.practice = true;
+      this.vault = 'unlocked';
+      this.lockNotice = '';
+      await this.loadSettings();
+      await this.enterCases();
+      if (opened.caseId) this.openCase(opened.caseId);
+      this.announce('status.practiceOpened');
+    } catch (error) {
+      this.status = toBackendError(error).message;
+      await this.refreshVault();
+    }
+  }
+
+  /** Leaves practice mode: the practice vault closes and the real vault's first screen follows. */
+  async closePractice(): Promise<void> {
+    this.resumeConversation = null;
+    this.clearCaseData();
+    try {
+      await this.backend.practiceClose();
+    } finally {
+      await this.refreshVault();
+      this.announce('status.practiceClosed');
+    }
+  }
+
   /** Lock: unlock screen first (synchronously), then lock. */
   lock(): void {
     this.resumeConversation = null;
@@ -321,6 +359,12 @@ export class Session {
     this.view = { name: this.vault === 'missing' ? 'setup' : 'unlock' };
     flushSync();
     this.announce('status.locked');
+    if (this.practice) {
+      // Locking ends practice mode: the real vault's screen (unlock, or set-up when there is none) follows.
+      this.practice = false;
+      void this.backend.vaultLock().finally(() => this.refreshVault());
+      return;
+    }
     this.lockBackend();
   }
 
@@ -332,6 +376,14 @@ export class Session {
 
   /** The backend locked by itself (idle, suspend) or confirms our lock. */
   onLocked(reason: LockReason): void {
+    if (this.practice) {
+      // Every lock ends practice mode; nothing of the practice vault is resumed in the real one.
+      this.practice = false;
+      this.resumeConversation = null;
+      this.clearCaseData();
+      if (this.view.name !== 'hidden') void this.refreshVault();
+      return;
+    }
     if ((reason === 'idle' || reason === 'suspend') && this.view.name === 'conversation') {
       this.resumeConversation = { caseId: this.view.caseId, conversationId: this.view.conversationId };
     }
