@@ -905,7 +905,7 @@ fn practice_summary(list: Value) -> Value {
 /// first-run family's household and case-list row, and which commands practice mode refuses (from every
 /// command's valid request, run in practice mode).
 fn practice_mode_fixture() -> Value {
-    let (mut host, map) = table_host(State::Locked);
+    let (mut host, _) = table_host(State::Locked);
     let opened = host.dispatch("practice_open", json!({})).expect("practice_open");
     let case = opened["caseId"].clone();
     let household = host.dispatch("household_get", json!({ "case_id": case })).expect("household_get");

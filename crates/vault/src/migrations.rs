@@ -296,6 +296,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX corrections_case ON corrections(case_id, item_id);
     CREATE INDEX corrections_person ON corrections(person_id);
+    "#,
     // 6: what the case list shows of each case (issue 13 point 4), a cache derived from the analysis,
     // the plan and the notes (`domain::caselist`). `stamp` is the case's `updated_at` when it was
     // computed and `rules` the app and catalogue version: a row whose stamp or rules differ, or whose

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import practiceMode from '../lib/ipc/fixtures/practiceMode.json';
 import { PASSPHRASE, createCase, renderApp, renderUnlocked } from './helpers';
 
-const FAMILY = practiceMode.household.household.case.label;
+const FAMILY = practiceMode.household.case.label;
 
 async function inPractice(start: Promise<unknown>) {
   await start;

@@ -355,8 +355,7 @@ fn build(
             what: c.what.clone(),
             who: parties(&c.who),
             before: c.before,
-            practice: false,
-    }),
+        }),
         agreements: pick!(plan.agreements, Section::Agreements, |c| AgreementView {
             who: parties(&c.who),
             what: c.what.clone(),

@@ -560,7 +560,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         realVault = { stores: stores().map((m) => [...m.entries()]), state };
         stores().forEach((m) => m.clear());
         trashed.clear();
-        const h = PRACTICE_MODE.household.household;
+        const h = PRACTICE_MODE.household;
         cases.set(h.case.id, clone(h.case));
         for (const p of h.persons) persons.set(p.id, clone(p));
         for (const r of h.relations) relations.set(r.id, clone(r));

@@ -42,4 +42,8 @@ picture: PictureView | null,
  * spoken to as a 6-year-old. From the year of birth and the plan's date (`AgeBand::for_plan`);
  * `None` for every other reader.
  */
-child_band: AgeBand | null, };
+child_band: AgeBand | null, 
+/**
+ * Made in practice mode (a practice vault with fictional families): every page says `OEFENMODUS`.
+ */
+practice: boolean, };

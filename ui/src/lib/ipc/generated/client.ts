@@ -105,6 +105,9 @@ import type { PlanSaveRequest } from '../bindings/PlanSaveRequest';
 import type { PlanSaved } from '../bindings/PlanSaved';
 import type { PlanVersion } from '../bindings/PlanVersion';
 import type { PlanVersionsRequest } from '../bindings/PlanVersionsRequest';
+import type { PracticeCloseRequest } from '../bindings/PracticeCloseRequest';
+import type { PracticeOpenRequest } from '../bindings/PracticeOpenRequest';
+import type { PracticeOpened } from '../bindings/PracticeOpened';
 import type { PrecheckReview } from '../bindings/PrecheckReview';
 import type { PrecheckReviewRequest } from '../bindings/PrecheckReviewRequest';
 import type { PrecheckSaveRequest } from '../bindings/PrecheckSaveRequest';
@@ -151,6 +154,8 @@ export type Commands = {
   vault_unlock: { request: VaultUnlockRequest; response: void };
   vault_recover: { request: VaultRecoverRequest; response: void };
   vault_lock: { request: VaultLockRequest; response: void };
+  practice_open: { request: PracticeOpenRequest; response: PracticeOpened };
+  practice_close: { request: PracticeCloseRequest; response: void };
   vault_change_passphrase: { request: VaultChangePassphraseRequest; response: void };
   activity: { request: ActivityRequest; response: void };
   settings_get: { request: SettingsGetRequest; response: Settings };
@@ -240,6 +245,8 @@ export const COMMAND_NAMES = [
   'vault_unlock',
   'vault_recover',
   'vault_lock',
+  'practice_open',
+  'practice_close',
   'vault_change_passphrase',
   'activity',
   'settings_get',
@@ -333,6 +340,8 @@ export interface Client {
   vaultUnlock(request: VaultUnlockRequest): Promise<void>;
   vaultRecover(request: VaultRecoverRequest): Promise<void>;
   vaultLock(request?: VaultLockRequest): Promise<void>;
+  practiceOpen(request?: PracticeOpenRequest): Promise<PracticeOpened>;
+  practiceClose(request?: PracticeCloseRequest): Promise<void>;
   vaultChangePassphrase(request: VaultChangePassphraseRequest): Promise<void>;
   activity(request?: ActivityRequest): Promise<void>;
   settingsGet(request?: SettingsGetRequest): Promise<Settings>;
@@ -420,6 +429,8 @@ export function createClient(send: Transport): Client {
     vaultUnlock: (request) => send('vault_unlock', request),
     vaultRecover: (request) => send('vault_recover', request),
     vaultLock: (request = {}) => send('vault_lock', request),
+    practiceOpen: (request = {}) => send('practice_open', request),
+    practiceClose: (request = {}) => send('practice_close', request),
     vaultChangePassphrase: (request) => send('vault_change_passphrase', request),
     activity: (request = {}) => send('activity', request),
     settingsGet: (request = {}) => send('settings_get', request),
@@ -544,6 +555,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'print_failed',
   'backup_cancelled',
   'backup_not_found',
+  'practice_mode',
+  'practice_vault_mismatch',
   'vault_not_damaged',
   'recovery_slot_damaged',
   'audit_chain_broken',
