@@ -808,7 +808,8 @@ fn practice_fixture() -> Value {
         }
     }
     let worked = worked_plan(&plan);
-    let timeline_evaluated = timeline_with_evaluations();
+    let (timeline_evaluated, summary_evaluated) = timeline_with_evaluations();
+    let summary = practice_summary(ask("cases_list", json!({})));
     let precheck_reviews = precheck_reviews();
     let snapshot = domain::fixture::gezin_jansen();
     json!({
@@ -825,6 +826,8 @@ fn practice_fixture() -> Value {
         "analysis": analysis,
         "timeline": timeline,
         "timelineEvaluated": timeline_evaluated,
+        "summary": summary,
+        "summaryEvaluated": summary_evaluated,
         "plan": plan,
         "checks": checks,
         "meldcode": meldcode,
@@ -832,6 +835,7 @@ fn practice_fixture() -> Value {
         "newItems": new_items,
         "notes": notes,
         "noteVersions": { notes::HOME_VISIT.to_string(): note_versions },
+        "noteKeepsVersion": note_version_table(),
     })
 }
 
@@ -860,7 +864,9 @@ fn worked_plan(prefill: &Value) -> Value {
 
 /// The practice family's timeline once its plan has an evaluation date behind it and one ahead (saved
 /// through the commands in a host of its own).
-fn timeline_with_evaluations() -> Value {
+/// The practice family's timeline and case-list row once its plan has an evaluation date behind it and
+/// one ahead.
+fn timeline_with_evaluations() -> (Value, Value) {
     let (mut host, map) = table_host(State::Unlocked);
     let case = id(J::CASE);
     let mut ask = |command: &str, request: Value| run(&mut host, &map, command, &request).unwrap_or_else(|e| panic!("{command}: {e}"));
@@ -870,7 +876,42 @@ fn timeline_with_evaluations() -> Value {
     let ahead = today.checked_add_days(chrono::Days::new(42)).expect("date");
     plan["evaluation_dates"] = json!([past, ahead]);
     ask("plan_save", json!({ "plan": plan }));
-    ask("timeline_get", json!({ "case_id": case }))
+    let summary = practice_summary(ask("cases_list", json!({})));
+    (ask("timeline_get", json!({ "case_id": case })), summary)
+}
+
+/// The practice family's row of a `cases_list` answer.
+fn practice_summary(list: Value) -> Value {
+    let row = list.as_array().and_then(|rows| rows.iter().find(|r| r["id"] == json!(id(J::CASE))));
+    row.cloned().expect("the practice family is in the case list")
+}
+
+/// The key of a note save's shape: what `domain::notes::keeps_previous_version` looks at (is the title
+/// the same, is the text the same, was the old title blank, was the old text blank). The fake looks up
+/// whether a save keeps the previous state as a version by this key; `note_version_depends_only_on_its_shape`
+/// proves the key is enough.
+pub fn note_save_shape(old_title: &str, old_text: &str, new_title: &str, new_text: &str) -> String {
+    format!("{}|{}|{}|{}", old_title == new_title, old_text == new_text, old_title.trim().is_empty(), old_text.trim().is_empty())
+}
+
+/// Rust's answer for every note-save shape, from one example of each.
+fn note_version_table() -> Value {
+    let mut table = serde_json::Map::new();
+    for same_title in [true, false] {
+        for same_text in [true, false] {
+            for blank_title in [true, false] {
+                for blank_text in [true, false] {
+                    let old_title = if blank_title { " " } else { "Titel" };
+                    let old_text = if blank_text { "" } else { "Tekst" };
+                    let new_title = if same_title { old_title.to_owned() } else { format!("{old_title}x") };
+                    let new_text = if same_text { old_text.to_owned() } else { format!("{old_text}y") };
+                    let kept = domain::notes::keeps_previous_version(old_title, old_text, &new_title, &new_text);
+                    table.insert(note_save_shape(old_title, old_text, &new_title, &new_text), json!(kept));
+                }
+            }
+        }
+    }
+    Value::Object(table)
 }
 
 /// The key of a pre-check's shape: what `ChildPrecheck::issues` looks at (age; kind of consent; whether
@@ -939,13 +980,14 @@ fn empty_case_fixture() -> Value {
     let plan = ask("plan_get", json!({ "case_id": case }));
     let meldcode = ask("meldcode_status", json!({ "case_id": case }));
     let timeline = ask("timeline_get", json!({ "case_id": case }));
+    let summary = ask("cases_list", json!({}))[0].clone();
     let case_id = case.as_str().expect("id").to_owned();
     // The new case's id is random; the fixture names it by a placeholder the fake replaces.
     let placeholder = Uuid::nil().to_string();
     let fixed = |v: Value| -> Value { serde_json::from_str(&v.to_string().replace(&case_id, &placeholder)).expect("parses") };
     let mut case = created.clone();
     case["id"] = json!(placeholder);
-    json!({ "case": fixed(case), "analysis": fixed(analysis), "plan": fixed(plan), "meldcode": fixed(meldcode), "timeline": fixed(timeline) })
+    json!({ "case": fixed(case), "analysis": fixed(analysis), "plan": fixed(plan), "meldcode": fixed(meldcode), "timeline": fixed(timeline), "summary": fixed(summary) })
 }
 
 /// Makes a fixture the same on every run: ids the vault or a command made up (not the fixture's own)
@@ -985,6 +1027,11 @@ fn normalised(value: Value) -> Value {
                     if t.with_timezone(&chrono::Utc) > now {
                         return serde_json::to_value(now).expect("time");
                     }
+                }
+                // A date the vault stamped from the real clock (a case label's search entry is dated by
+                // the case's creation): the fixtures must not depend on the day they are generated.
+                if s.len() == 10 && chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").is_ok_and(|d| d == chrono::Utc::now().date_naive()) {
+                    return serde_json::to_value(now.date_naive()).expect("date");
                 }
                 Value::String(s)
             }

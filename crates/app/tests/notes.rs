@@ -120,3 +120,31 @@ fn search_finds_across_cases_or_in_one_and_reads_the_query_safely() {
     // In the trash: not found.
     assert!(hits(&search("vuurwerk", None)).is_empty());
 }
+
+/// The fake decides whether a note save keeps a version by looking up Rust's answer for the save's shape
+/// (`codegen::note_save_shape`). Every save of many title/text pairs, made through the commands, keeps a
+/// version exactly when the table says so for its shape: the shape is all the rule looks at.
+#[test]
+fn note_version_depends_only_on_its_shape() {
+    let practice: Value = serde_json::from_str(include_str!("../../../ui/src/lib/ipc/fixtures/practice.json")).unwrap();
+    let table = &practice["noteKeepsVersion"];
+    assert_eq!(table.as_object().map(|t| t.len()), Some(16), "every shape");
+    let (mut host, map) = table_host(State::Unlocked);
+    let texts = ["", " ", "\n\t", "Tekst", "tekst", "Tekst ", "Één regel\nen nog één", "  Titel  "];
+    let case = json!(J::CASE);
+    for old_title in texts {
+        for old_text in texts {
+            for (new_title, new_text) in [(old_title, old_text), (old_title, "Anders"), ("Anders", old_text), ("", ""), ("Titel", "Tekst")] {
+                let note = ok(&mut host, &map, "note_create", json!({ "case_id": case, "input": input(old_title, old_text) }));
+                ok(&mut host, &map, "note_save", json!({ "case_id": case, "note_id": note["id"], "input": input(new_title, new_text) }));
+                let versions = ok(&mut host, &map, "note_versions", json!({ "case_id": case, "note_id": note["id"] }));
+                let shape = codegen::note_save_shape(old_title, old_text, new_title, new_text);
+                assert_eq!(
+                    json!(!versions.as_array().unwrap().is_empty()),
+                    table[&shape],
+                    "{old_title:?}/{old_text:?} → {new_title:?}/{new_text:?} ({shape})"
+                );
+            }
+        }
+    }
+}

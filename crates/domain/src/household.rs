@@ -65,8 +65,15 @@ pub struct CaseSummary {
     pub label: String,
     pub status: CaseStatus,
     pub phase: Phase,
+    /// Last activity: the last change to anything of the case.
     pub updated_at: DateTime<Utc>,
     pub person_count: u32,
+    /// `Rode vlag`: a red flag is current (the case header's marker).
+    pub red_flag: bool,
+    /// The safety plan's first evaluation date from today on.
+    pub next_evaluation: Option<NaiveDate>,
+    /// The tags of the case's notes, sorted, each once.
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -45,6 +45,8 @@ pub mod proposals;
 pub mod meldcode;
 /// The case on one time axis: dated events by kind.
 pub mod timeline;
+/// What the case list shows of each case: red-flag marker, next evaluation, note tags (a stored cache).
+pub mod caselist;
 /// The professional's dated notes with their versions (§11).
 pub mod notes;
 /// Full-text search: the query language and what a result carries (§11).

@@ -10,8 +10,27 @@ use crate::env::Env;
 use crate::error::{AppResult, ErrorCode};
 use crate::views::{ContentBundle, FrequencyDef, HouseholdView, PersonGuidance};
 
+/// The case list. What it shows of each case beyond its name — the red-flag marker, the next evaluation
+/// date and the notes' tags (`domain::caselist`) — comes from a stored cache; the markers that are out
+/// of date (the case changed, a new app or catalogue, or a day has come on which time alone changes
+/// them) are computed first, so the list shows exactly what the analysis says today.
 pub fn cases_list(env: &mut Env<'_>, _: CasesListRequest) -> AppResult<Vec<CaseSummary>> {
-    env.vault(|v| Ok(v.cases().list()?))
+    let rules = marker_rules(env);
+    env.vault(|v| {
+        for case_id in v.cases().markers_to_refresh(env.clock.today, &rules)? {
+            let analysis = super::analysis::analyse(env, v, case_id)?;
+            let plan = v.safety_plans().list(case_id)?.into_iter().next();
+            let tags = v.notes().live_tags(case_id)?;
+            let marker = domain::caselist::case_marker(&analysis, plan.as_ref(), tags.iter().map(Vec::as_slice));
+            v.cases().marker_put(case_id, &marker, &rules)?;
+        }
+        Ok(v.cases().list()?)
+    })
+}
+
+/// The version of the rules a stored marker was computed with: this build and its catalogue.
+fn marker_rules(env: &Env<'_>) -> String {
+    format!("{}+{}", env!("CARGO_PKG_VERSION"), env.content.catalogue.version)
 }
 
 pub fn case_create(env: &mut Env<'_>, r: CaseCreateRequest) -> AppResult<Case> {

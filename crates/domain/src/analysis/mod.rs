@@ -31,7 +31,7 @@ pub use perspectives::{PerspectiveAgreement, Perspective, Statement};
 pub use profiles::{IndicatorFinding, IndicatorState, ProfileHypothesis, ProfileStrength};
 pub use redflags::{
     AcuteDecision, AcuteUnsafety, FLAG_CURRENT_MONTHS, MeldcodeUnsafety, PERIOD_DAYS, RedFlagFinding,
-    StructuralReason, StructuralUnsafety, is_current,
+    StructuralReason, StructuralUnsafety, first_day_not_current, is_current,
 };
 pub use review::{Judgement, Review, ReviewStatus, Verdict};
 pub use severity::{ChildFinding, Severity, SeverityCategory, SeverityReason};

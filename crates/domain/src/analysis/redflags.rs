@@ -50,6 +50,18 @@ pub fn is_current(date: NaiveDate, today: NaiveDate) -> bool {
     date >= from
 }
 
+/// The first day on which something that happened on `date` is no longer current ([`is_current`]):
+/// counted by the calendar, so the end of a month is handled as `is_current` handles it.
+pub fn first_day_not_current(date: NaiveDate) -> NaiveDate {
+    // `date + 3 months` is never later than the answer (month ends only clamp downwards); the answer
+    // is at most a few days after it.
+    let mut day = date.checked_add_months(Months::new(FLAG_CURRENT_MONTHS)).unwrap_or(NaiveDate::MAX);
+    while day < NaiveDate::MAX && is_current(date, day) {
+        day = day.succ_opt().unwrap_or(NaiveDate::MAX);
+    }
+    day
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RedFlagFinding {

@@ -1,6 +1,7 @@
 //! Cases (`casussen`).
 
 use chrono::{NaiveDate, Utc};
+use domain::caselist::CaseMarker;
 use domain::{Case, CaseStatus, CaseSummary, Household, Phase, validate_label};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
@@ -62,26 +63,33 @@ pub(crate) fn get_case(conn: &Connection, id: Uuid) -> Result<Case> {
 }
 
 impl Cases<'_> {
-    /// All cases, most recently changed first, with their number of persons.
+    /// All cases, most recently changed first, with their number of persons and their stored list marker
+    /// ([`Self::markers_to_refresh`] says which markers are out of date; a case without a current marker
+    /// shows none).
     pub fn list(&self) -> Result<Vec<CaseSummary>> {
         let mut stmt = self.conn.prepare(
             "SELECT c.id, c.label, c.status, c.phase, c.updated_at,
-                    (SELECT count(*) FROM persons p WHERE p.case_id = c.id)
-             FROM cases c ORDER BY c.updated_at DESC, c.id DESC",
+                    (SELECT count(*) FROM persons p WHERE p.case_id = c.id),
+                    m.red_flag, m.next_evaluation, m.tags
+             FROM cases c LEFT JOIN case_markers m ON m.case_id = c.id AND m.stamp = c.updated_at
+             ORDER BY c.updated_at DESC, c.id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, u32>(5)?,
+                (
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, u32>(5)?,
+                ),
+                (r.get::<_, Option<bool>>(6)?, r.get::<_, Option<String>>(7)?, r.get::<_, Option<String>>(8)?),
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, label, status, phase, updated, person_count) = row?;
+            let ((id, label, status, phase, updated, person_count), (red_flag, next_evaluation, tags)) = row?;
             out.push(CaseSummary {
                 id: parse_uuid(&id)?,
                 label,
@@ -89,9 +97,49 @@ impl Cases<'_> {
                 phase: parse_enum(&phase)?,
                 updated_at: parse_time(&updated)?,
                 person_count,
+                red_flag: red_flag.unwrap_or(false),
+                next_evaluation: next_evaluation.as_deref().map(super::parse_date).transpose()?,
+                tags: tags.as_deref().map(super::parse_json).transpose()?.unwrap_or_default(),
             });
         }
         Ok(out)
+    }
+
+    /// The cases whose list marker must be computed (again) on `today`: none stored, the case changed
+    /// since, other rules (`rules`: the app and catalogue version), or its recheck day has come.
+    pub fn markers_to_refresh(&self, today: NaiveDate, rules: &str) -> Result<Vec<Uuid>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.id FROM cases c LEFT JOIN case_markers m ON m.case_id = c.id
+             WHERE m.case_id IS NULL OR m.stamp <> c.updated_at OR m.rules <> ?1
+                OR (m.recheck_on IS NOT NULL AND m.recheck_on <= ?2)
+             ORDER BY c.id",
+        )?;
+        let rows = stmt.query_map(params![rules, today.format("%Y-%m-%d").to_string()], |r| r.get::<_, String>(0))?;
+        rows.map(|id| parse_uuid(&id?)).collect()
+    }
+
+    /// Stores a case's list marker, stamped with the case's current `updated_at`. A derived cache: it
+    /// changes nothing of the case (not its `updated_at`) and writes no access-log row.
+    pub fn marker_put(&self, case_id: Uuid, marker: &CaseMarker, rules: &str) -> Result<()> {
+        let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        write(self.conn, |tx| {
+            let n = tx.execute(
+                "INSERT INTO case_markers (case_id, stamp, rules, recheck_on, red_flag, next_evaluation, tags)
+                 SELECT id, updated_at, ?2, ?3, ?4, ?5, ?6 FROM cases WHERE id = ?1
+                 ON CONFLICT (case_id) DO UPDATE SET stamp = excluded.stamp, rules = excluded.rules,
+                    recheck_on = excluded.recheck_on, red_flag = excluded.red_flag,
+                    next_evaluation = excluded.next_evaluation, tags = excluded.tags",
+                params![
+                    case_id.to_string(),
+                    rules,
+                    day(marker.recheck_on),
+                    marker.red_flag,
+                    day(marker.next_evaluation),
+                    super::to_json(&marker.tags)
+                ],
+            )?;
+            expect_changed(n, "case")
+        })
     }
 
     pub fn get(&self, id: Uuid) -> Result<Case> {

@@ -203,6 +203,14 @@ impl Notes<'_> {
         read(self.conn, |tx| list_where(tx, case_id, false))
     }
 
+    /// The tags of each live note of a case (for the case list's marker; no note text is read).
+    pub fn live_tags(&self, case_id: Uuid) -> Result<Vec<Vec<String>>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT tags FROM notes WHERE case_id = ?1 AND deleted_at IS NULL ORDER BY id")?;
+        let rows = stmt.query_map([case_id.to_string()], |r| r.get::<_, String>(0))?;
+        rows.map(|t| super::parse_json(&t?)).collect()
+    }
+
     /// The notes of a case in the trash, newest date first.
     pub fn list_trash(&self, case_id: Uuid) -> Result<Vec<Note>> {
         read(self.conn, |tx| list_where(tx, case_id, true))

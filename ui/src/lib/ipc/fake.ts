@@ -17,6 +17,7 @@ import type { BackupRestored } from './bindings/BackupRestored';
 import type { BehaviourRecord } from './bindings/BehaviourRecord';
 import type { Case } from './bindings/Case';
 import type { CaseLog } from './bindings/CaseLog';
+import type { CaseSummary } from './bindings/CaseSummary';
 import type { CaseSnapshot } from './bindings/CaseSnapshot';
 import type { ChildPrecheck } from './bindings/ChildPrecheck';
 import type { Confidentiality } from './bindings/Confidentiality';
@@ -89,6 +90,10 @@ export type PracticeFixture = {
   timeline: Timeline;
   /** The same once the plan has an evaluation date behind it and one ahead. */
   timelineEvaluated: Timeline;
+  /** The family's row of `cases_list` (red-flag marker, next evaluation, the notes' tags). */
+  summary: CaseSummary;
+  /** The same row once the plan has an evaluation date behind it and one ahead. */
+  summaryEvaluated: CaseSummary;
   plan: PlanEditor;
   checks: PlanChecks;
   meldcode: MeldcodeOverview;
@@ -108,12 +113,19 @@ export type PracticeFixture = {
   /** The practice family's notes (one in the trash), and the earlier versions of a note by its id. */
   notes: NotesView;
   noteVersions: Record<string, NoteVersion[]>;
+  /** Whether a note save keeps the state before it as a version, keyed by `noteSaveShape` (Rust's answer). */
+  noteKeepsVersion: Record<string, boolean>;
 };
 
 /** The key Rust's `codegen::precheck_shape` gives a pre-check: the fake only looks up, it does not judge. */
 function precheckShape(p: ChildPrecheck): string {
   const c = p.consent as { kind: string; by?: string[]; reason?: string };
   return [p.age, c.kind, (c.by ?? []).length > 0, (c.reason ?? '').trim() !== '', p.warning_signs.length > 0, p.expert_consulted].join('|');
+}
+
+/** The key Rust's `codegen::note_save_shape` gives a save: the fake only looks up, it does not judge. */
+function noteSaveShape(oldTitle: string, oldText: string, newTitle: string, newText: string): string {
+  return [oldTitle === newTitle, oldText === newText, oldTitle.trim() === '', oldText.trim() === ''].join('|');
 }
 
 function reviewOf(p: ChildPrecheck): PrecheckReview {
@@ -141,7 +153,14 @@ export const RETENTION = retentionJson as unknown as {
 };
 export const ERROR_TABLE = errorTableJson as unknown as ErrorRow[];
 const CONTENT = contentJson as unknown as ContentBundle;
-const EMPTY = emptyJson as unknown as { case: Case; analysis: Analysis; plan: PlanEditor; meldcode: MeldcodeOverview; timeline: Timeline };
+const EMPTY = emptyJson as unknown as {
+  case: Case;
+  analysis: Analysis;
+  plan: PlanEditor;
+  meldcode: MeldcodeOverview;
+  timeline: Timeline;
+  summary: CaseSummary;
+};
 const GUIDANCE = guidanceJson as unknown as { role: Role; year_of_birth: number | null; guidance: PersonGuidance }[];
 const STRENGTHS = strengthsJson as unknown as { passphrase: string; strength: Strength }[];
 const WITHOUT_VAULT = commandsJson.withoutVault as readonly string[];
@@ -235,6 +254,8 @@ export interface FakeBackend extends Backend {
   setAnalysis(caseId: string, analysis: Analysis): void;
   /** Test hook: the timeline `timeline_get` returns for a case (e.g. `PRACTICE.timelineEvaluated`). */
   setTimeline(caseId: string, timeline: Timeline): void;
+  /** Test hook: what `cases_list` shows of a case beyond its name (a row Rust produced, e.g. `PRACTICE.summaryEvaluated`). */
+  setCaseMarker(caseId: string, row: CaseSummary): void;
   /** Test hook: the checks `plan_check` and `plan_save` return for a case. */
   setPlanChecks(caseId: string, checks: PlanChecks): void;
   /** Test hook: `case_log` reports the problem Rust found in a changed log. */
@@ -313,6 +334,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const prechecks = new Map<string, ChildPrecheck>();
   const analyses = new Map<string, Analysis>();
   const timelines = new Map<string, Timeline>();
+  const markers = new Map<string, Pick<CaseSummary, 'red_flag' | 'next_evaluation' | 'tags'>>();
   const checks = new Map<string, PlanChecks>();
   const meldcode = new Map<string, MeldcodeEntry>();
   const plans = new Map<string, SafetyPlan>();
@@ -338,6 +360,10 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   for (const r of [...PRACTICE.plan.readers, ...Object.values(PRACTICE.newItems).flatMap((e) => e.readers)]) readers.set(r.item, r);
 
   const isPractice = (caseId: string) => caseId === PRACTICE.snapshot.household.case.id;
+  const markerOf = (caseId: string): Pick<CaseSummary, 'red_flag' | 'next_evaluation' | 'tags'> => {
+    const row = markers.get(caseId) ?? (isPractice(caseId) ? PRACTICE.summary : EMPTY.summary);
+    return { red_flag: row.red_flag, next_evaluation: row.next_evaluation, tags: clone(row.tags) };
+  };
 
   function deleteCase(caseId: string): void {
     found(cases, caseId);
@@ -596,6 +622,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
         phase: c.phase,
         updated_at: c.updated_at,
         person_count: [...persons.values()].filter((p) => p.case_id === c.id).length,
+        // Like the analysis: the practice family's marker as Rust computed it, Rust's empty-case marker
+        // for a case the fake made, whatever is added to it.
+        ...markerOf(c.id),
       })),
     case_create: (r) => {
       const now = new Date().toISOString();
@@ -830,8 +859,11 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       if (old.deleted_at) fail('not_found');
       if (r.input.person_id) inCase(persons, r.input.person_id, r.case_id);
       if (r.input.conversation_id) inCase(conversations, r.input.conversation_id, r.case_id);
-      // Stored as the vault stores it: the text before a change that alters it is kept as a version.
-      if ((old.title !== r.input.title || old.text !== r.input.text) && (old.title.trim() || old.text.trim())) {
+      // Whether the state before the save is kept as a version is Rust's answer for the save's shape.
+      const shape = noteSaveShape(old.title, old.text, r.input.title, r.input.text);
+      const keeps = PRACTICE.noteKeepsVersion[shape];
+      if (keeps === undefined) throw new Error(`the fake has no Rust answer for note-save shape ${shape}`);
+      if (keeps) {
         const list = noteVersions.get(old.id) ?? [];
         list.push({ note_id: old.id, number: list.length + 1, title: old.title, text: old.text, saved_at: old.updated_at });
         noteVersions.set(old.id, list);
@@ -980,6 +1012,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       return calls;
     },
     simulateLock: (reason) => lockNow(reason),
+    setCaseMarker(caseId, row) {
+      markers.set(caseId, { red_flag: row.red_flag, next_evaluation: row.next_evaluation, tags: clone(row.tags) });
+    },
     setTimeline(caseId, timeline) {
       timelines.set(caseId, clone(timeline));
     },

@@ -5,4 +5,20 @@ import type { Phase } from "./Phase";
 /**
  * A case as shown in the case list.
  */
-export type CaseSummary = { id: string, label: string, status: CaseStatus, phase: Phase, updated_at: string, person_count: number, };
+export type CaseSummary = { id: string, label: string, status: CaseStatus, phase: Phase, 
+/**
+ * Last activity: the last change to anything of the case.
+ */
+updated_at: string, person_count: number, 
+/**
+ * `Rode vlag`: a red flag is current (the case header's marker).
+ */
+red_flag: boolean, 
+/**
+ * The safety plan's first evaluation date from today on.
+ */
+next_evaluation: string | null, 
+/**
+ * The tags of the case's notes, sorted, each once.
+ */
+tags: Array<string>, };
