@@ -267,7 +267,22 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         DELETE FROM search_trash WHERE case_id = old.id;
     END;
     "#,
-    // 5: retention and correction (issue 14). `retention_changes` keeps every change of a case's
+    // 5: what the case list shows of each case (issue 13 point 4), a cache derived from the analysis,
+    // the plan and the notes (`domain::caselist`). `stamp` is the case's `updated_at` when it was
+    // computed and `rules` the app and catalogue version: a row whose stamp or rules differ, or whose
+    // `recheck_on` day has come, is computed again. Deleted with its case.
+    r#"
+    CREATE TABLE case_markers (
+        case_id         TEXT PRIMARY KEY NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        stamp           TEXT NOT NULL,
+        rules           TEXT NOT NULL,
+        recheck_on      TEXT,
+        red_flag        INTEGER NOT NULL,
+        next_evaluation TEXT,
+        tags            TEXT NOT NULL
+    ) STRICT;
+    "#,
+    // 6: retention and correction (issue 14). `retention_changes` keeps every change of a case's
     // retention date with its reason (the access log only names the action); `corrections` keeps a
     // person's "dit klopt niet" beside the answer, behaviour record or note it is about, which stays as
     // it was. Both go with their case (cascade), so a deleted case leaves nothing of them.
@@ -296,21 +311,6 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX corrections_case ON corrections(case_id, item_id);
     CREATE INDEX corrections_person ON corrections(person_id);
-    "#,
-    // 6: what the case list shows of each case (issue 13 point 4), a cache derived from the analysis,
-    // the plan and the notes (`domain::caselist`). `stamp` is the case's `updated_at` when it was
-    // computed and `rules` the app and catalogue version: a row whose stamp or rules differ, or whose
-    // `recheck_on` day has come, is computed again. Deleted with its case.
-    r#"
-    CREATE TABLE case_markers (
-        case_id         TEXT PRIMARY KEY NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        stamp           TEXT NOT NULL,
-        rules           TEXT NOT NULL,
-        recheck_on      TEXT,
-        red_flag        INTEGER NOT NULL,
-        next_evaluation TEXT,
-        tags            TEXT NOT NULL
-    ) STRICT;
     "#,
 ];
 

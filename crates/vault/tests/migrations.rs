@@ -141,7 +141,7 @@ fn v1_fixture_is_indexed_for_search_by_the_migration() {
     v.check_integrity().unwrap();
 }
 
-/// Schema 5 (issue 14): an older vault gets the tables for retention changes and corrections; they take
+/// Schema 6 (issue 14): an older vault gets the tables for retention changes and corrections; they take
 /// rows and go with their case.
 #[test]
 fn v1_fixture_gets_retention_changes_and_corrections() {
@@ -152,7 +152,7 @@ fn v1_fixture_gets_retention_changes_and_corrections() {
         fs::copy(fixture_dir().join(f), dir.path().join(f)).expect("fixture file is committed");
     }
     let v = Vault::open(dir.path(), &Passphrase::new(FIXTURE_PASS)).unwrap();
-    assert!(v.schema_version().unwrap() >= 5);
+    assert!(v.schema_version().unwrap() >= 6);
     let case = v.cases().list().unwrap()[0].id;
     assert_eq!(v.cases().get(case).unwrap().retention_until, None, "an old case has no date until it is closed or given one");
     assert_eq!(v.settings().retention_years().unwrap(), 20, "the default setting");

@@ -1,4 +1,4 @@
-//! Corrections and objections (schema 5): a person's "dit klopt niet", in their own words, kept beside
+//! Corrections and objections (schema 6): a person's "dit klopt niet", in their own words, kept beside
 //! the answer, behaviour record or note it is about — which itself is never changed. The command layer
 //! checks that the item and the person belong to the case; here the foreign keys only make sure the
 //! case and the person exist. A correction goes with its case (cascade) and with its person.

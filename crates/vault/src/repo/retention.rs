@@ -1,4 +1,4 @@
-//! Retention dates (schema 5): every change of a case's date, with its reason, in `retention_changes`;
+//! Retention dates (schema 6): every change of a case's date, with its reason, in `retention_changes`;
 //! the date itself in `cases.retention_until`. The access log gets the action and the ids, never the
 //! reason. The rules (default date, due, what an extension needs) are `domain::retention`'s; the
 //! command layer checks them before calling here.
