@@ -132,3 +132,41 @@ fn the_review_counts_what_was_left_out_for_the_professional() {
     let answers = preview["review"]["view"]["answers"].as_array().expect("answers");
     assert!(answers.iter().all(|a| a["question"] != a["question_id"]), "{answers:?}");
 }
+
+/// Issue 14, point 5: a person's "dit klopt niet" appears in their own inzage beside the item it is about —
+/// only theirs, and only where the item itself is in the export (one about something left out would give
+/// that item away).
+#[test]
+fn a_persons_corrections_are_in_their_inzage_and_nobody_elses() {
+    let (mut host, map) = stored();
+    let add = |host: &mut TestHost, person: Uuid, kind: &str, item: Uuid, text: &str| {
+        let input = json!({ "item_kind": kind, "item_id": item, "person_id": person, "date": "2026-03-14", "text": text });
+        codegen::run(host, &map, "correction_add", &json!({ "case_id": CASE, "input": input })).expect("correction_add")
+    };
+    let view = |host: &mut TestHost, person: Uuid| codegen::run(host, &map, "inzage_preview", &request(person)).expect("preview")["review"]["view"].clone();
+    // Sanne on the pushing she told about; Mark on the strangling Sanne told about in confidence (not in his export).
+    let pushing = add(&mut host, SANNE, "behaviour_record", domain::fixture::ids::R_PUSH_BY_SANNE, "ZQCORRSANNE het was vaker dan drie keer");
+    add(&mut host, MARK, "behaviour_record", domain::fixture::ids::R_STRANGLE, "ZQCORRMARK dat is nooit gebeurd");
+
+    let sanne = view(&mut host, SANNE);
+    let texts: Vec<&str> = sanne["corrections"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["ZQCORRSANNE het was vaker dan drie keer"]);
+    assert_eq!(sanne["corrections"][0]["item_id"], pushing["item_id"]);
+    assert!(sanne["records"].as_array().unwrap().iter().any(|r| r["id"] == pushing["item_id"]), "the item is in her export");
+
+    let mark = view(&mut host, MARK);
+    let shown_to_mark = mark["records"].as_array().unwrap().iter().any(|r| r["id"] == json!(domain::fixture::ids::R_STRANGLE));
+    let mark_texts: Vec<&str> = mark["corrections"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+    assert!(!mark.to_string().contains("ZQCORRSANNE"), "Sanne's correction is not in Mark's export");
+    if shown_to_mark {
+        assert_eq!(mark_texts, ["ZQCORRMARK dat is nooit gebeurd"]);
+    } else {
+        assert!(mark_texts.is_empty(), "a correction about an item left out of his export is left out with it");
+    }
+
+    // The saved files carry it too.
+    host.shell.saved.lock().expect("saved").clear();
+    codegen::run(&mut host, &map, "inzage_export", &request(SANNE)).expect("export");
+    let saved = host.shell.saved.lock().expect("saved").clone();
+    assert!(String::from_utf8_lossy(&saved[1].1).contains("ZQCORRSANNE"), "in the JSON");
+}

@@ -633,5 +633,28 @@ fn everyone_only(plan: &SafetyPlan) -> SafetyPlan {
     p
 }
 
+impl InzageView {
+    /// Adds the person's corrections and objections (issue 14, point 5): only those attached to an answer,
+    /// record or note this view shows, so none points at (or gives away) something left out. Oldest
+    /// first, as the person made them.
+    pub fn with_corrections(mut self, corrections: &[crate::corrections::Correction]) -> InzageView {
+        let shown: std::collections::BTreeSet<Uuid> = self
+            .answers
+            .iter()
+            .map(|a| a.id)
+            .chain(self.records.iter().map(|r| r.id))
+            .chain(self.notes.iter().map(|n| n.id))
+            .collect();
+        let mut picked: Vec<&crate::corrections::Correction> =
+            corrections.iter().filter(|c| c.person_id == self.person.id && shown.contains(&c.item_id)).collect();
+        picked.sort_by_key(|c| (c.date, c.created_at, c.id));
+        self.corrections = picked
+            .into_iter()
+            .map(|c| InzageCorrection { id: c.id, item_id: c.item_id, date: c.date, text: c.text.clone() })
+            .collect();
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -63,10 +63,11 @@ fn review(env: &Env<'_>, v: &Vault, case_id: Uuid, person_id: Uuid) -> AppResult
     let plan = v.safety_plans().list(case_id)?.into_iter().next();
     let src = InzageSources { snapshot: &snapshot, notes: &notes, plan: plan.as_ref() };
     let local = |t: DateTime<Utc>| Clock::at(t).today;
-    // Issue 14, point 5 (corrections and objections): fill `view.corrections` of the review made here
-    // from the vault's `corrections_for_person(case_id, person_id)`, keeping only those attached to an
-    // item the view shows (an answer, record or note id in it), so none points at something left out.
-    Ok(domain::inzage::inzage_for(&src, person_id, env.clock.today, &ContentLabels(env.content), local)?)
+    let mut review = domain::inzage::inzage_for(&src, person_id, env.clock.today, &ContentLabels(env.content), local)?;
+    // The person's corrections and objections, beside the items the view shows (issue 14, point 5).
+    let corrections = v.corrections().corrections_for_person(person_id)?;
+    review.view = review.view.with_corrections(&corrections);
+    Ok(review)
 }
 
 /// Shows the inzage for review: what it holds, what was left out (counts by kind, for the professional
