@@ -40,4 +40,13 @@ describe('access log tab', () => {
     expect(within(tab).queryByTestId('log-ok')).toBeNull();
     expect(within(tab).getAllByTestId('log-row')).toHaveLength(caseLog.log.entries.length);
   });
+
+  it('prints only the log (or saves it as a PDF through the print dialog)', async () => {
+    const { app, tab } = await openLog();
+    await within(tab).findAllByTestId('log-row');
+    const button = within(tab).getByRole('button', { name: 'Afdrukken of opslaan als PDF' });
+    expect(button).toHaveAccessibleDescription(/Afdrukken naar bestand/);
+    await app.user.click(button);
+    expect(app.fake.calls).toContain('print_page');
+  });
 });

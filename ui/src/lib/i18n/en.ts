@@ -1023,6 +1023,8 @@ export const en: Record<MessageKey, string> = {
   'log.empty': 'Nothing recorded yet.',
   'log.count': '{n} rows',
   'log.tableLabel': 'Log, oldest first',
+  'log.print': "Print or save as PDF",
+  'log.printHelp': "The print dialog opens. Choose ‘Print to file’ there to save the log as a PDF. Only the log is printed, with no case content.",
   'log.action.vault_created': 'Vault created',
   'log.action.unlocked': 'Vault unlocked',
   'log.action.unlocked_with_recovery_key': 'Vault unlocked with the recovery key',

@@ -1023,6 +1023,8 @@ export const nl = {
   'log.empty': 'Nog niets vastgelegd.',
   'log.count': '{n} regels',
   'log.tableLabel': 'Logboek, oudste eerst',
+  'log.print': "Afdrukken of opslaan als PDF",
+  'log.printHelp': "Het afdrukvenster opent. Kies daar ‘Afdrukken naar bestand’ om het logboek als PDF op te slaan. Alleen het logboek komt op papier, zonder inhoud van de casus.",
   'log.action.vault_created': 'Kluis aangemaakt',
   'log.action.unlocked': 'Kluis geopend',
   'log.action.unlocked_with_recovery_key': 'Kluis geopend met de herstelsleutel',
