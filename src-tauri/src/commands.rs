@@ -43,11 +43,15 @@ struct Desktop {
 
 impl app::Shell for Desktop {
     fn save_pdf(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool> {
+        self.save_pdf_titled("Veiligheidsplan opslaan als PDF", suggested_name, bytes)
+    }
+
+    fn save_pdf_titled(&self, dialog_title: &str, suggested_name: &str, bytes: &[u8]) -> AppResult<bool> {
         let chosen = self
             .app
             .dialog()
             .file()
-            .set_title("Veiligheidsplan opslaan als PDF")
+            .set_title(dialog_title)
             .set_file_name(suggested_name)
             .add_filter("PDF", &["pdf"])
             .blocking_save_file();

@@ -225,6 +225,10 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("vault_lock", u, json!({})),
         ("practice_open", State::Locked, json!({})),
         ("practice_close", u, json!({})),
+        ("practice_cases_list", u, json!({})),
+        // Its happy path runs in practice mode (`tests/commands.rs` opens it first).
+        ("practice_case_add", u, json!({ "practice_case_id": "oefen.hazelaar" })),
+        ("role_cards_export", u, json!({ "practice_case_id": "oefen.meidoorn" })),
         ("vault_change_passphrase", u, json!({ "old_passphrase": PASSPHRASE, "new_passphrase": NEW_PASSPHRASE })),
         ("activity", u, json!({})),
         ("settings_get", u, json!({})),
@@ -398,7 +402,7 @@ fn text_field(command: &str) -> Option<&'static str> {
 /// The error table: every command × every kind of bad input that applies to it, with its code.
 /// Kinds of bad input whose refusal depends on stored data (see [`ErrorRow::stateful`]).
 /// (The backup rows depend on what the folder dialog answers and on the vault's files.)
-const STATEFUL_KINDS: &[&str] = &["not_due", "precheck_missing", "no_backup_in_folder", "no_backup_in_folder_while_unlocked", "not_damaged", "while_unlocked"];
+const STATEFUL_KINDS: &[&str] = &["not_due", "precheck_missing", "no_backup_in_folder", "no_backup_in_folder_while_unlocked", "not_damaged", "while_unlocked", "not_in_practice_mode"];
 
 pub fn error_table() -> Vec<ErrorRow> {
     use ErrorCode as E;
@@ -545,6 +549,8 @@ pub fn error_table() -> Vec<ErrorRow> {
     row("correction_add", "unknown_answer", u, set(&set(&correction, "/input/item_kind", json!("answer")), "/input/item_id", id(NOBODY)), E::NotFound);
     row("correction_add", "unknown_person", u, set(&correction, "/input/person_id", id(NOBODY)), E::NotFound);
     row("correction_add", "unknown_enum", u, set(&correction, "/input/item_kind", json!("plan_item")), E::Invalid);
+    row("practice_case_add", "not_in_practice_mode", u, get("practice_case_add"), E::PracticeOnly);
+    row("role_cards_export", "unknown_practice_case", u, json!({ "practice_case_id": "oefen.bestaat-niet" }), E::NotFound);
     row("inzage_preview", "unknown_person", u, set(&get("inzage_preview"), "/person_id", id(NOBODY)), E::NotFound);
     row("inzage_export", "unknown_person", u, set(&get("inzage_export"), "/person_id", id(NOBODY)), E::NotFound);
     row("plan_export_pdf", "id_of_other_case", u, json!({ "case_id": case, "audience": { "kind": "network", "person": id(other::PARENT) } }), E::NotInCase);
@@ -911,6 +917,14 @@ fn practice_mode_fixture() -> Value {
     let household = host.dispatch("household_get", json!({ "case_id": case })).expect("household_get");
     let list = host.dispatch("cases_list", json!({})).expect("cases_list");
     let status = host.dispatch("vault_status", json!({})).expect("vault_status");
+    // Every practice family as the trainer's list shows it, and its household once added.
+    let families = host.dispatch("practice_cases_list", json!({})).expect("practice_cases_list");
+    let mut added = serde_json::Map::new();
+    for f in families.as_array().expect("list") {
+        let id = f["id"].as_str().expect("id");
+        let case = host.dispatch("practice_case_add", json!({ "practice_case_id": id })).expect("practice_case_add");
+        added.insert(id.to_owned(), host.dispatch("household_get", json!({ "case_id": case["id"] })).expect("household_get"));
+    }
     let mut refused = Vec::new();
     for (command, _, request) in valid_requests() {
         if matches!(command, "practice_open" | "practice_close" | "vault_lock") {
@@ -922,7 +936,7 @@ fn practice_mode_fixture() -> Value {
             refused.push(command);
         }
     }
-    json!({ "opened": opened, "household": household, "cases": list, "status": status, "refused": refused })
+    json!({ "opened": opened, "household": household, "cases": list, "status": status, "refused": refused, "families": families, "added": added })
 }
 
 /// The key of a note save's shape: what `domain::notes::keeps_previous_version` looks at (is the title

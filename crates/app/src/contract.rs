@@ -29,6 +29,10 @@ macro_rules! with_contract {
             // Practice mode: the practice vault (`oefenkluis`, fictional families only) instead of the real one.
             practice_open(PracticeOpenRequest {}) -> $crate::views::PracticeOpened;
             practice_close(PracticeCloseRequest {}) -> ();
+            // The practice families: the list, one added to the practice vault, its role cards as a PDF.
+            practice_cases_list(PracticeCasesListRequest {}) -> Vec<$crate::domain::training::PracticeCaseSummary>;
+            practice_case_add(PracticeCaseAddRequest { practice_case_id: String }) -> $crate::domain::Case;
+            role_cards_export(RoleCardsExportRequest { practice_case_id: String }) -> $crate::views::RoleCardsExported;
             vault_change_passphrase(VaultChangePassphraseRequest { old_passphrase: $crate::Secret, new_passphrase: $crate::Secret }) -> ();
             activity(ActivityRequest {}) -> ();
             settings_get(SettingsGetRequest {}) -> $crate::views::Settings;

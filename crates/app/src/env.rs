@@ -18,6 +18,10 @@ pub trait Shell: Sync {
     /// Asks the user where to save `bytes` (a PDF) under the suggested file name and writes it there.
     /// `Ok(false)`: the user cancelled.
     fn save_pdf(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool>;
+    /// The same, with the dialog's title saying what is saved (the plan's title otherwise).
+    fn save_pdf_titled(&self, _dialog_title: &str, suggested_name: &str, bytes: &[u8]) -> AppResult<bool> {
+        self.save_pdf(suggested_name, bytes)
+    }
     /// Asks the user where to save an access request's PDF under the suggested file name, writes it
     /// there and writes `json` beside it, with the same name ending in `.json`. `Ok(false)`: the user
     /// cancelled, and nothing was written.

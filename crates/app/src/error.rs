@@ -89,6 +89,8 @@ error_codes! {
     BackupNotFound = "backup_not_found",
     /// Not in practice mode: this works on the real vault only (backups, passphrase, unlocking it).
     PracticeMode = "practice_mode",
+    /// Only in practice mode: a practice family is added to the practice vault, never to a real one.
+    PracticeOnly = "practice_only",
     /// A practice vault where the real one belongs, or the other way round (copied or restored by hand).
     PracticeVaultMismatch = "practice_vault_mismatch",
     /// Setting aside was refused: the vault opens with this passphrase, so nothing is damaged.

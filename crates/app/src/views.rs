@@ -31,6 +31,12 @@ pub struct VaultStatus {
     pub practice: bool,
 }
 
+/// Role cards were saved (`false`: the user cancelled the save dialog).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RoleCardsExported {
+    pub saved: bool,
+}
+
 /// The practice vault is open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -32,6 +32,9 @@ fn every_command_has_a_happy_path_that_succeeds() {
         if name == "behaviour_restore" {
             ok(&mut host, &map, "behaviour_trash", json!({ "case_id": J::CASE, "record_id": J::R_PUSH_BY_SANNE }));
         }
+        if name == "practice_case_add" {
+            ok(&mut host, &map, "practice_open", json!({}));
+        }
         if name == "retention_delete" {
             ok(&mut host, &map, "retention_set", json!({ "case_id": J::CASE, "until": "2026-03-01", "reason": "Verzoek van de ouders." }));
         }

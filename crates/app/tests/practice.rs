@@ -157,3 +157,30 @@ fn practice_passphrase() -> String {
     let start = source.find("PRACTICE_PASSPHRASE: &str = \"").unwrap() + "PRACTICE_PASSPHRASE: &str = \"".len();
     source[start..start + source[start..].find('"').unwrap()].to_owned()
 }
+
+#[test]
+fn a_trainer_adds_practice_families_to_the_practice_vault_only_and_saves_their_role_cards() {
+    let (mut host, _map) = table_host(State::Unlocked);
+    let list = host.dispatch("practice_cases_list", json!({})).unwrap();
+    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert!(ids.len() >= 4 && ids.contains(&"oefen.hazelaar"), "{ids:?}");
+    assert!(list.to_string().contains("teaches") && !list.to_string().contains("reference"), "what it teaches, not the answers");
+
+    // Never into a real vault.
+    let real_before = labels(&mut host);
+    assert_eq!(host.dispatch("practice_case_add", json!({ "practice_case_id": "oefen.hazelaar" })), Err(ErrorCode::PracticeOnly));
+    assert_eq!(labels(&mut host), real_before);
+
+    host.dispatch("practice_open", json!({})).unwrap();
+    let added = host.dispatch("practice_case_add", json!({ "practice_case_id": "oefen.hazelaar" })).unwrap();
+    assert!(labels(&mut host).contains(&added["label"].as_str().unwrap().to_owned()));
+    assert_eq!(host.dispatch("practice_case_add", json!({ "practice_case_id": "oefen.onbekend" })), Err(ErrorCode::NotFound));
+
+    // Role cards: a PDF through the save dialog, named after the family, nothing else written.
+    let saved = host.dispatch("role_cards_export", json!({ "practice_case_id": "oefen.hazelaar" })).unwrap();
+    assert_eq!(saved["saved"], true);
+    let files = host.shell.saved.lock().unwrap().clone();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].0, "rolkaarten-hazelaar.pdf");
+    assert!(files[0].1.starts_with(b"%PDF-"));
+}

@@ -663,3 +663,97 @@ fn answer_for(
         AnswerType::Text | AnswerType::Choice { .. } => AnswerValue::AskedNothingReported,
     }))
 }
+
+/// A practice family as the trainer's list shows it (issue 12): what it teaches, never its reference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PracticeCaseSummary {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub teaches: String,
+    pub persons: u32,
+}
+
+/// One role card (issue 12, point 3): the account one family member gives, for the participant who plays
+/// that person while another interviews them in conversation mode. Fictional text only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RoleCard {
+    pub name: String,
+    pub role: Role,
+    /// Age on the case's analysis date.
+    pub age: i32,
+    /// Who this is, in a line.
+    pub about: String,
+    /// A child under 4: not talked with but seen; the card says what the participant can observe.
+    pub observation: bool,
+    /// How to play this person.
+    pub role_notes: String,
+    /// What the person tells of their own accord (or what is observed).
+    pub story: String,
+    /// What the person tells only when asked about it concretely.
+    pub when_asked: Vec<RoleCardAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RoleCardAnswer {
+    pub topic: String,
+    pub answer: String,
+}
+
+/// The role cards of one practice family, one per person, in the order of the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RoleCards {
+    pub case_id: String,
+    pub version: u32,
+    pub title: String,
+    pub referral: String,
+    pub cards: Vec<RoleCard>,
+}
+
+impl PracticeCase {
+    pub fn summary(&self) -> PracticeCaseSummary {
+        PracticeCaseSummary {
+            id: self.id.clone(),
+            version: self.version,
+            title: self.title.clone(),
+            teaches: self.teaches.trim().to_owned(),
+            persons: u32::try_from(self.persons.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// A card per person with an account (every person has one: the content tests check it).
+    pub fn role_cards(&self) -> RoleCards {
+        let cards = self
+            .persons
+            .iter()
+            .filter_map(|p| {
+                let account = self.account(&p.id)?;
+                Some(RoleCard {
+                    name: p.name.clone(),
+                    role: p.role,
+                    age: self.age(p),
+                    about: p.about.trim().to_owned(),
+                    observation: account.kind == AccountKind::Observation,
+                    role_notes: account.role_notes.trim().to_owned(),
+                    story: account.story.trim().to_owned(),
+                    when_asked: account
+                        .when_asked
+                        .iter()
+                        .map(|a| RoleCardAnswer { topic: a.topic.trim().to_owned(), answer: a.answer.trim().to_owned() })
+                        .collect(),
+                })
+            })
+            .collect();
+        RoleCards {
+            case_id: self.id.clone(),
+            version: self.version,
+            title: self.title.clone(),
+            referral: self.referral.trim().to_owned(),
+            cards,
+        }
+    }
+}

@@ -32,13 +32,14 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 /// The Typst templates, compiled in.
-const TEMPLATES: [(&str, &str); 6] = [
+const TEMPLATES: [(&str, &str); 7] = [
     ("/common.typ", include_str!("../../../assets/templates/common.typ")),
     ("/professional.typ", include_str!("../../../assets/templates/professional.typ")),
     ("/adult.typ", include_str!("../../../assets/templates/adult.typ")),
     ("/child.typ", include_str!("../../../assets/templates/child.typ")),
     ("/network.typ", include_str!("../../../assets/templates/network.typ")),
     ("/inzage.typ", include_str!("../../../assets/templates/inzage.typ")),
+    ("/rolkaarten.typ", include_str!("../../../assets/templates/rolkaarten.typ")),
 ];
 
 /// The fonts, compiled in (DejaVu Sans: a clear sans with full Latin coverage, free licence).
@@ -189,6 +190,14 @@ impl Renderer {
         pdf_of(&self.compile(INZAGE_TEMPLATE, inzage_data(view))?)
     }
 
+    /// The role cards of a practice family (issue 12): one page per family member, `OEFENMODUS` on each.
+    pub fn role_cards_pdf(&self, cards: &domain::training::RoleCards) -> Result<Vec<u8>, PlanError> {
+        let mut value = serde_json::to_value(cards).map_err(|e| PlanError::Layout(e.to_string()))?;
+        value["practice"] = serde_json::Value::Bool(true);
+        let data = serde_json::to_vec(&value).map_err(|e| PlanError::Layout(e.to_string()))?;
+        pdf_of(&self.compile(ROLE_CARDS_TEMPLATE, data)?)
+    }
+
     /// Page images of one person's access request, for the professional's review.
     pub fn inzage_pngs(&self, view: &InzageView, scale: f32) -> Result<Vec<Vec<u8>>, PlanError> {
         check_scale(scale)?;
@@ -197,6 +206,7 @@ impl Renderer {
 }
 
 const INZAGE_TEMPLATE: &str = "/inzage.typ";
+const ROLE_CARDS_TEMPLATE: &str = "/rolkaarten.typ";
 
 fn check_scale(scale: f32) -> Result<(), PlanError> {
     if (0.1..=8.0).contains(&scale) { Ok(()) } else { Err(PlanError::Scale) }

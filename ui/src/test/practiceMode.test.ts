@@ -66,4 +66,26 @@ describe('practice mode', () => {
     await expect(fake.backupMake()).rejects.toMatchObject({ code: 'practice_mode' });
     await expect(fake.vaultChangePassphrase({ old_passphrase: 'x', new_passphrase: 'y' })).rejects.toMatchObject({ code: 'practice_mode' });
   });
+
+  it('lists the practice families Rust ships, adds one to the practice vault and saves its role cards', async () => {
+    const { user, fake } = renderApp();
+    await user.click(await screen.findByTestId('practice-open'));
+    await inPractice(Promise.resolve());
+    await user.click(screen.getByTestId('case-back'));
+    const section = await screen.findByTestId('practice-families');
+    await waitFor(() => expect(screen.getAllByTestId('practice-family')).toHaveLength(practiceMode.families.length));
+    const hazelaar = practiceMode.families.find((f) => f.id === 'oefen.hazelaar')!;
+    expect(section).toHaveTextContent(hazelaar.title);
+    const row = screen.getAllByTestId('practice-family').find((r) => r.textContent?.includes(hazelaar.title))!;
+    await user.click(row.querySelector<HTMLElement>('[data-testid="practice-family-add"]')!);
+    await waitFor(() => expect(screen.getByTestId('case-list')).toHaveTextContent(hazelaar.title));
+    expect(screen.getByTestId('app-status')).toHaveTextContent('Het oefengezin staat in de lijst.');
+    await user.click(row.querySelector<HTMLElement>('[data-testid="practice-family-cards"]')!);
+    await waitFor(() => expect(screen.getByTestId('app-status')).toHaveTextContent('De rolkaarten zijn opgeslagen.'));
+    expect(fake.calls).toContain('role_cards_export');
+    // Outside practice mode Rust refuses to add a fictional family to the real vault.
+    await user.click(screen.getByTestId('practice-close'));
+    await screen.findByTestId('create-passphrase');
+    await expect(fake.practiceCaseAdd({ practice_case_id: 'oefen.hazelaar' })).rejects.toMatchObject({ code: expect.stringMatching(/practice_only|locked|vault_missing/) });
+  });
 });

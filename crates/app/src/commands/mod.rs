@@ -31,7 +31,7 @@ pub use inzage::*;
 pub use meldcode::*;
 pub use notes::*;
 pub use planning::*;
-pub use practice::{practice_close, practice_open};
+pub use practice::{practice_case_add, practice_cases_list, practice_close, practice_open, role_cards_export};
 pub use records::*;
 pub use retention::*;
 pub use session::*;

@@ -20,7 +20,9 @@
 
 use std::path::Path;
 
-use domain::training::PracticeCase;
+use std::sync::LazyLock;
+
+use domain::training::{PracticeCase, PracticeCaseSummary};
 use domain::{PersonInput, RelationInput, ValidPerson};
 use uuid::Uuid;
 use vault::{Passphrase, Vault, VaultError};
@@ -28,7 +30,9 @@ use vault::{Passphrase, Vault, VaultError};
 use crate::contract::*;
 use crate::env::Env;
 use crate::error::{AppResult, ErrorCode};
-use crate::views::PracticeOpened;
+use crate::views::{PracticeOpened, RoleCardsExported};
+
+static RENDERER: LazyLock<plan::Renderer> = LazyLock::new(plan::Renderer::new);
 
 /// The practice vault's passphrase, built in: it holds fictional families only.
 const PRACTICE_PASSPHRASE: &str = "oefenkluis van Samen Kijken met alleen verzonnen gezinnen";
@@ -125,4 +129,40 @@ fn store_household(env: &Env<'_>, v: &Vault, family: &PracticeCase) -> AppResult
         v.relations().add(case.id, RelationInput { from: *from, to: *to, kind: r.kind.clone() })?;
     }
     Ok(case.id)
+}
+
+/// The shipped practice families (fictional), by id.
+fn practice_case(id: &str) -> AppResult<PracticeCase> {
+    ::content::training::practice_cases().into_iter().find(|c| c.id == id).ok_or_else(|| ErrorCode::NotFound.into())
+}
+
+/// The practice families a trainer can use: what each teaches, never its reference.
+pub fn practice_cases_list(env: &mut Env<'_>, _: PracticeCasesListRequest) -> AppResult<Vec<PracticeCaseSummary>> {
+    env.vault(|_| Ok(()))?;
+    Ok(::content::training::practice_cases().iter().map(PracticeCase::summary).collect())
+}
+
+/// Adds a practice family's household to the practice vault as a new case. Only in practice mode: a
+/// fictional family never enters a real vault.
+pub fn practice_case_add(env: &mut Env<'_>, r: PracticeCaseAddRequest) -> AppResult<domain::Case> {
+    env.vault(|_| Ok(()))?;
+    if !env.practice {
+        return Err(ErrorCode::PracticeOnly.into());
+    }
+    let family = practice_case(&r.practice_case_id)?;
+    env.vault(|v| {
+        let id = store_household(env, v, &family)?;
+        Ok(v.cases().get(id)?)
+    })
+}
+
+/// Saves the role cards of a practice family as a PDF where the user chooses: one page per family member
+/// with the account that person gives (issue 12, point 3). Fictional text only; nothing of a vault.
+pub fn role_cards_export(env: &mut Env<'_>, r: RoleCardsExportRequest) -> AppResult<RoleCardsExported> {
+    env.vault(|_| Ok(()))?;
+    let family = practice_case(&r.practice_case_id)?;
+    let pdf = RENDERER.role_cards_pdf(&family.role_cards())?;
+    let name = format!("rolkaarten-{}.pdf", family.id.trim_start_matches("oefen."));
+    let saved = env.shell.save_pdf_titled("Rolkaarten opslaan als PDF", &name, &pdf)?;
+    Ok(RoleCardsExported { saved })
 }

@@ -19,6 +19,7 @@ import type { Case } from './bindings/Case';
 import type { CaseLog } from './bindings/CaseLog';
 import type { CaseSummary } from './bindings/CaseSummary';
 import type { PracticeOpened } from './bindings/PracticeOpened';
+import type { PracticeCaseSummary } from './bindings/PracticeCaseSummary';
 import type { CaseSnapshot } from './bindings/CaseSnapshot';
 import type { ChildPrecheck } from './bindings/ChildPrecheck';
 import type { Confidentiality } from './bindings/Confidentiality';
@@ -179,6 +180,9 @@ const PRACTICE_MODE = practiceModeJson as unknown as {
   household: HouseholdView;
   cases: CaseSummary[];
   refused: string[];
+  /** The practice families as Rust lists them, and each one's household once added to the practice vault. */
+  families: PracticeCaseSummary[];
+  added: Record<string, HouseholdView>;
 };
 /** What Rust answered to the backup commands for the practice family (`codegen::backup_fixture`). */
 const BACKUP = backupJson as unknown as {
@@ -572,6 +576,24 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     },
     practice_close: () => {
       if (practice) lockNow('manual');
+    },
+    practice_cases_list: () => clone(PRACTICE_MODE.families),
+    // As in Rust: only in practice mode; the household Rust stored for that family, under fresh ids.
+    practice_case_add: (r) => {
+      if (!practice) fail('practice_only');
+      const h = PRACTICE_MODE.added[r.practice_case_id];
+      if (!h) fail('not_found');
+      const ids = new Map<string, string>();
+      const fresh = (id: string) => ids.get(id) ?? (ids.set(id, randomId()), ids.get(id)!);
+      const c = { ...clone(h.case), id: fresh(h.case.id) };
+      cases.set(c.id, c);
+      for (const p of h.persons) persons.set(fresh(p.id), { ...clone(p), id: fresh(p.id), case_id: c.id });
+      for (const x of h.relations) relations.set(fresh(x.id), { ...clone(x), id: fresh(x.id), case_id: c.id, from: fresh(x.from), to: fresh(x.to) });
+      return clone(c);
+    },
+    role_cards_export: (r) => {
+      if (!PRACTICE_MODE.families.some((f) => f.id === r.practice_case_id)) fail('not_found');
+      return { saved: true };
     },
     passphrase_strength: (r) => clone(strengthOf(r.passphrase)),
     vault_create: (r) => {

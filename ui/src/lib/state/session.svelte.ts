@@ -338,6 +338,19 @@ export class Session {
     }
   }
 
+  /** Adds a practice family to the practice vault (Rust refuses it anywhere else) and shows it in the list. */
+  async addPracticeFamily(id: string): Promise<void> {
+    await this.guarded(() => this.backend.practiceCaseAdd({ practice_case_id: id }));
+    await this.refreshCases();
+    this.announce('status.practiceFamilyAdded');
+  }
+
+  /** Saves a practice family's role cards as a PDF where the user chooses (fictional text only). */
+  async saveRoleCards(id: string): Promise<void> {
+    const done = await this.guarded(() => this.backend.roleCardsExport({ practice_case_id: id }));
+    this.announce(done.saved ? 'status.roleCardsSaved' : 'status.roleCardsCancelled');
+  }
+
   /** Leaves practice mode: the practice vault closes and the real vault's first screen follows. */
   async closePractice(): Promise<void> {
     this.resumeConversation = null;

@@ -105,6 +105,9 @@ import type { PlanSaveRequest } from '../bindings/PlanSaveRequest';
 import type { PlanSaved } from '../bindings/PlanSaved';
 import type { PlanVersion } from '../bindings/PlanVersion';
 import type { PlanVersionsRequest } from '../bindings/PlanVersionsRequest';
+import type { PracticeCaseAddRequest } from '../bindings/PracticeCaseAddRequest';
+import type { PracticeCaseSummary } from '../bindings/PracticeCaseSummary';
+import type { PracticeCasesListRequest } from '../bindings/PracticeCasesListRequest';
 import type { PracticeCloseRequest } from '../bindings/PracticeCloseRequest';
 import type { PracticeOpenRequest } from '../bindings/PracticeOpenRequest';
 import type { PracticeOpened } from '../bindings/PracticeOpened';
@@ -122,6 +125,8 @@ import type { RetentionOverview } from '../bindings/RetentionOverview';
 import type { RetentionOverviewRequest } from '../bindings/RetentionOverviewRequest';
 import type { RetentionSetRequest } from '../bindings/RetentionSetRequest';
 import type { RetentionYearsSetRequest } from '../bindings/RetentionYearsSetRequest';
+import type { RoleCardsExportRequest } from '../bindings/RoleCardsExportRequest';
+import type { RoleCardsExported } from '../bindings/RoleCardsExported';
 import type { SafetyPlan } from '../bindings/SafetyPlan';
 import type { SearchRequest } from '../bindings/SearchRequest';
 import type { SearchResults } from '../bindings/SearchResults';
@@ -156,6 +161,9 @@ export type Commands = {
   vault_lock: { request: VaultLockRequest; response: void };
   practice_open: { request: PracticeOpenRequest; response: PracticeOpened };
   practice_close: { request: PracticeCloseRequest; response: void };
+  practice_cases_list: { request: PracticeCasesListRequest; response: Array<PracticeCaseSummary> };
+  practice_case_add: { request: PracticeCaseAddRequest; response: Case };
+  role_cards_export: { request: RoleCardsExportRequest; response: RoleCardsExported };
   vault_change_passphrase: { request: VaultChangePassphraseRequest; response: void };
   activity: { request: ActivityRequest; response: void };
   settings_get: { request: SettingsGetRequest; response: Settings };
@@ -247,6 +255,9 @@ export const COMMAND_NAMES = [
   'vault_lock',
   'practice_open',
   'practice_close',
+  'practice_cases_list',
+  'practice_case_add',
+  'role_cards_export',
   'vault_change_passphrase',
   'activity',
   'settings_get',
@@ -342,6 +353,9 @@ export interface Client {
   vaultLock(request?: VaultLockRequest): Promise<void>;
   practiceOpen(request?: PracticeOpenRequest): Promise<PracticeOpened>;
   practiceClose(request?: PracticeCloseRequest): Promise<void>;
+  practiceCasesList(request?: PracticeCasesListRequest): Promise<Array<PracticeCaseSummary>>;
+  practiceCaseAdd(request: PracticeCaseAddRequest): Promise<Case>;
+  roleCardsExport(request: RoleCardsExportRequest): Promise<RoleCardsExported>;
   vaultChangePassphrase(request: VaultChangePassphraseRequest): Promise<void>;
   activity(request?: ActivityRequest): Promise<void>;
   settingsGet(request?: SettingsGetRequest): Promise<Settings>;
@@ -431,6 +445,9 @@ export function createClient(send: Transport): Client {
     vaultLock: (request = {}) => send('vault_lock', request),
     practiceOpen: (request = {}) => send('practice_open', request),
     practiceClose: (request = {}) => send('practice_close', request),
+    practiceCasesList: (request = {}) => send('practice_cases_list', request),
+    practiceCaseAdd: (request) => send('practice_case_add', request),
+    roleCardsExport: (request) => send('role_cards_export', request),
     vaultChangePassphrase: (request) => send('vault_change_passphrase', request),
     activity: (request = {}) => send('activity', request),
     settingsGet: (request = {}) => send('settings_get', request),
@@ -556,6 +573,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'backup_cancelled',
   'backup_not_found',
   'practice_mode',
+  'practice_only',
   'practice_vault_mismatch',
   'vault_not_damaged',
   'recovery_slot_damaged',
