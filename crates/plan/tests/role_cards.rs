@@ -45,3 +45,14 @@ fn every_practice_family_prints_a_card_per_person_with_their_own_account() {
         }
     }
 }
+
+/// Writes the Meidoorn cards to `target/e2e/rolkaarten-meidoorn.pdf` for a look (not an assertion).
+#[test]
+#[ignore]
+fn write_the_meidoorn_cards_for_a_look() {
+    let case = content::training::practice_cases().into_iter().find(|c| c.id == "oefen.meidoorn").unwrap();
+    let pdf = Renderer::new().role_cards_pdf(&case.role_cards()).unwrap();
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("rolkaarten-meidoorn.pdf"), pdf).unwrap();
+}
