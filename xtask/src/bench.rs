@@ -20,6 +20,9 @@ const FIGURES: &[(&str, &str, &str)] = &[
     ("search_50000_notes/mixed_queries_all_cases", "search: 10 Dutch queries over 50,000 notes, all cases", "-"),
     ("search_50000_notes/one_query_in_one_case", "search: one query within one case", "-"),
     ("open_case_500_notes/notes_list", "open a case with 500 notes (notes list)", "< 100 ms"),
+    ("case_list_1000_cases/markers_stored", "case list, 1,000 cases, markers stored", "< 100 ms"),
+    ("case_list_1000_cases/one_case_changed", "  same, one case changed since (its marker computed)", "< 100 ms"),
+    ("case_list_1000_cases/every_case_changed", "  same, every case changed (after an app update)", "-"),
 ];
 
 /// Figures a bench measures itself (a percentile, not criterion's median): (file below
@@ -47,7 +50,7 @@ fn human(ns: f64) -> String {
 
 pub fn run() -> Result<()> {
     // The autosave percentiles (p50/p95/p99) are printed by the vault bench itself, above the table.
-    for package in ["vault", "domain", "plan"] {
+    for package in ["vault", "domain", "plan", "app"] {
         if Path::new(&root().join("crates").join(package).join("benches")).is_dir() {
             step(&format!("benchmarks: {package}"));
             cargo(&["bench", "--package", package])?;
