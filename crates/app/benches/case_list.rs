@@ -46,7 +46,7 @@ fn case_list(c: &mut Criterion) {
         })
         .collect();
     eprintln!("setup: {CASES} cases in {:.1} s", setup.elapsed().as_secs_f64());
-    let mut list = |host: &mut TestHost| {
+    let list = |host: &mut TestHost| {
         let rows = host.dispatch("cases_list", json!({})).expect("cases_list");
         assert_eq!(rows.as_array().map(Vec::len), Some(CASES));
     };
