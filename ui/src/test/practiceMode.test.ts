@@ -21,6 +21,13 @@ describe('practice mode', () => {
     await user.click(await screen.findByTestId('practice-open'));
     await inPractice(Promise.resolve());
     expect(fake.calls).toContain('practice_open');
+    // A short tour of the main flow on the family's first page; it can be folded away.
+    const tour = screen.getByTestId('practice-tour');
+    expect(tour).toHaveTextContent('Zo werkt het (oefenen)');
+    expect(tour.querySelectorAll('li')).toHaveLength(5);
+    await user.click(screen.getByTestId('practice-tour-toggle'));
+    expect(tour.querySelectorAll('li')).toHaveLength(0);
+    expect(screen.getByTestId('practice-tour-toggle')).toHaveAttribute('aria-expanded', 'false');
     expect((await fake.vaultStatus()).practice).toBe(true);
     // No backup of fictional data: the button is not there.
     expect(screen.queryByTestId('btn-backup')).toBeNull();
