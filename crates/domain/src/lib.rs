@@ -59,6 +59,8 @@ pub mod retention;
 /// A person's correction or objection attached to an answer, record or note (§12).
 pub mod corrections;
 pub mod training;
+/// A participant's work on a practice case and the trainer's comparison (issue 12, point 4).
+pub mod exercise;
 /// A fictional example family with its hand-written expected analysis, for tests in any crate.
 #[cfg(feature = "fixture")]
 pub mod fixture;
