@@ -113,6 +113,28 @@ impl app::Shell for Desktop {
         places.into_iter().find(|p| p.is_file())
     }
 
+    fn save_file(&self, dialog_title: &str, suggested_name: &str, kind: app::FileKind, bytes: &[u8]) -> AppResult<bool> {
+        let (filter, extension) = kind.filter();
+        let chosen =
+            self.app.dialog().file().set_title(dialog_title).set_file_name(suggested_name).add_filter(filter, &[extension]).blocking_save_file();
+        let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+            return Ok(false);
+        };
+        app::write_file_atomic(&path, bytes).map_err(app::AppError::from)?;
+        Ok(true)
+    }
+
+    fn pick_files(&self, dialog_title: &str, kind: app::FileKind) -> AppResult<Vec<std::path::PathBuf>> {
+        let (filter, extension) = kind.filter();
+        let chosen = self.app.dialog().file().set_title(dialog_title).add_filter(filter, &[extension]).blocking_pick_files();
+        Ok(chosen.unwrap_or_default().into_iter().filter_map(|p| p.into_path().ok()).collect())
+    }
+
+    fn take_dropped_files(&self) -> Vec<std::path::PathBuf> {
+        use tauri::Manager;
+        self.app.try_state::<Shared>().map(|s| s.take_dropped()).unwrap_or_default()
+    }
+
     fn backup_progress(&self, pages_done: u64, pages_total: u64) {
         let _ = self.window.emit(BACKUP_PROGRESS_EVENT, BackupProgress { pages_done: u32::try_from(pages_done).unwrap_or(u32::MAX), pages_total: u32::try_from(pages_total).unwrap_or(u32::MAX) });
     }

@@ -11,7 +11,7 @@ mod state;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 pub use state::{LockReason, VaultLocked};
 
@@ -79,6 +79,17 @@ pub fn run() {
                 }
             });
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Files dropped on the window (the trainer's participant files): kept here, the UI only hears
+            // that something was dropped and asks `training_import` to read them. Paths never pass
+            // through the WebView.
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                if let Some(state) = window.try_state::<state::Shared>() {
+                    state.set_dropped(paths.clone());
+                    let _ = window.emit(app::views::FILES_DROPPED_EVENT, ());
+                }
+            }
         })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

@@ -53,6 +53,8 @@ pub struct AppState {
     auto_lock_minutes: AtomicU32,
     /// Set by `backup_cancel` while a backup runs.
     pub backup_cancel: std::sync::atomic::AtomicBool,
+    /// The files last dropped on the window, until a command takes them.
+    dropped: Mutex<Vec<PathBuf>>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -83,7 +85,18 @@ impl AppState {
             last_activity: Mutex::new(now),
             auto_lock_minutes: AtomicU32::new(DEFAULT_AUTO_LOCK_MINUTES),
             backup_cancel: std::sync::atomic::AtomicBool::new(false),
+            dropped: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Keeps the files just dropped on the window (replacing any not taken).
+    pub fn set_dropped(&self, paths: Vec<PathBuf>) {
+        *self.dropped.lock().unwrap_or_else(|p| p.into_inner()) = paths;
+    }
+
+    /// The files last dropped, taken.
+    pub fn take_dropped(&self) -> Vec<PathBuf> {
+        std::mem::take(&mut *self.dropped.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
     fn slot(&self) -> MutexGuard<'_, Option<app::Vault>> {

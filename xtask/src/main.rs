@@ -91,7 +91,7 @@ fn test() -> Result<()> {
 
 /// Folders and files below the repository root that hold only generated files.
 const GENERATED: &[&str] =
-    &["ui/src/lib/ipc/bindings", "ui/src/lib/ipc/generated", "ui/src/lib/ipc/fixtures", "src-tauri/permissions/app-commands.toml"];
+    &["ui/src/lib/ipc/bindings", "ui/src/lib/ipc/generated", "ui/src/lib/ipc/fixtures", "src-tauri/permissions/app-commands.toml", "tests/e2e/fixtures/training"];
 
 /// Writes everything generated from the contract into a fresh temporary folder (nothing checked in is touched).
 fn generate_fresh() -> Result<std::path::PathBuf> {

@@ -229,6 +229,11 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         // Its happy path runs in practice mode (`tests/commands.rs` opens it first).
         ("practice_case_add", u, json!({ "practice_case_id": "oefen.hazelaar" })),
         ("role_cards_export", u, json!({ "practice_case_id": "oefen.meidoorn" })),
+        // Their happy paths run in practice mode (`tests/commands.rs` opens it first, and exports the
+        // first-run family's work).
+        ("practice_work_export", u, json!({ "case_id": J::CASE, "group": "Groep 1" })),
+        ("training_import", u, json!({ "from": "picker", "works": [] })),
+        ("training_compare", u, json!({ "works": [] })),
         ("vault_change_passphrase", u, json!({ "old_passphrase": PASSPHRASE, "new_passphrase": NEW_PASSPHRASE })),
         ("activity", u, json!({})),
         ("settings_get", u, json!({})),
@@ -395,6 +400,7 @@ fn text_field(command: &str) -> Option<&'static str> {
         "search" => "/query",
         "retention_set" | "retention_extend" => "/reason",
         "correction_add" => "/input/text",
+        "practice_work_export" => "/group",
         _ => return None,
     })
 }
@@ -551,6 +557,11 @@ pub fn error_table() -> Vec<ErrorRow> {
     row("correction_add", "unknown_enum", u, set(&correction, "/input/item_kind", json!("plan_item")), E::Invalid);
     row("practice_case_add", "not_in_practice_mode", u, get("practice_case_add"), E::PracticeOnly);
     row("role_cards_export", "unknown_practice_case", u, json!({ "practice_case_id": "oefen.bestaat-niet" }), E::NotFound);
+    row("practice_work_export", "not_in_practice_mode", u, get("practice_work_export"), E::PracticeOnly);
+    row("training_import", "not_in_practice_mode", u, get("training_import"), E::PracticeOnly);
+    row("training_import", "unknown_enum", u, json!({ "from": "usb", "works": [] }), E::Invalid);
+    row("training_compare", "not_in_practice_mode", u, get("training_compare"), E::PracticeOnly);
+    row("training_compare", "not_a_work", u, json!({ "works": [{ "group": "Groep 1" }] }), E::Invalid);
     row("inzage_preview", "unknown_person", u, set(&get("inzage_preview"), "/person_id", id(NOBODY)), E::NotFound);
     row("inzage_export", "unknown_person", u, set(&get("inzage_export"), "/person_id", id(NOBODY)), E::NotFound);
     row("plan_export_pdf", "id_of_other_case", u, json!({ "case_id": case, "audience": { "kind": "network", "person": id(other::PARENT) } }), E::NotInCase);
@@ -939,6 +950,59 @@ fn practice_mode_fixture() -> Value {
     json!({ "opened": opened, "household": household, "cases": list, "status": status, "refused": refused, "families": families, "added": added })
 }
 
+/// Where the end-to-end spec finds the participant files it imports beside its own (`11-training`).
+pub const E2E_TRAINING: &str = "tests/e2e/fixtures/training";
+
+/// Two participants' work on the Meidoorn family that differ from its reference in known ways (the
+/// end-to-end spec imports them and checks the comparison shows it): group B missed the reference's first
+/// record and rejected its first red flag; group C answered weighing question 2 the other way.
+pub fn training_fixture_works() -> Vec<(&'static str, domain::exercise::ParticipantWork)> {
+    let c = host::content();
+    let family = ::content::training::practice_cases().into_iter().find(|f| f.id == "oefen.meidoorn").expect("shipped");
+    let work = |group: &str| {
+        let mut w = domain::exercise::reference_work(&family, &c.content.guides, &c.catalogue, &c.content.meldcode, group).expect("valid");
+        w.exported_on = family.today;
+        w
+    };
+    let first = &family.reference.records[0];
+    let mut b = work("Groep B");
+    b.records.retain(|r| !(r.actor == first.actor && r.target == first.target && r.behaviour == first.behaviour && r.source == first.source));
+    if let Some(flag) = family.reference.red_flags.first().map(|f| f.flag) {
+        b.red_flags.iter_mut().filter(|f| f.flag == flag).for_each(|f| f.verdict = domain::exercise::WorkVerdict::Rejected);
+    }
+    let mut c_work = work("Groep C");
+    for m in c_work.meldcode.iter_mut().filter(|m| m.question == 2) {
+        m.answer = if m.answer == domain::MeldcodeAnswer::Yes { domain::MeldcodeAnswer::No } else { domain::MeldcodeAnswer::Yes };
+    }
+    vec![("oefenwerk-meidoorn-groep-b.json", b), ("oefenwerk-meidoorn-groep-c.json", c_work)]
+}
+
+/// What the training commands answer (`training.json`): the first-run family's work exported as "Groep A"
+/// and imported with groups B and C ([`training_fixture_works`]); a truncated file refused on top of
+/// them; and the comparison once group C is taken off the screen.
+fn training_fixture() -> Value {
+    let (mut host, _) = table_host(State::Locked);
+    let opened = host.dispatch("practice_open", json!({})).expect("practice_open");
+    host.dispatch("practice_work_export", json!({ "case_id": opened["caseId"], "group": "Groep A" })).expect("practice_work_export");
+    let (_, a) = host.shell.saved.lock().expect("not poisoned").last().cloned().expect("saved");
+    let mut paths = vec![host.usb.path().join("oefenwerk-meidoorn-groep-a.json")];
+    std::fs::write(&paths[0], &a).expect("write");
+    for (name, work) in training_fixture_works() {
+        let p = host.usb.path().join(name);
+        std::fs::write(&p, serde_json::to_vec(&work).expect("serialises")).expect("write");
+        paths.push(p);
+    }
+    *host.shell.pick.lock().expect("not poisoned") = paths;
+    let imported = host.dispatch("training_import", json!({ "from": "picker", "works": [] })).expect("training_import");
+    let broken = host.usb.path().join("afgebroken.json");
+    std::fs::write(&broken, &a[..a.len() / 2]).expect("write");
+    *host.shell.pick.lock().expect("not poisoned") = vec![broken];
+    let refused = host.dispatch("training_import", json!({ "from": "picker", "works": imported["works"] })).expect("training_import");
+    let two: Vec<Value> = imported["works"].as_array().expect("works").iter().take(2).cloned().collect();
+    let compared = host.dispatch("training_compare", json!({ "works": two })).expect("training_compare");
+    json!({ "imported": imported, "refused": refused, "comparedTwo": compared })
+}
+
 /// The key of a note save's shape: what `domain::notes::keeps_previous_version` looks at (is the title
 /// the same, is the text the same, was the old title blank, was the old text blank). The fake looks up
 /// whether a save keeps the previous state as a version by this key; `note_version_depends_only_on_its_shape`
@@ -1154,6 +1218,10 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
     files.insert(PathBuf::from(FIXTURES).join("search.json"), pretty(&normalised(search_fixture())));
     files.insert(PathBuf::from(FIXTURES).join("retention.json"), pretty(&normalised(retention_fixture())));
     files.insert(PathBuf::from(FIXTURES).join("practiceMode.json"), pretty(&normalised(practice_mode_fixture())));
+    files.insert(PathBuf::from(FIXTURES).join("training.json"), pretty(&normalised(training_fixture())));
+    for (name, work) in training_fixture_works() {
+        files.insert(PathBuf::from(E2E_TRAINING).join(name), pretty(&serde_json::to_value(work).expect("work serialises")));
+    }
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
     files

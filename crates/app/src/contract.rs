@@ -33,6 +33,11 @@ macro_rules! with_contract {
             practice_cases_list(PracticeCasesListRequest {}) -> Vec<$crate::domain::training::PracticeCaseSummary>;
             practice_case_add(PracticeCaseAddRequest { practice_case_id: String }) -> $crate::domain::Case;
             role_cards_export(RoleCardsExportRequest { practice_case_id: String }) -> $crate::views::RoleCardsExported;
+            // Training: a participant's work on a practice family as a file for the trainer; the trainer
+            // imports the files and compares them with the family's reference.
+            practice_work_export(PracticeWorkExportRequest { case_id: $crate::Uuid, group: String }) -> $crate::views::WorkExported;
+            training_import(TrainingImportRequest { from: $crate::views::ImportFrom, works: Vec<$crate::domain::exercise::ParticipantWork> }) -> $crate::views::TrainingImported;
+            training_compare(TrainingCompareRequest { works: Vec<$crate::domain::exercise::ParticipantWork> }) -> Option<$crate::domain::exercise::Comparison>;
             vault_change_passphrase(VaultChangePassphraseRequest { old_passphrase: $crate::Secret, new_passphrase: $crate::Secret }) -> ();
             activity(ActivityRequest {}) -> ();
             settings_get(SettingsGetRequest {}) -> $crate::views::Settings;

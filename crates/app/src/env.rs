@@ -37,6 +37,30 @@ pub trait Shell: Sync {
     fn backup_progress(&self, pages_done: u64, pages_total: u64);
     /// Where the installed package keeps the third-party licence file, if it is there.
     fn third_party_licences(&self) -> Option<PathBuf>;
+    /// Asks the user where to save `bytes` (not a PDF: `kind` names the file type and its extension)
+    /// under the suggested name, with the dialog's title, and writes it there. `Ok(false)`: cancelled.
+    fn save_file(&self, dialog_title: &str, suggested_name: &str, kind: FileKind, bytes: &[u8]) -> AppResult<bool>;
+    /// Asks the user to choose one or more files of `kind` to open. Empty: cancelled.
+    fn pick_files(&self, dialog_title: &str, kind: FileKind) -> AppResult<Vec<PathBuf>>;
+    /// The files last dropped on the window, taken (a second call gives none until something is dropped
+    /// again). The paths come from the desktop, never from the WebView.
+    fn take_dropped_files(&self) -> Vec<PathBuf>;
+}
+
+/// A type of file a dialog offers: its name and extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A participant's work on a practice case (`.oefenwerk.json`).
+    ParticipantWork,
+}
+
+impl FileKind {
+    /// The filter's name and extension.
+    pub fn filter(self) -> (&'static str, &'static str) {
+        match self {
+            FileKind::ParticipantWork => ("Oefenwerk (JSON)", "json"),
+        }
+    }
 }
 
 /// What a folder is chosen for (the dialog's title).

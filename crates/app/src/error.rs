@@ -93,6 +93,10 @@ error_codes! {
     PracticeOnly = "practice_only",
     /// A practice vault where the real one belongs, or the other way round (copied or restored by hand).
     PracticeVaultMismatch = "practice_vault_mismatch",
+    /// The case was not made from a practice family (a participant file needs one to compare with).
+    NotAPracticeFamily = "not_a_practice_family",
+    /// No name or group label, or one that is too long, for a participant file.
+    GroupLabelInvalid = "group_label_invalid",
     /// Setting aside was refused: the vault opens with this passphrase, so nothing is damaged.
     VaultNotDamaged = "vault_not_damaged",
     /// Warnings after an unlock that worked (the vault is open; these say what to look at).

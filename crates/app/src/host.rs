@@ -15,7 +15,7 @@ use vault::{KdfParams, Vault};
 
 use crate::clock::Clock;
 use crate::content::Content;
-use crate::env::{Effects, Env, FolderPurpose, Shell};
+use crate::env::{Effects, Env, FileKind, FolderPurpose, Shell};
 use crate::error::{AppResult, ErrorCode};
 
 /// The passphrase of every test-host vault.
@@ -50,6 +50,9 @@ pub struct RecordingShell {
     pub progress: Mutex<Vec<(u64, u64)>>,
     /// Where the third-party licence file is (`None`: a build from source).
     pub licences: Option<PathBuf>,
+    /// What the file picker answers (empty: cancel), and the files "dropped" on the window.
+    pub pick: Mutex<Vec<PathBuf>>,
+    pub dropped: Mutex<Vec<PathBuf>>,
 }
 
 impl Shell for RecordingShell {
@@ -86,6 +89,19 @@ impl Shell for RecordingShell {
     }
     fn third_party_licences(&self) -> Option<PathBuf> {
         self.licences.clone()
+    }
+    fn save_file(&self, _dialog_title: &str, suggested_name: &str, _kind: FileKind, bytes: &[u8]) -> AppResult<bool> {
+        if self.cancel {
+            return Ok(false);
+        }
+        self.saved.lock().expect("not poisoned").push((suggested_name.to_owned(), bytes.to_vec()));
+        Ok(true)
+    }
+    fn pick_files(&self, _dialog_title: &str, _kind: FileKind) -> AppResult<Vec<PathBuf>> {
+        Ok(self.pick.lock().expect("not poisoned").clone())
+    }
+    fn take_dropped_files(&self) -> Vec<PathBuf> {
+        std::mem::take(&mut *self.dropped.lock().expect("not poisoned"))
     }
 }
 

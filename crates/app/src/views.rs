@@ -37,6 +37,41 @@ pub struct RoleCardsExported {
     pub saved: bool,
 }
 
+/// A participant's work was saved as a file (`false`: the user cancelled the save dialog).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkExported {
+    pub saved: bool,
+}
+
+/// The event the window sends when files were dropped on it (no payload: the paths stay in Rust).
+pub const FILES_DROPPED_EVENT: &str = "files-dropped";
+
+/// Where the trainer's participant files come from: the file picker, or the files dropped on the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportFrom {
+    Picker,
+    Dropped,
+}
+
+/// A participant file the trainer's import refused, by its file name, with why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RefusedFile {
+    pub file: String,
+    pub problem: domain::exercise::ImportProblem,
+}
+
+/// What the trainer's screen holds after an import: the works (the new ones added, or, when any file was
+/// refused or the picker cancelled, the works as they were) and their comparison with the reference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TrainingImported {
+    pub works: Vec<domain::exercise::ParticipantWork>,
+    pub comparison: Option<domain::exercise::Comparison>,
+    pub refused: Vec<RefusedFile>,
+    /// The picker was cancelled, or nothing had been dropped.
+    pub cancelled: bool,
+}
+
 /// The practice vault is open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -32,8 +32,13 @@ fn every_command_has_a_happy_path_that_succeeds() {
         if name == "behaviour_restore" {
             ok(&mut host, &map, "behaviour_trash", json!({ "case_id": J::CASE, "record_id": J::R_PUSH_BY_SANNE }));
         }
-        if name == "practice_case_add" {
+        if name == "practice_case_add" || name == "training_import" || name == "training_compare" {
             ok(&mut host, &map, "practice_open", json!({}));
+        }
+        if name == "practice_work_export" {
+            let opened = host.dispatch("practice_open", json!({})).expect("practice_open");
+            host.dispatch(name, json!({ "case_id": opened["caseId"], "group": "Groep 1" })).expect("practice_work_export");
+            continue;
         }
         if name == "retention_delete" {
             ok(&mut host, &map, "retention_set", json!({ "case_id": J::CASE, "until": "2026-03-01", "reason": "Verzoek van de ouders." }));

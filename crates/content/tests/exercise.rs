@@ -3,26 +3,18 @@
 //! known ways show exactly those differences; and every kind of broken or foreign file is refused with
 //! its own problem.
 
-use std::collections::BTreeMap;
-
 use content::Content;
 use content::training::practice_cases;
 use domain::exercise::{
-    self, ImportProblem, ParticipantWork, WorkMeldcode, WorkRecord, WorkStance, WorkVerdict, check_batch, compare, read_work,
+    self, ImportProblem, ParticipantWork, WorkRecord, WorkStance, WorkVerdict, check_batch, compare, read_work,
 };
 use domain::training::PracticeCase;
-use domain::{Frequency, MeldcodeAnswer, RedFlag, analyse};
+use domain::{Frequency, MeldcodeAnswer, RedFlag};
 
 /// What a participant who saw everything the reference sees would export.
 fn perfect_work(case: &PracticeCase, group: &str) -> ParticipantWork {
     let content = Content::embedded();
-    let s = case.reference_snapshot(&content.guides).expect("valid case");
-    let a = analyse(&s.snapshot, &content.catalogue(), case.today);
-    let persons: BTreeMap<_, _> = s.persons.iter().map(|(k, v)| (*v, k.clone())).collect();
-    let mut w = exercise::work_from(case, &persons, &s.snapshot, &a, &[], &content.meldcode, None, group, case.today);
-    w.meldcode = case.reference.meldcode.answers.iter().map(|x| WorkMeldcode { question: x.question, answer: x.answer }).collect();
-    w.phase = case.reference.phase;
-    w
+    exercise::reference_work(case, &content.guides, &content.catalogue(), &content.meldcode, group).expect("valid case")
 }
 
 fn meidoorn() -> PracticeCase {

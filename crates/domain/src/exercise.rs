@@ -342,6 +342,20 @@ pub fn work_from(
     }
 }
 
+/// The work of a participant who saw everything the reference sees: the reference's records, the
+/// analysis of them with every conclusion left as computed, the reference's Meldcode answers and phase.
+/// (What a trainer can hand out as a worked example; tests and fixtures start from it.)
+pub fn reference_work(case: &PracticeCase, guides: &[crate::Guide], catalogue: &Catalogue, model: &MeldcodeModel, group: &str) -> Option<ParticipantWork> {
+    let s = case.reference_snapshot(guides).ok()?;
+    let a = crate::analyse(&s.snapshot, catalogue, case.today);
+    let persons: BTreeMap<Uuid, String> = s.persons.iter().map(|(k, v)| (*v, k.clone())).collect();
+    let mut w = work_from(case, &persons, &s.snapshot, &a, &[], model, None, group, case.today);
+    w.meldcode = case.reference.meldcode.answers.iter().map(|x| WorkMeldcode { question: x.question, answer: x.answer }).collect();
+    w.meldcode.sort_by_key(|m| m.question);
+    w.phase = case.reference.phase;
+    Some(w)
+}
+
 fn join(a: &str, b: &str) -> String {
     match (a.trim(), b.trim()) {
         (a, "") => a.to_owned(),
@@ -363,7 +377,7 @@ pub fn group_ok(group: &str) -> bool {
 // --- Reading a participant file ---
 
 /// Why a participant file is refused. Each has its own message for the trainer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ImportProblem {
@@ -484,22 +498,22 @@ pub fn check_batch(present: &[ParticipantWork], new: &[ParticipantWork]) -> Vec<
 /// How many of a row's groups (or of a group's items) agree with the reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct Agreement {
+pub struct AgreementFigure {
     pub agreed: u32,
     pub of: u32,
     /// Rounded to a whole percent (0 when there is nothing to compare).
     pub percent: u32,
 }
 
-impl Agreement {
-    fn of(flags: impl IntoIterator<Item = bool>) -> Agreement {
+impl AgreementFigure {
+    fn of(flags: impl IntoIterator<Item = bool>) -> AgreementFigure {
         let (mut agreed, mut of) = (0u32, 0u32);
         for f in flags {
             of += 1;
             agreed += u32::from(f);
         }
         let percent = if of == 0 { 0 } else { (agreed * 100 + of / 2) / of };
-        Agreement { agreed, of, percent }
+        AgreementFigure { agreed, of, percent }
     }
 }
 
@@ -507,7 +521,7 @@ impl Agreement {
 /// analysis, and whether that agrees with the reference.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
-pub struct Choice {
+pub struct GroupChoice {
     /// The id chosen (a severity category, a pattern kind, a profile strength), or `None` when the group
     /// changed or rejected the analysis' conclusion, or has none.
     pub value: Option<String>,
@@ -524,7 +538,7 @@ pub struct GroupColumn {
     pub group: String,
     /// Over every compared item: records found, red flags, severity, patterns, likely profiles,
     /// Meldcode answers and the phase.
-    pub agreement: Agreement,
+    pub agreement: AgreementFigure,
     /// Records the group made that the reference does not have (not wrong in itself: a talking point).
     pub extra_records: u32,
 }
@@ -548,7 +562,7 @@ pub struct RecordRow {
     pub stance: WorkStance,
     /// Per group: did it record this (same actor, target, behaviour and source)?
     pub found: Vec<bool>,
-    pub agreement: Agreement,
+    pub agreement: AgreementFigure,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -559,15 +573,15 @@ pub struct RedFlagRow {
     pub in_reference: bool,
     /// Per group: spotted (present in its analysis and not rejected).
     pub spotted: Vec<bool>,
-    pub agreement: Agreement,
+    pub agreement: AgreementFigure,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SeverityRow {
     pub reference: SeverityCategory,
-    pub choices: Vec<Choice>,
-    pub agreement: Agreement,
+    pub choices: Vec<GroupChoice>,
+    pub agreement: AgreementFigure,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -575,8 +589,8 @@ pub struct SeverityRow {
 pub struct PatternRow {
     pub partners: [String; 2],
     pub reference: PatternChoice,
-    pub choices: Vec<Choice>,
-    pub agreement: Agreement,
+    pub choices: Vec<GroupChoice>,
+    pub agreement: AgreementFigure,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -585,9 +599,9 @@ pub struct ProfileRow {
     pub profile: ProfileKind,
     pub reference_strength: String,
     pub reference_likely: bool,
-    /// Agreement is on "likely or not" (the strengths below it are talking points).
-    pub choices: Vec<Choice>,
-    pub agreement: Agreement,
+    /// AgreementFigure is on "likely or not" (the strengths below it are talking points).
+    pub choices: Vec<GroupChoice>,
+    pub agreement: AgreementFigure,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -598,7 +612,7 @@ pub struct MeldcodeRow {
     /// Per group: its latest answer, if it answered.
     pub answers: Vec<Option<MeldcodeAnswer>>,
     pub agrees: Vec<bool>,
-    pub agreement: Agreement,
+    pub agreement: AgreementFigure,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -607,7 +621,7 @@ pub struct PhaseRow {
     pub reference: Phase,
     pub choices: Vec<Phase>,
     pub agrees: Vec<bool>,
-    pub agreement: Agreement,
+    pub agreement: AgreementFigure,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -636,7 +650,7 @@ pub struct Comparison {
     pub phase: PhaseRow,
     pub top3: Top3Row,
     /// Over every item and group.
-    pub agreement: Agreement,
+    pub agreement: AgreementFigure,
 }
 
 fn record_stance(s: RecordStance) -> WorkStance {
@@ -647,14 +661,14 @@ fn record_stance(s: RecordStance) -> WorkStance {
     }
 }
 
-fn choice(value: Option<String>, verdict: &WorkVerdict, same: impl Fn(&str) -> bool) -> Choice {
+fn choice(value: Option<String>, verdict: &WorkVerdict, same: impl Fn(&str) -> bool) -> GroupChoice {
     // A changed conclusion is the group's own words: it agrees only when it names the reference's id.
     let (value, agrees) = match verdict {
         WorkVerdict::Rejected => (None, false),
         WorkVerdict::Changed { to } => (None, same(to.trim())),
         WorkVerdict::Open | WorkVerdict::Confirmed => (value.clone(), value.as_deref().is_some_and(&same)),
     };
-    Choice { value, by: None, violent_resistance_by: None, verdict: verdict.clone(), agrees }
+    GroupChoice { value, by: None, violent_resistance_by: None, verdict: verdict.clone(), agrees }
 }
 
 /// Lays `works` (all about `case`, checked by [`check_batch`]) beside the case's reference.
@@ -686,7 +700,7 @@ pub fn compare(case: &PracticeCase, works: &[ParticipantWork], catalogue: &Catal
                 behaviour_label: catalogue.item(&x.behaviour).map(|b| b.label.clone()).unwrap_or_default(),
                 source: x.source.clone(),
                 stance: record_stance(x.stance),
-                agreement: Agreement::of(found.iter().copied()),
+                agreement: AgreementFigure::of(found.iter().copied()),
                 found,
             }
         })
@@ -707,17 +721,17 @@ pub fn compare(case: &PracticeCase, works: &[ParticipantWork], catalogue: &Catal
             let seen: Vec<bool> = works.iter().map(|w| spotted(w, flag)).collect();
             let agrees: Vec<bool> = seen.iter().map(|s| *s == in_reference).collect();
             note(&agrees);
-            RedFlagRow { flag, in_reference, agreement: Agreement::of(agrees), spotted: seen }
+            RedFlagRow { flag, in_reference, agreement: AgreementFigure::of(agrees), spotted: seen }
         })
         .collect();
 
-    let severity_choices: Vec<Choice> = works
+    let severity_choices: Vec<GroupChoice> = works
         .iter()
         .map(|w| choice(Some(w.severity.category.id().to_owned()), &w.severity.verdict, |v| v == r.severity.id()))
         .collect();
     let agrees: Vec<bool> = severity_choices.iter().map(|c| c.agrees).collect();
     note(&agrees);
-    let severity = SeverityRow { reference: r.severity, agreement: Agreement::of(agrees), choices: severity_choices };
+    let severity = SeverityRow { reference: r.severity, agreement: AgreementFigure::of(agrees), choices: severity_choices };
 
     let patterns = r
         .patterns
@@ -730,10 +744,10 @@ pub fn compare(case: &PracticeCase, works: &[ParticipantWork], catalogue: &Catal
                 by: p.by.clone(),
                 violent_resistance_by: p.violent_resistance_by.clone(),
             };
-            let choices: Vec<Choice> = works
+            let choices: Vec<GroupChoice> = works
                 .iter()
                 .map(|w| match w.patterns.iter().find(|x| x.partners == partners) {
-                    None => Choice { value: None, by: None, violent_resistance_by: None, verdict: WorkVerdict::Open, agrees: false },
+                    None => GroupChoice { value: None, by: None, violent_resistance_by: None, verdict: WorkVerdict::Open, agrees: false },
                     Some(x) => {
                         let mut c = choice(Some(x.pattern.kind.clone()), &x.verdict, |v| v == reference.kind);
                         if c.value.is_some() {
@@ -747,7 +761,7 @@ pub fn compare(case: &PracticeCase, works: &[ParticipantWork], catalogue: &Catal
                 .collect();
             let agrees: Vec<bool> = choices.iter().map(|c| c.agrees).collect();
             note(&agrees);
-            PatternRow { partners, reference, agreement: Agreement::of(agrees), choices }
+            PatternRow { partners, reference, agreement: AgreementFigure::of(agrees), choices }
         })
         .collect();
 
@@ -756,10 +770,10 @@ pub fn compare(case: &PracticeCase, works: &[ParticipantWork], catalogue: &Catal
         .iter()
         .map(|p| {
             let reference_likely = p.strength == RefStrength::Waarschijnlijk;
-            let choices: Vec<Choice> = works
+            let choices: Vec<GroupChoice> = works
                 .iter()
                 .map(|w| match w.profiles.iter().find(|x| x.profile == p.profile) {
-                    None => Choice { value: None, by: None, violent_resistance_by: None, verdict: WorkVerdict::Open, agrees: false },
+                    None => GroupChoice { value: None, by: None, violent_resistance_by: None, verdict: WorkVerdict::Open, agrees: false },
                     Some(x) => {
                         let mut c = choice(Some(x.strength.clone()), &x.verdict, |v| (v == "waarschijnlijk") == reference_likely);
                         if c.value.is_some() {
@@ -778,7 +792,7 @@ pub fn compare(case: &PracticeCase, works: &[ParticipantWork], catalogue: &Catal
                 profile: p.profile,
                 reference_strength: reference_strength_id(p.strength).to_owned(),
                 reference_likely,
-                agreement: Agreement::of(agrees),
+                agreement: AgreementFigure::of(agrees),
                 choices,
             }
         })
@@ -793,14 +807,14 @@ pub fn compare(case: &PracticeCase, works: &[ParticipantWork], catalogue: &Catal
                 works.iter().map(|w| w.meldcode.iter().find(|m| m.question == a.question).map(|m| m.answer)).collect();
             let agrees: Vec<bool> = answers.iter().map(|x| *x == Some(a.answer)).collect();
             note(&agrees);
-            MeldcodeRow { question: a.question, reference: a.answer, answers, agreement: Agreement::of(agrees.iter().copied()), agrees }
+            MeldcodeRow { question: a.question, reference: a.answer, answers, agreement: AgreementFigure::of(agrees.iter().copied()), agrees }
         })
         .collect();
 
     let choices: Vec<Phase> = works.iter().map(|w| w.phase).collect();
     let agrees: Vec<bool> = choices.iter().map(|p| *p == r.phase).collect();
     note(&agrees);
-    let phase = PhaseRow { reference: r.phase, choices, agreement: Agreement::of(agrees.iter().copied()), agrees };
+    let phase = PhaseRow { reference: r.phase, choices, agreement: AgreementFigure::of(agrees.iter().copied()), agrees };
 
     let mut top = r.top3.clone();
     top.sort_by_key(|t| t.rank);
@@ -812,11 +826,11 @@ pub fn compare(case: &PracticeCase, works: &[ParticipantWork], catalogue: &Catal
         .zip(&made)
         .map(|((w, flags), m)| GroupColumn {
             group: w.group.clone(),
-            agreement: Agreement::of(flags.iter().copied()),
+            agreement: AgreementFigure::of(flags.iter().copied()),
             extra_records: u32::try_from(m.difference(&reference_keys).count()).unwrap_or(u32::MAX),
         })
         .collect();
-    let agreement = Agreement::of(per_group.iter().flatten().copied());
+    let agreement = AgreementFigure::of(per_group.iter().flatten().copied());
 
     Comparison {
         practice_case_id: case.id.clone(),

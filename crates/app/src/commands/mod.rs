@@ -19,6 +19,7 @@ mod records;
 mod retention;
 mod session;
 mod timeline;
+pub mod training;
 
 pub use about::*;
 pub use analysis::*;
@@ -36,6 +37,7 @@ pub use records::*;
 pub use retention::*;
 pub use session::*;
 pub use timeline::*;
+pub use training::{practice_work_export, training_compare, training_import};
 
 use chrono::NaiveDate;
 use domain::{Household, Person};

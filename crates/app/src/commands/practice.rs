@@ -128,6 +128,9 @@ fn store_household(env: &Env<'_>, v: &Vault, family: &PracticeCase) -> AppResult
         };
         v.relations().add(case.id, RelationInput { from: *from, to: *to, kind: r.kind.clone() })?;
     }
+    // Which family this case is, and who is who in it: a participant's work names persons as the family does.
+    let persons = reference.persons.iter().filter_map(|(local, r)| ids.get(r).map(|stored| (*stored, local.clone()))).collect();
+    super::training::remember_origin(v, case.id, &super::training::Origin { family: family.id.clone(), version: family.version, persons })?;
     Ok(case.id)
 }
 

@@ -242,6 +242,11 @@ impl Cases<'_> {
         write(self.conn, |tx| {
             let n = tx.execute("DELETE FROM cases WHERE id = ?1", [id.to_string()])?;
             expect_changed(n, "case")?;
+            // A practice case's origin (settings, not a table with the case's id as key).
+            tx.execute(
+                "DELETE FROM settings WHERE key = ?1",
+                [format!("{}{id}", super::settings::PRACTICE_ORIGIN_PREFIX)],
+            )?;
             audit::append(tx, AuditAction::CaseDeleted, Some(id), None)
         })
     }

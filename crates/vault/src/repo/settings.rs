@@ -25,6 +25,9 @@ const KEY_LANGUAGE: &str = "language";
 /// Present with the value [`PRACTICE`] in a practice vault (`oefenkluis`): fictional families only.
 const KEY_VAULT_KIND: &str = "vault_kind";
 const PRACTICE: &str = "practice";
+/// In a practice vault: which practice family (and version) a case was made from, with its persons'
+/// local ids (`practice_origin.<case id>`, JSON). Deleted with the case.
+pub(crate) const PRACTICE_ORIGIN_PREFIX: &str = "practice_origin.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -76,6 +79,26 @@ impl SettingsRepo<'_> {
     /// Is this a practice vault?
     pub fn is_practice(&self) -> Result<bool> {
         Ok(get_raw(self.conn, KEY_VAULT_KIND)?.as_deref() == Some(PRACTICE))
+    }
+
+    /// Remembers which practice family a case of a practice vault was made from (the caller's JSON:
+    /// family id, version, the persons' local ids). Refused outside a practice vault.
+    pub fn set_practice_origin(&self, case_id: uuid::Uuid, origin: &str) -> Result<()> {
+        if !self.is_practice()? {
+            return Err(DomainError::Invalid("practice_origin").into());
+        }
+        write(self.conn, |tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![format!("{PRACTICE_ORIGIN_PREFIX}{case_id}"), origin],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The practice family a case was made from, as stored by [`Self::set_practice_origin`].
+    pub fn practice_origin(&self, case_id: uuid::Uuid) -> Result<Option<String>> {
+        get_raw(self.conn, &format!("{PRACTICE_ORIGIN_PREFIX}{case_id}"))
     }
 
     pub fn get(&self) -> Result<Settings> {

@@ -3,6 +3,7 @@ import type { About } from '../bindings/About';
 import type { AboutGetRequest } from '../bindings/AboutGetRequest';
 import type { ActivityRequest } from '../bindings/ActivityRequest';
 import type { AcuteDecisionSaveRequest } from '../bindings/AcuteDecisionSaveRequest';
+import type { AgreementFigure } from '../bindings/AgreementFigure';
 import type { Analysis } from '../bindings/Analysis';
 import type { AnalysisGetRequest } from '../bindings/AnalysisGetRequest';
 import type { Answer } from '../bindings/Answer';
@@ -35,6 +36,8 @@ import type { CaseSummary } from '../bindings/CaseSummary';
 import type { CasesListRequest } from '../bindings/CasesListRequest';
 import type { ChildExposure } from '../bindings/ChildExposure';
 import type { ChildPrecheck } from '../bindings/ChildPrecheck';
+import type { ComparedPerson } from '../bindings/ComparedPerson';
+import type { Comparison } from '../bindings/Comparison';
 import type { Confidentiality } from '../bindings/Confidentiality';
 import type { Consulted } from '../bindings/Consulted';
 import type { ContentBundle } from '../bindings/ContentBundle';
@@ -58,6 +61,7 @@ import type { DisplayZoomRequest } from '../bindings/DisplayZoomRequest';
 import type { ErrorCode } from '../bindings/ErrorCode';
 import type { Evidence } from '../bindings/Evidence';
 import type { EvidenceLink } from '../bindings/EvidenceLink';
+import type { GroupColumn } from '../bindings/GroupColumn';
 import type { GuardRail } from '../bindings/GuardRail';
 import type { GuardRailKind } from '../bindings/GuardRailKind';
 import type { GuardRailReason } from '../bindings/GuardRailReason';
@@ -74,6 +78,7 @@ import type { MeldcodeAnswer } from '../bindings/MeldcodeAnswer';
 import type { MeldcodeEntry } from '../bindings/MeldcodeEntry';
 import type { MeldcodeListRequest } from '../bindings/MeldcodeListRequest';
 import type { MeldcodeOverview } from '../bindings/MeldcodeOverview';
+import type { MeldcodeRow } from '../bindings/MeldcodeRow';
 import type { MeldcodeSaveRequest } from '../bindings/MeldcodeSaveRequest';
 import type { MeldcodeStatusRequest } from '../bindings/MeldcodeStatusRequest';
 import type { NoteCreateRequest } from '../bindings/NoteCreateRequest';
@@ -86,11 +91,13 @@ import type { NotesListRequest } from '../bindings/NotesListRequest';
 import type { NotesTrashEmptyRequest } from '../bindings/NotesTrashEmptyRequest';
 import type { NotesView } from '../bindings/NotesView';
 import type { PassphraseStrengthRequest } from '../bindings/PassphraseStrengthRequest';
+import type { PatternRow } from '../bindings/PatternRow';
 import type { Person } from '../bindings/Person';
 import type { PersonAddRequest } from '../bindings/PersonAddRequest';
 import type { PersonDeleteRequest } from '../bindings/PersonDeleteRequest';
 import type { PersonUpdateRequest } from '../bindings/PersonUpdateRequest';
 import type { Phase } from '../bindings/Phase';
+import type { PhaseRow } from '../bindings/PhaseRow';
 import type { PlanCheckRequest } from '../bindings/PlanCheckRequest';
 import type { PlanChecks } from '../bindings/PlanChecks';
 import type { PlanEditor } from '../bindings/PlanEditor';
@@ -111,10 +118,14 @@ import type { PracticeCasesListRequest } from '../bindings/PracticeCasesListRequ
 import type { PracticeCloseRequest } from '../bindings/PracticeCloseRequest';
 import type { PracticeOpenRequest } from '../bindings/PracticeOpenRequest';
 import type { PracticeOpened } from '../bindings/PracticeOpened';
+import type { PracticeWorkExportRequest } from '../bindings/PracticeWorkExportRequest';
 import type { PrecheckReview } from '../bindings/PrecheckReview';
 import type { PrecheckReviewRequest } from '../bindings/PrecheckReviewRequest';
 import type { PrecheckSaveRequest } from '../bindings/PrecheckSaveRequest';
 import type { PrintPageRequest } from '../bindings/PrintPageRequest';
+import type { ProfileRow } from '../bindings/ProfileRow';
+import type { RecordRow } from '../bindings/RecordRow';
+import type { RedFlagRow } from '../bindings/RedFlagRow';
 import type { Relation } from '../bindings/Relation';
 import type { RelationAddRequest } from '../bindings/RelationAddRequest';
 import type { RelationDeleteRequest } from '../bindings/RelationDeleteRequest';
@@ -134,10 +145,15 @@ import type { SetAside } from '../bindings/SetAside';
 import type { Settings } from '../bindings/Settings';
 import type { SettingsGetRequest } from '../bindings/SettingsGetRequest';
 import type { SettingsSetRequest } from '../bindings/SettingsSetRequest';
+import type { SeverityRow } from '../bindings/SeverityRow';
 import type { Stance } from '../bindings/Stance';
 import type { Strength } from '../bindings/Strength';
 import type { Timeline } from '../bindings/Timeline';
 import type { TimelineGetRequest } from '../bindings/TimelineGetRequest';
+import type { Top3Row } from '../bindings/Top3Row';
+import type { TrainingCompareRequest } from '../bindings/TrainingCompareRequest';
+import type { TrainingImportRequest } from '../bindings/TrainingImportRequest';
+import type { TrainingImported } from '../bindings/TrainingImported';
 import type { VaultChangePassphraseRequest } from '../bindings/VaultChangePassphraseRequest';
 import type { VaultCheck } from '../bindings/VaultCheck';
 import type { VaultCheckRequest } from '../bindings/VaultCheckRequest';
@@ -150,6 +166,7 @@ import type { VaultSetAsideRequest } from '../bindings/VaultSetAsideRequest';
 import type { VaultStatus } from '../bindings/VaultStatus';
 import type { VaultStatusRequest } from '../bindings/VaultStatusRequest';
 import type { VaultUnlockRequest } from '../bindings/VaultUnlockRequest';
+import type { WorkExported } from '../bindings/WorkExported';
 
 /** Every command with its request and response. */
 export type Commands = {
@@ -164,6 +181,9 @@ export type Commands = {
   practice_cases_list: { request: PracticeCasesListRequest; response: Array<PracticeCaseSummary> };
   practice_case_add: { request: PracticeCaseAddRequest; response: Case };
   role_cards_export: { request: RoleCardsExportRequest; response: RoleCardsExported };
+  practice_work_export: { request: PracticeWorkExportRequest; response: WorkExported };
+  training_import: { request: TrainingImportRequest; response: TrainingImported };
+  training_compare: { request: TrainingCompareRequest; response: Comparison | null };
   vault_change_passphrase: { request: VaultChangePassphraseRequest; response: void };
   activity: { request: ActivityRequest; response: void };
   settings_get: { request: SettingsGetRequest; response: Settings };
@@ -258,6 +278,9 @@ export const COMMAND_NAMES = [
   'practice_cases_list',
   'practice_case_add',
   'role_cards_export',
+  'practice_work_export',
+  'training_import',
+  'training_compare',
   'vault_change_passphrase',
   'activity',
   'settings_get',
@@ -356,6 +379,9 @@ export interface Client {
   practiceCasesList(request?: PracticeCasesListRequest): Promise<Array<PracticeCaseSummary>>;
   practiceCaseAdd(request: PracticeCaseAddRequest): Promise<Case>;
   roleCardsExport(request: RoleCardsExportRequest): Promise<RoleCardsExported>;
+  practiceWorkExport(request: PracticeWorkExportRequest): Promise<WorkExported>;
+  trainingImport(request: TrainingImportRequest): Promise<TrainingImported>;
+  trainingCompare(request: TrainingCompareRequest): Promise<Comparison | null>;
   vaultChangePassphrase(request: VaultChangePassphraseRequest): Promise<void>;
   activity(request?: ActivityRequest): Promise<void>;
   settingsGet(request?: SettingsGetRequest): Promise<Settings>;
@@ -448,6 +474,9 @@ export function createClient(send: Transport): Client {
     practiceCasesList: (request = {}) => send('practice_cases_list', request),
     practiceCaseAdd: (request) => send('practice_case_add', request),
     roleCardsExport: (request) => send('role_cards_export', request),
+    practiceWorkExport: (request) => send('practice_work_export', request),
+    trainingImport: (request) => send('training_import', request),
+    trainingCompare: (request) => send('training_compare', request),
     vaultChangePassphrase: (request) => send('vault_change_passphrase', request),
     activity: (request = {}) => send('activity', request),
     settingsGet: (request = {}) => send('settings_get', request),
@@ -575,6 +604,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'practice_mode',
   'practice_only',
   'practice_vault_mismatch',
+  'not_a_practice_family',
+  'group_label_invalid',
   'vault_not_damaged',
   'recovery_slot_damaged',
   'audit_chain_broken',
