@@ -395,6 +395,22 @@ async function practiceModeTour(size) {
   await page.waitForSelector(tid('case-list'));
   await axe(name('practice-mode-cases'));
   await reflow(name('practice-mode-cases'));
+  // The trainer's screen: empty, with three groups' work beside the reference, with refused files, and
+  // in the presentation view.
+  await page.click(tid('trainer-open'));
+  await page.waitForSelector(tid('trainer-empty'));
+  await axe(name('trainer-empty'));
+  await page.click(tid('trainer-import'));
+  await page.waitForSelector(tid('trainer-records'));
+  await axe(name('trainer-compared'));
+  await reflow(name('trainer-compared'));
+  await page.click(tid('trainer-import'));
+  await page.waitForSelector(tid('trainer-refused'));
+  await axe(name('trainer-refused'));
+  await page.click(tid('trainer-present'));
+  await axe(name('trainer-presentation'));
+  await page.click(tid('trainer-back'));
+  await page.waitForSelector(tid('case-list'));
   await page.click(tid('practice-close'));
   await page.waitForSelector(tid('unlock-screen'));
   await page.fill(tid('unlock-passphrase'), PASS);

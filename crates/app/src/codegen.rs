@@ -978,8 +978,9 @@ pub fn training_fixture_works() -> Vec<(&'static str, domain::exercise::Particip
 }
 
 /// What the training commands answer (`training.json`): the first-run family's work exported as "Groep A"
-/// and imported with groups B and C ([`training_fixture_works`]); a truncated file refused on top of
-/// them; and the comparison once group C is taken off the screen.
+/// and imported with groups B and C ([`training_fixture_works`]); the same files opened again (each a
+/// group already on the screen); a truncated file refused on top of them; and the comparison once group C
+/// is taken off the screen.
 fn training_fixture() -> Value {
     let (mut host, _) = table_host(State::Locked);
     let opened = host.dispatch("practice_open", json!({})).expect("practice_open");
@@ -992,15 +993,18 @@ fn training_fixture() -> Value {
         std::fs::write(&p, serde_json::to_vec(&work).expect("serialises")).expect("write");
         paths.push(p);
     }
-    *host.shell.pick.lock().expect("not poisoned") = paths;
+    *host.shell.pick.lock().expect("not poisoned") = paths.clone();
     let imported = host.dispatch("training_import", json!({ "from": "picker", "works": [] })).expect("training_import");
+    // The same three files opened again: each refused as a group already on the screen.
+    *host.shell.pick.lock().expect("not poisoned") = paths;
+    let again = host.dispatch("training_import", json!({ "from": "picker", "works": imported["works"] })).expect("training_import");
     let broken = host.usb.path().join("afgebroken.json");
     std::fs::write(&broken, &a[..a.len() / 2]).expect("write");
     *host.shell.pick.lock().expect("not poisoned") = vec![broken];
     let refused = host.dispatch("training_import", json!({ "from": "picker", "works": imported["works"] })).expect("training_import");
     let two: Vec<Value> = imported["works"].as_array().expect("works").iter().take(2).cloned().collect();
     let compared = host.dispatch("training_compare", json!({ "works": two })).expect("training_compare");
-    json!({ "imported": imported, "refused": refused, "comparedTwo": compared })
+    json!({ "imported": imported, "again": again, "refused": refused, "comparedTwo": compared })
 }
 
 /// The key of a note save's shape: what `domain::notes::keeps_previous_version` looks at (is the title

@@ -13,4 +13,6 @@ export interface Backend extends Client {
   onVaultLocked(handler: (payload: VaultLocked) => void): Promise<Unsubscribe>;
   /** How far a running backup is (`backup-progress`). */
   onBackupProgress(handler: (payload: BackupProgress) => void): Promise<Unsubscribe>;
+  /** Files were dropped on the window (`files-dropped`; the paths stay in Rust: `training_import` reads them). */
+  onFilesDropped(handler: () => void): Promise<Unsubscribe>;
 }

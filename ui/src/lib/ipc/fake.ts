@@ -81,6 +81,9 @@ import proposalsJson from './fixtures/proposals.json';
 import searchJson from './fixtures/search.json';
 import retentionJson from './fixtures/retention.json';
 import practiceModeJson from './fixtures/practiceMode.json';
+import trainingJson from './fixtures/training.json';
+import type { TrainingImported } from './bindings/TrainingImported';
+import type { Comparison } from './bindings/Comparison';
 import strengthsJson from './fixtures/strengths.json';
 import visibilityJson from './fixtures/visibility.json';
 
@@ -184,6 +187,8 @@ const PRACTICE_MODE = practiceModeJson as unknown as {
   families: PracticeCaseSummary[];
   added: Record<string, HouseholdView>;
 };
+/** What Rust answered to the training commands (`codegen::training_fixture`). */
+const TRAINING = trainingJson as unknown as { imported: TrainingImported; again: TrainingImported; refused: TrainingImported; comparedTwo: Comparison };
 /** What Rust answered to the backup commands for the practice family (`codegen::backup_fixture`). */
 const BACKUP = backupJson as unknown as {
   before: VaultHealth;
@@ -283,6 +288,11 @@ export interface FakeBackend extends Backend {
   failAnswerSaves: boolean;
   /** Test hook: what the folder dialog answers from now on. */
   folderDialog: 'choose' | 'cancel';
+  /** Test hook: what the next participant-file import finds (Rust's answers in `training.json`): the
+   * three groups' files, a truncated file, or a cancelled picker. */
+  nextImport: 'good' | 'refused' | 'cancel';
+  /** Test hook: files "dropped" on the window (the next import from a drop reads the good ones). */
+  simulateDrop(): void;
 }
 
 function clone<T>(value: T): T {
@@ -363,6 +373,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const retentions = new Map<string, CaseRetention>();
   let retentionOverview: RetentionOverview = clone(RETENTION.overview);
   const listeners = new Set<(payload: VaultLocked) => void>();
+  const dropListeners = new Set<() => void>();
+  let droppedFiles = false;
   const progressListeners = new Set<(payload: BackupProgress) => void>();
   let damaged = options.damaged ?? false;
   let health: VaultHealth = clone(BACKUP.before);
@@ -590,6 +602,31 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       for (const p of h.persons) persons.set(fresh(p.id), { ...clone(p), id: fresh(p.id), case_id: c.id });
       for (const x of h.relations) relations.set(fresh(x.id), { ...clone(x), id: fresh(x.id), case_id: c.id, from: fresh(x.from), to: fresh(x.to) });
       return clone(c);
+    },
+    // Training: Rust's answers for the first-run family's work ("Groep A") with groups B and C
+    // (`codegen::training_fixture`). A participant file is saved as Rust would; the trainer's import
+    // finds the three files, a truncated one, or nothing, as the test hook says.
+    practice_work_export: (r) => {
+      if (!cases.has(r.case_id)) fail('not_found');
+      if (!practice) fail('practice_only');
+      if (r.group.trim() === '' || r.group.trim().length > 60) fail('group_label_invalid');
+      return { saved: true };
+    },
+    training_import: (r) => {
+      if (!practice) fail('practice_only');
+      const from = r.from === 'dropped' && !droppedFiles ? 'cancel' : fake.nextImport;
+      droppedFiles = false;
+      fake.nextImport = 'good';
+      // The three files again on top of them: Rust refuses each as a group already on the screen.
+      if (from === 'good' && r.works.length > 0) return clone({ ...TRAINING.again, works: r.works });
+      if (from === 'refused') return clone({ ...TRAINING.refused, works: r.works, comparison: r.works.length ? TRAINING.refused.comparison : null });
+      if (from === 'cancel') return { works: clone(r.works), comparison: r.works.length ? clone(TRAINING.imported.comparison) : null, refused: [], cancelled: true };
+      return clone(TRAINING.imported);
+    },
+    training_compare: (r) => {
+      if (!practice) fail('practice_only');
+      if (r.works.length === 0) return null;
+      return clone(r.works.length === 2 ? TRAINING.comparedTwo : TRAINING.imported.comparison);
     },
     role_cards_export: (r) => {
       if (!PRACTICE_MODE.families.some((f) => f.id === r.practice_case_id)) fail('not_found');
@@ -1090,6 +1127,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     ...createClient(send),
     kind: 'fake',
     failAnswerSaves: false,
+    nextImport: 'good',
     folderDialog: options.folderDialog ?? 'choose',
     get activityCount() {
       return activityCount;
@@ -1147,6 +1185,16 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       return () => {
         progressListeners.delete(handler);
       };
+    },
+    async onFilesDropped(handler): Promise<Unsubscribe> {
+      dropListeners.add(handler);
+      return () => {
+        dropListeners.delete(handler);
+      };
+    },
+    simulateDrop(): void {
+      droppedFiles = true;
+      for (const listener of [...dropListeners]) listener();
     },
   };
 

@@ -25,5 +25,8 @@ export function createTauriBackend(): Backend {
     async onBackupProgress(handler) {
       return listen<BackupProgress>('backup-progress', (event) => handler(event.payload));
     },
+    async onFilesDropped(handler) {
+      return listen('files-dropped', () => handler());
+    },
   };
 }

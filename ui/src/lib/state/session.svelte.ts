@@ -41,6 +41,10 @@ import type { Correction } from '../ipc/bindings/Correction';
 import type { CorrectionInput } from '../ipc/bindings/CorrectionInput';
 import type { RetentionOverview } from '../ipc/bindings/RetentionOverview';
 import type { CaseRetention } from '../ipc/bindings/CaseRetention';
+import type { ImportFrom } from '../ipc/bindings/ImportFrom';
+import type { ParticipantWork } from '../ipc/bindings/ParticipantWork';
+import type { TrainingImported } from '../ipc/bindings/TrainingImported';
+import type { Comparison } from '../ipc/bindings/Comparison';
 import type {
   Backend,
   Case,
@@ -75,6 +79,8 @@ export type View =
   | { name: 'cases' }
   /** Bewaartermijnen: the cases whose retention date has passed or comes soon (Rust decides which). */
   | { name: 'retention' }
+  /** Practice mode: the trainer's comparison of participants' work with a practice family's reference. */
+  | { name: 'trainer' }
   | { name: 'case'; caseId: string }
   /** Conversation mode: full window, only this conversation's answers and records in memory. */
   | { name: 'conversation'; caseId: string; conversationId: string }
@@ -343,6 +349,32 @@ export class Session {
     await this.guarded(() => this.backend.practiceCaseAdd({ practice_case_id: id }));
     await this.refreshCases();
     this.announce('status.practiceFamilyAdded');
+  }
+
+  /** Saves a participant's work on a practice family as one file for the trainer (Rust refuses it outside
+   * practice mode, and for a case not made from a practice family). */
+  async exportPracticeWork(caseId: string, group: string): Promise<boolean> {
+    const done = await this.guarded(() => this.backend.practiceWorkExport({ case_id: caseId, group }));
+    this.announce(done.saved ? 'status.workSaved' : 'status.workCancelled');
+    return done.saved;
+  }
+
+  /** Shows the trainer's screen (practice mode): participants' files beside a family's reference. */
+  enterTrainer(): void {
+    this.household = null;
+    this.dropCaseDetails();
+    this.conversation = null;
+    this.view = { name: 'trainer' };
+  }
+
+  /** The trainer imports participant files (picker or dropped on the window) beside `works`. */
+  async trainingImport(from: ImportFrom, works: ParticipantWork[]): Promise<TrainingImported> {
+    return this.guarded(() => this.backend.trainingImport({ from, works }));
+  }
+
+  /** The comparison of the works left on the trainer's screen. */
+  async trainingCompare(works: ParticipantWork[]): Promise<Comparison | null> {
+    return this.guarded(() => this.backend.trainingCompare({ works }));
   }
 
   /** Saves a practice family's role cards as a PDF where the user chooses (fictional text only). */
