@@ -67,11 +67,12 @@ test('a participant exports their work; the trainer compares three groups with t
     // A conversation with Esra alone: what she tells is recorded.
     await click(browser, 'tab-gesprekken');
     await click(browser, 'conversation-new');
-    const esra = await browser.execute(() =>
-      [...document.querySelectorAll('[data-testid^="conversation-person-"]')].findIndex((el) => el.textContent.includes('Esra')),
+    await byId(browser, 'conversation-person');
+    const esra = await browser.execute(
+      () => [...document.querySelectorAll('label[for^="conversation-person-"]')].find((l) => l.textContent.includes('Esra'))?.htmlFor ?? '',
     );
-    assert.ok(esra >= 0, 'Esra can be chosen for a conversation');
-    await (await byId(browser, `conversation-person-${esra}`)).click();
+    assert.ok(esra, 'Esra can be chosen for a conversation');
+    await (await byId(browser, esra)).click();
     await click(browser, 'conversation-start');
     await byId(browser, 'conversation-mode', 20000);
     await recordBehaviour(browser, {
