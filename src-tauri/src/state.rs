@@ -53,6 +53,8 @@ pub struct AppState {
     auto_lock_minutes: AtomicU32,
     /// Set by `backup_cancel` while a backup runs.
     pub backup_cancel: std::sync::atomic::AtomicBool,
+    /// The handover file chosen in the file dialog (its path only), for the preview and the import.
+    pub handover_file: std::sync::Mutex<Option<std::path::PathBuf>>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -83,6 +85,7 @@ impl AppState {
             last_activity: Mutex::new(now),
             auto_lock_minutes: AtomicU32::new(DEFAULT_AUTO_LOCK_MINUTES),
             backup_cancel: std::sync::atomic::AtomicBool::new(false),
+            handover_file: std::sync::Mutex::new(None),
         })
     }
 

@@ -59,6 +59,8 @@ pub mod retention;
 /// A person's correction or objection attached to an answer, record or note (§12).
 pub mod corrections;
 pub mod training;
+/// The handover file: one case, or chosen parts, for another vault (what it holds, its ids).
+pub mod handover;
 /// A fictional example family with its hand-written expected analysis, for tests in any crate.
 #[cfg(feature = "fixture")]
 pub mod fixture;
