@@ -213,6 +213,7 @@ async function practiceTour(size) {
   await page.click(tid('handover-import-open'));
   await page.waitForSelector(tid('handover-import-dialog'));
   await axe(name('handover-import'));
+  await reflow(name('handover-import'));
   await page.click(tid('handover-choose'));
   await page.fill(tid('handover-import-passphrase'), 'zeven blauwe fietsen langs de haven');
   await page.click(tid('handover-preview'));

@@ -47,7 +47,7 @@ export const en: Record<MessageKey, string> = {
   'handover.saved': 'The handover file was saved as {name}. The access log records the handover.',
   'handover.notSaved': 'Not saved.',
   'handover.importOpen': 'Open handover file',
-  'handover.importTitle': 'Open handover file',
+  'handover.importTitle': 'Open a handover',
   'handover.importIntro': 'Choose the file a colleague gave you and enter the passphrase you received separately. You first see what it holds; only then does it become a new case. Nothing is ever merged into an existing case.',
   'handover.choose': 'Choose file…',
   'handover.chosen': 'Chosen file: {name}',

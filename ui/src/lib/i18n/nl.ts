@@ -47,7 +47,7 @@ export const nl = {
   'handover.saved': 'Het overdrachtsbestand is opgeslagen als {name}. Het toegangslogboek vermeldt de overdracht.',
   'handover.notSaved': 'Niet opgeslagen.',
   'handover.importOpen': 'Overdrachtsbestand openen',
-  'handover.importTitle': 'Overdrachtsbestand openen',
+  'handover.importTitle': 'Overdracht openen',
   'handover.importIntro': 'Kies het bestand dat u van een collega kreeg en vul de wachtwoordzin in die u apart hebt gekregen. U ziet eerst wat erin zit; pas daarna wordt het een nieuwe casus. Er wordt nooit iets samengevoegd met een bestaande casus.',
   'handover.choose': 'Bestand kiezen…',
   'handover.chosen': 'Gekozen bestand: {name}',
