@@ -341,6 +341,14 @@ fn a_hostile_or_damaged_file_gets_its_own_error_and_the_vault_stays_as_it_was() 
         assert_eq!(state(&mut to), before, "{what}: nothing imported, nothing logged");
     }
 
+    // Passes every check of the file (the preview shows it) and is refused by the vault halfway through
+    // the import, after the case and its persons were written: the transaction takes all of it back.
+    let self_relation = seal(&with_part(&plain, "persons", |v| v["relations"][0]["to"] = v["relations"][0]["from"].clone()));
+    choose(&mut to, &self_relation);
+    let seen = preview(&mut to, PASS).expect("the preview does not check relations against roles");
+    assert_eq!(import(&mut to, PASS, &seen["export_id"]).map(|_| ()), Err(ErrorCode::HandoverDamaged));
+    assert_eq!(state(&mut to), before, "a refusal halfway leaves nothing: no case, no person, no log row");
+
     // 100 MB: refused by its size, before it is read.
     let path = to.usb.path().join("groot.age");
     std::fs::File::create(&path).expect("file").set_len(100 * 1024 * 1024).expect("size");
