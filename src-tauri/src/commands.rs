@@ -6,7 +6,7 @@
 use std::sync::{Arc, LazyLock};
 
 use app::views::{BackupProgress, BACKUP_PROGRESS_EVENT};
-use app::{AppResult, Clock, Content, Effects, Env, ErrorCode, FolderPurpose, IpcError, KdfParams};
+use app::{AppResult, Clock, Content, Effects, Env, ErrorCode, FilePurpose, FolderPurpose, IpcError, KdfParams};
 use chrono::Utc;
 use tauri::{AppHandle, Emitter, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
@@ -41,26 +41,33 @@ struct Desktop {
     window: WebviewWindow,
 }
 
-impl app::Shell for Desktop {
-    fn save_pdf(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool> {
-        self.save_pdf_titled("Veiligheidsplan opslaan als PDF", suggested_name, bytes)
-    }
-
-    fn save_pdf_titled(&self, dialog_title: &str, suggested_name: &str, bytes: &[u8]) -> AppResult<bool> {
+impl Desktop {
+    /// The save dialog with this title, name and filter; writes `bytes` where the user chose.
+    fn save_file(&self, dialog_title: &str, suggested_name: &str, (filter, ext): (&str, &str), bytes: &[u8]) -> AppResult<bool> {
         let chosen = self
             .app
             .dialog()
             .file()
             .set_title(dialog_title)
             .set_file_name(suggested_name)
-            .add_filter("PDF", &["pdf"])
+            .add_filter(filter, &[ext])
             .blocking_save_file();
         let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
             return Ok(false);
         };
-        // Temp file in the chosen folder, fsync, rename: never half a PDF, never through a symlink.
+        // Temp file in the chosen folder, fsync, rename: never half a file, never through a symlink.
         app::write_file_atomic(&path, bytes).map_err(app::AppError::from)?;
         Ok(true)
+    }
+}
+
+impl app::Shell for Desktop {
+    fn save_pdf(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool> {
+        self.save_pdf_titled("Veiligheidsplan opslaan als PDF", suggested_name, bytes)
+    }
+
+    fn save_pdf_titled(&self, dialog_title: &str, suggested_name: &str, bytes: &[u8]) -> AppResult<bool> {
+        self.save_file(dialog_title, suggested_name, ("PDF", "pdf"), bytes)
     }
 
     fn save_pdf_and_json(&self, suggested_name: &str, pdf: &[u8], json: &[u8]) -> AppResult<bool> {
@@ -99,6 +106,23 @@ impl app::Shell for Desktop {
             FolderPurpose::Restore => "Reservekopie kiezen om terug te zetten",
         };
         let chosen = self.app.dialog().file().set_title(title).blocking_pick_folder();
+        Ok(chosen.and_then(|p| p.into_path().ok()))
+    }
+
+    fn save_handover(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool> {
+        // Encrypted already; written like every file the app writes.
+        self.save_file("Overdrachtsbestand opslaan", suggested_name, ("Overdrachtsbestand (age)", "age"), bytes)
+    }
+
+    fn pick_file(&self, purpose: FilePurpose) -> AppResult<Option<std::path::PathBuf>> {
+        let FilePurpose::Handover = purpose;
+        let chosen = self
+            .app
+            .dialog()
+            .file()
+            .set_title("Overdrachtsbestand openen")
+            .add_filter("Overdrachtsbestand (age)", &["age"])
+            .blocking_pick_file();
         Ok(chosen.and_then(|p| p.into_path().ok()))
     }
 
@@ -177,6 +201,7 @@ async fn run<T: Send + 'static>(
             kdf: KdfParams::default(),
             auto_lock_minutes: state.auto_lock_minutes(),
             cancel: &state.backup_cancel,
+            handover_file: &state.handover_file,
             effects: Effects::default(),
         };
         let out = command(&mut env);

@@ -55,6 +55,8 @@ pub struct AppState {
     pub backup_cancel: std::sync::atomic::AtomicBool,
     /// The files last dropped on the window, until a command takes them.
     dropped: Mutex<Vec<PathBuf>>,
+    /// The handover file chosen in the file dialog (its path only), for the preview and the import.
+    pub handover_file: std::sync::Mutex<Option<std::path::PathBuf>>,
 }
 
 pub type Shared = Arc<AppState>;
@@ -86,6 +88,7 @@ impl AppState {
             auto_lock_minutes: AtomicU32::new(DEFAULT_AUTO_LOCK_MINUTES),
             backup_cancel: std::sync::atomic::AtomicBool::new(false),
             dropped: Mutex::new(Vec::new()),
+            handover_file: std::sync::Mutex::new(None),
         })
     }
 

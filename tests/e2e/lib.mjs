@@ -4,6 +4,7 @@ import { remote } from 'webdriverio';
 import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 
 export const OUT = process.env.E2E_OUT ?? path.resolve('../../target/e2e');
 export const HOME = process.env.E2E_HOME ?? path.join(OUT, 'home');
@@ -377,6 +378,16 @@ export async function invoke(browser, command, request = {}) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Whether a native window with this title is on screen (xdotool; WebDriver cannot see native dialogs). */
+export function dialogOpen(title) {
+  try {
+    execFileSync('xdotool', ['search', '--onlyvisible', '--name', title], { timeout: 2000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Runs a test body; on failure keeps a screenshot and the DOM of the moment, then fails. */
 export async function keepEvidence(getBrowser, name, body) {

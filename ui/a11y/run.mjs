@@ -7,7 +7,7 @@
 // 3. Keyboard-only walk (Tab, Enter, Space, arrow keys and typing — no clicks): first start, create a
 //    case, add two persons, start a conversation, answer a question, record a behaviour (Alt+G), end
 //    the conversation and find the behaviour in the who → whom matrix.
-// 4. Runs axe-core on every main screen of the practice case (Oefencasus, Notities, Zoeken and Inzage included) at 1366×768, at 200% zoom of
+// 4. Runs axe-core on every main screen of the practice case (Oefencasus, Notities, Zoeken, Inzage and the handover dialogs included) at 1366×768, at 200% zoom of
 //    that window (683×384 CSS px) and at 320 px wide, fails on any violation, and checks that no text
 //    screen scrolls sideways (WCAG 1.4.10). Screenshots go to a11y-screens/ (git-ignored).
 import { createServer } from 'node:http';
@@ -208,11 +208,34 @@ async function practiceTour(size) {
   await reflow(name('about-dialog'));
   await page.keyboard.press('Escape');
   await page.waitForSelector(tid('about-dialog'), { state: 'detached' });
+  // Overdrachtsbestand openen (issue 15, point 2): the file the fake's dialog answers, then what Rust
+  // said the practice family's handover file holds (not imported: the tour goes on with the same list).
+  await page.click(tid('handover-import-open'));
+  await page.waitForSelector(tid('handover-import-dialog'));
+  await axe(name('handover-import'));
+  await reflow(name('handover-import'));
+  await page.click(tid('handover-choose'));
+  await page.fill(tid('handover-import-passphrase'), 'zeven blauwe fietsen langs de haven');
+  await page.click(tid('handover-preview'));
+  await page.waitForSelector(tid('handover-preview-result'));
+  await axe(name('handover-preview'));
+  await reflow(name('handover-preview'));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(tid('handover-import-dialog'), { state: 'detached' });
   await page.click(tid('practice-case'));
   await page.waitForSelector(tid('start-section'));
   await page.waitForSelector(tid('acute-marker'));
   await axe(name('household-practice'));
   await reflow(name('household-practice'));
+  // Overdragen: what goes along (the plan with its escape plan warned about), the passphrase twice.
+  await page.click(tid('handover-export-open'));
+  await page.waitForSelector(tid('handover-export-dialog'));
+  await page.click(tid('handover-part-plan'));
+  await page.waitForSelector(tid('handover-plan-warning'));
+  await axe(name('handover-export'));
+  await reflow(name('handover-export'));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(tid('handover-export-dialog'), { state: 'detached' });
   await page.click(tid('acute-marker'));
   await page.waitForSelector(tid('acute-banner'));
   await axe(name('overview-practice'));

@@ -322,6 +322,11 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("retention_extend", u, json!({ "case_id": case, "until": "2047-01-01", "reason": "Lopende procedure bij de rechtbank." })),
         // Its happy path needs a case whose date has passed (`tests/retention.rs`, `tests/commands.rs`).
         ("retention_delete", u, json!({ "case_id": case })),
+        // Their happy paths need a handover file in the file dialog (`tests/handover.rs`).
+        ("handover_export", u, json!({ "case_id": case, "parts": ["persons", "conversations", "records"], "passphrase": NEW_PASSPHRASE })),
+        ("handover_choose", u, json!({})),
+        ("handover_preview", u, json!({ "passphrase": NEW_PASSPHRASE })),
+        ("handover_import", u, json!({ "passphrase": NEW_PASSPHRASE, "export_id": id(NOBODY) })),
         ("corrections_list", u, json!({ "case_id": case })),
         ("correction_add", u, json!({ "case_id": case, "input": correction_input() })),
     ]
@@ -384,7 +389,8 @@ fn other_case_swap(command: &str) -> Option<(Uuid, Uuid)> {
 /// For each command with free text: where one text field is.
 fn text_field(command: &str) -> Option<&'static str> {
     Some(match command {
-        "passphrase_strength" | "vault_create" | "vault_unlock" | "backup_restore" | "vault_set_aside" => "/passphrase",
+        "passphrase_strength" | "vault_create" | "vault_unlock" | "backup_restore" | "vault_set_aside" | "handover_export" | "handover_preview"
+        | "handover_import" => "/passphrase",
         "vault_change_passphrase" => "/old_passphrase",
         "case_create" | "case_rename" => "/label",
         "person_add" | "person_update" => "/input/notes",
@@ -408,7 +414,7 @@ fn text_field(command: &str) -> Option<&'static str> {
 /// The error table: every command × every kind of bad input that applies to it, with its code.
 /// Kinds of bad input whose refusal depends on stored data (see [`ErrorRow::stateful`]).
 /// (The backup rows depend on what the folder dialog answers and on the vault's files.)
-const STATEFUL_KINDS: &[&str] = &["not_due", "precheck_missing", "no_backup_in_folder", "no_backup_in_folder_while_unlocked", "not_damaged", "while_unlocked", "not_in_practice_mode"];
+const STATEFUL_KINDS: &[&str] = &["no_file_chosen", "not_due", "precheck_missing", "no_backup_in_folder", "no_backup_in_folder_while_unlocked", "not_damaged", "while_unlocked", "not_in_practice_mode"];
 
 pub fn error_table() -> Vec<ErrorRow> {
     use ErrorCode as E;
@@ -564,6 +570,14 @@ pub fn error_table() -> Vec<ErrorRow> {
     row("training_compare", "not_a_work", u, json!({ "works": [{ "group": "Groep 1" }] }), E::Invalid);
     row("inzage_preview", "unknown_person", u, set(&get("inzage_preview"), "/person_id", id(NOBODY)), E::NotFound);
     row("inzage_export", "unknown_person", u, set(&get("inzage_export"), "/person_id", id(NOBODY)), E::NotFound);
+    let export = get("handover_export");
+    row("handover_export", "weak_passphrase", u, set(&export, "/passphrase", json!("welkom123")), E::PassphraseTooWeak);
+    row("handover_export", "parts_incomplete", u, set(&export, "/parts", json!(["persons", "records"])), E::HandoverPartsIncomplete);
+    row("handover_export", "without_persons", u, set(&export, "/parts", json!(["plan"])), E::HandoverPartsIncomplete);
+    row("handover_export", "unknown_enum", u, set(&export, "/parts", json!(["persons", "notes"])), E::Invalid);
+    row("handover_preview", "no_file_chosen", u, get("handover_preview"), E::NotFound);
+    row("handover_import", "no_file_chosen", u, get("handover_import"), E::NotFound);
+    row("handover_import", "wrong_type", u, set(&get("handover_import"), "/export_id", json!("geen-id")), E::Invalid);
     row("plan_export_pdf", "id_of_other_case", u, json!({ "case_id": case, "audience": { "kind": "network", "person": id(other::PARENT) } }), E::NotInCase);
     rows
 }
@@ -1226,6 +1240,7 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
     for (name, work) in training_fixture_works() {
         files.insert(PathBuf::from(E2E_TRAINING).join(name), pretty(&serde_json::to_value(work).expect("work serialises")));
     }
+    files.insert(PathBuf::from(FIXTURES).join("handover.json"), pretty(&handover_fixture()));
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
     files
@@ -1317,6 +1332,34 @@ fn backup_fixture() -> Value {
     assert!(name.starts_with("set-aside-"));
     restored["setAside"] = json!("~/.local/share/nl.samenkijken.desktop/kluis/set-aside-20260315T100000.000000Z");
     json!({ "before": before, "made": made, "progress": progress, "check": check, "restored": restored })
+}
+
+/// The passphrase of the handover file in [`handover_fixture`].
+pub const HANDOVER_PASSPHRASE: &str = "zeven blauwe fietsen langs de haven";
+
+/// The practice family handed over (conversations and records, not the plan) and what the receiving
+/// vault's preview and import answer, with the run's random id and times set to fixed values.
+fn handover_fixture() -> Value {
+    let (mut host, map) = table_host(State::Unlocked);
+    let request = json!({ "case_id": J::CASE, "parts": ["persons", "conversations", "records"], "passphrase": HANDOVER_PASSPHRASE });
+    let exported = run(&mut host, &map, "handover_export", &request).expect("handover_export");
+    let bytes = host.shell.saved.lock().expect("not poisoned").last().expect("saved").1.clone();
+    let mut to = host::TestHost::unlocked();
+    let file = to.usb.path().join(exported["file_name"].as_str().expect("name"));
+    std::fs::write(&file, bytes).expect("write");
+    to.answer_file_dialog(Some(file));
+    let chosen = to.dispatch("handover_choose", json!({})).expect("handover_choose");
+    let mut preview = to.dispatch("handover_preview", json!({ "passphrase": HANDOVER_PASSPHRASE })).expect("handover_preview");
+    let mut imported =
+        to.dispatch("handover_import", json!({ "passphrase": HANDOVER_PASSPHRASE, "export_id": preview["export_id"] })).expect("handover_import");
+    let fixed_id = json!("0190ffff-0000-7000-8000-000000000001");
+    let now = json!(host.clock.now);
+    preview["export_id"] = fixed_id;
+    preview["created_at"] = now.clone();
+    imported["case"]["id"] = json!("0190ffff-0000-7000-8000-000000000002");
+    imported["case"]["created_at"] = now.clone();
+    imported["case"]["updated_at"] = now;
+    json!({ "passphrase": HANDOVER_PASSPHRASE, "exported": exported, "chosen": chosen, "preview": preview, "imported": imported })
 }
 
 /// The practice case's access log as `case_log` gives it, with times set to the test clock (they differ

@@ -147,6 +147,12 @@ macro_rules! with_contract {
             // A person's correction or objection to an answer, record or note (the original stays).
             corrections_list(CorrectionsListRequest { case_id: $crate::Uuid }) -> Vec<$crate::domain::corrections::Correction>;
             correction_add(CorrectionAddRequest { case_id: $crate::Uuid, input: $crate::domain::corrections::CorrectionInput }) -> $crate::domain::corrections::Correction;
+            // The handover file (overdrachtsbestand): a case or chosen parts, encrypted for the practitioner
+            // who takes over; imported as a new case after a preview. Files come from the dialogs only.
+            handover_export(HandoverExportRequest { case_id: $crate::Uuid, parts: Vec<$crate::domain::handover::HandoverPart>, passphrase: $crate::Secret }) -> $crate::views::HandoverExported;
+            handover_choose(HandoverChooseRequest {}) -> $crate::views::HandoverChosen;
+            handover_preview(HandoverPreviewRequest { passphrase: $crate::Secret }) -> $crate::views::HandoverPreview;
+            handover_import(HandoverImportRequest { passphrase: $crate::Secret, export_id: $crate::Uuid }) -> $crate::views::HandoverImported;
             // Full-text search in every case (`case_id` null) or in one.
             search(SearchRequest { query: String, case_id: Option<$crate::Uuid> }) -> $crate::views::SearchResults;
         }

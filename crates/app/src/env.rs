@@ -33,6 +33,11 @@ pub trait Shell: Sync {
     /// Asks the user to choose a folder (a USB disk for a backup, the backup to restore).
     /// `Ok(None)`: the user cancelled.
     fn pick_folder(&self, purpose: FolderPurpose) -> AppResult<Option<PathBuf>>;
+    /// Asks the user where to save a handover file (encrypted already) under the suggested name and
+    /// writes it there. `Ok(false)`: the user cancelled.
+    fn save_handover(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool>;
+    /// Asks the user to choose a file to open. `Ok(None)`: the user cancelled.
+    fn pick_file(&self, purpose: FilePurpose) -> AppResult<Option<PathBuf>>;
     /// Tells the window how far a backup is.
     fn backup_progress(&self, pages_done: u64, pages_total: u64);
     /// Where the installed package keeps the third-party licence file, if it is there.
@@ -72,6 +77,13 @@ pub enum FolderPurpose {
     Restore,
 }
 
+/// What a file is chosen for (the dialog's title and filter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// A handover file to import.
+    Handover,
+}
+
 /// Changes to the host's own state that a command asks for; the host applies them after the call.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Effects {
@@ -106,6 +118,8 @@ pub struct Env<'a> {
     pub auto_lock_minutes: u32,
     /// Set by `backup_cancel` while a backup runs; `backup_make` clears it when it starts.
     pub cancel: &'a AtomicBool,
+    /// The handover file chosen in the file dialog (`handover_choose`), for its preview and import.
+    pub handover_file: &'a Mutex<Option<PathBuf>>,
     pub effects: Effects,
 }
 
@@ -113,6 +127,10 @@ impl Env<'_> {
     pub(crate) fn slot(&self) -> MutexGuard<'_, Option<Vault>> {
         // A panic while holding the lock must not keep the vault open or wedge the app.
         self.slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub(crate) fn handover_file(&self) -> MutexGuard<'_, Option<PathBuf>> {
+        self.handover_file.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` with the unlocked vault, or refuses with `locked`.

@@ -109,6 +109,15 @@ error_codes! {
     RetentionNotLater = "retention_not_later",
     /// Deleting from the retention screen is only for a case whose date has passed or passes soon.
     RetentionNotDue = "retention_not_due",
+    HandoverPartsIncomplete = "handover_parts_incomplete",
+    HandoverTooLarge = "handover_too_large",
+    HandoverDamaged = "handover_damaged",
+    HandoverWrongPassphrase = "handover_wrong_passphrase",
+    HandoverTooCostly = "handover_too_costly",
+    HandoverFutureVersion = "handover_future_version",
+    HandoverPracticeMismatch = "handover_practice_mismatch",
+    HandoverAlreadyImported = "handover_already_imported",
+    HandoverChanged = "handover_changed",
 }
 
 impl ErrorCode {

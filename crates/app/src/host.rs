@@ -53,6 +53,8 @@ pub struct RecordingShell {
     /// What the file picker answers (empty: cancel), and the files "dropped" on the window.
     pub pick: Mutex<Vec<PathBuf>>,
     pub dropped: Mutex<Vec<PathBuf>>,
+    /// What the open-file dialog answers (`None`: cancel).
+    pub file: Mutex<Option<PathBuf>>,
 }
 
 impl Shell for RecordingShell {
@@ -83,6 +85,12 @@ impl Shell for RecordingShell {
     fn pick_folder(&self, purpose: FolderPurpose) -> AppResult<Option<PathBuf>> {
         self.folder_asked.lock().expect("not poisoned").push(purpose);
         Ok(self.folder.lock().expect("not poisoned").clone())
+    }
+    fn save_handover(&self, suggested_name: &str, bytes: &[u8]) -> AppResult<bool> {
+        self.save_pdf(suggested_name, bytes)
+    }
+    fn pick_file(&self, _: crate::env::FilePurpose) -> AppResult<Option<PathBuf>> {
+        Ok(self.file.lock().expect("not poisoned").clone())
     }
     fn backup_progress(&self, pages_done: u64, pages_total: u64) {
         self.progress.lock().expect("not poisoned").push((pages_done, pages_total));
@@ -116,6 +124,8 @@ pub struct TestHost {
     pub usb: tempfile::TempDir,
     /// The host's cancel flag for a running backup.
     pub cancel: AtomicBool,
+    /// The handover file chosen last (kept by the host, as the shell keeps it).
+    pub handover_file: Mutex<Option<PathBuf>>,
     pub slot: Mutex<Option<Vault>>,
     pub clock: Clock,
     pub shell: RecordingShell,
@@ -137,6 +147,7 @@ impl TestHost {
             practice: false,
             usb,
             cancel: AtomicBool::new(false),
+            handover_file: Mutex::new(None),
             slot: Mutex::new(None),
             clock: clock(),
             shell,
@@ -183,8 +194,14 @@ impl TestHost {
             kdf: KdfParams::insecure_fast_for_tests(),
             auto_lock_minutes: self.auto_lock_minutes,
             cancel: &self.cancel,
+            handover_file: &self.handover_file,
             effects: Effects::default(),
         }
+    }
+
+    /// The open-file dialog answers with `file` from now on (`None`: the user cancels it).
+    pub fn answer_file_dialog(&self, file: Option<PathBuf>) {
+        *self.shell.file.lock().expect("not poisoned") = file;
     }
 
     /// The folder dialog answers with `folder` from now on (`None`: the user cancels it).
@@ -244,15 +261,7 @@ impl TestHost {
                 .update(case.id, &vault::CaseUpdate { status: hh.case.status, phase: hh.case.phase, retention_until: hh.case.retention_until })
                 .expect("phase");
             for p in &hh.persons {
-                let input = domain::PersonInput {
-                    role: p.role,
-                    name: p.name.clone(),
-                    year_of_birth: p.year_of_birth,
-                    gender: p.gender,
-                    lives_in_household: p.lives_in_household,
-                    notes: p.notes.clone(),
-                };
-                let stored = v.persons().add_valid(case.id, domain::ValidPerson::new(input, 2026).expect("valid person")).expect("person");
+                let stored = v.persons().add_valid(case.id, domain::ValidPerson::new(p.input(), 2026).expect("valid person")).expect("person");
                 map.insert(p.id, stored.id);
             }
             for r in &hh.relations {

@@ -29,7 +29,7 @@ pub use clock::Clock;
 pub use content::Content;
 pub use commands::load_display;
 pub use contract::{call, dispatch, COMMANDS};
-pub use env::{Effects, Env, FileKind, FolderPurpose, Shell};
+pub use env::{Effects, Env, FileKind, FilePurpose, FolderPurpose, Shell};
 pub use error::{AppError, AppResult, ErrorCode, IpcError};
 pub use input::Secret;
 pub use uuid::Uuid;

@@ -446,3 +446,43 @@ pub struct CaseRetention {
     pub default_if_closed_today: NaiveDate,
     pub today: NaiveDate,
 }
+
+/// A handover file was made (or the save dialog was cancelled).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HandoverExported {
+    /// False when the user cancelled the save dialog: nothing was written and nothing logged.
+    pub saved: bool,
+    /// The name suggested in the save dialog (no case label, no names).
+    pub file_name: String,
+    pub parts: Vec<domain::handover::HandoverPart>,
+    pub counts: domain::handover::HandoverCounts,
+}
+
+/// The handover file the user chose in the file dialog (kept by the host until the next choice or
+/// import; the request never names a path).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HandoverChosen {
+    /// False when the user cancelled the file dialog.
+    pub chosen: bool,
+    pub file_name: Option<String>,
+}
+
+/// What a handover file holds, read and checked in memory; nothing was written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HandoverPreview {
+    pub export_id: Uuid,
+    pub case_label: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub app_version: String,
+    pub format_version: u32,
+    pub schema_version: u32,
+    pub parts: Vec<domain::handover::HandoverPart>,
+    pub counts: domain::handover::HandoverCounts,
+}
+
+/// The new case a handover file became.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HandoverImported {
+    pub case: domain::Case,
+    pub counts: domain::handover::HandoverCounts,
+}

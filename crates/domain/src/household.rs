@@ -124,6 +124,20 @@ pub struct Person {
     pub notes: String,
 }
 
+impl Person {
+    /// The person as input again (to store a copy of them, e.g. from a handover file).
+    pub fn input(&self) -> PersonInput {
+        PersonInput {
+            role: self.role,
+            name: self.name.clone(),
+            year_of_birth: self.year_of_birth,
+            gender: self.gender,
+            lives_in_household: self.lives_in_household,
+            notes: self.notes.clone(),
+        }
+    }
+}
+
 /// What the UI sends to create or change a person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -61,6 +61,8 @@ pub mod corrections;
 pub mod training;
 /// A participant's work on a practice case and the trainer's comparison (issue 12, point 4).
 pub mod exercise;
+/// The handover file: one case, or chosen parts, for another vault (what it holds, its ids).
+pub mod handover;
 /// A fictional example family with its hand-written expected analysis, for tests in any crate.
 #[cfg(feature = "fixture")]
 pub mod fixture;

@@ -150,6 +150,11 @@ pub enum AuditAction {
     RetentionExtended,
     /// A person's correction or objection was attached to an answer, record or note.
     CorrectionAdded,
+    /// A case (or chosen parts of it) left the vault as an encrypted handover file; the subject is the
+    /// file's export id.
+    HandoverExported,
+    /// A case was made from a handover file; the subject is the file's export id.
+    HandoverImported,
 }
 
 impl AuditAction {
@@ -206,6 +211,8 @@ impl AuditAction {
             RetentionSet => "retention_set",
             RetentionExtended => "retention_extended",
             CorrectionAdded => "correction_added",
+            HandoverExported => "handover_exported",
+            HandoverImported => "handover_imported",
         }
     }
 }

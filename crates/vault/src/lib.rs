@@ -570,6 +570,46 @@ impl Vault {
         repo::write(&self.conn, |tx| audit::append(tx, AuditAction::InzageExported, Some(case_id), Some(person_id)))
     }
 
+    /// Runs `f` in one transaction: every write the repositories make inside it joins it (as a
+    /// savepoint), so on `Ok` all of it is stored and on `Err` none of it — rows, search index and
+    /// access-log rows alike. An import writes a whole case this way.
+    pub fn in_one_transaction<T, E: From<VaultError>>(&self, f: impl FnOnce(&Vault) -> std::result::Result<T, E>) -> std::result::Result<T, E> {
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate).map_err(VaultError::from)?;
+        // On `Err` the transaction is dropped, which rolls it back.
+        let out = f(self)?;
+        tx.commit().map_err(VaultError::from)?;
+        Ok(out)
+    }
+
+    /// Logs that a case left the vault as a handover file (the case's id and the file's export id, no
+    /// content), and remembers the export id, so the file is never taken back in as a second copy.
+    pub fn record_handover_exported(&self, case_id: uuid::Uuid, export_id: uuid::Uuid) -> Result<()> {
+        repo::write(&self.conn, |tx| {
+            repo::settings::remember_handover(tx, export_id, case_id)?;
+            audit::append(tx, AuditAction::HandoverExported, Some(case_id), Some(export_id))
+        })
+    }
+
+    /// Logs that `case_id` was made from the handover file `export_id`, and remembers it (call inside
+    /// the import's [`Vault::in_one_transaction`]).
+    pub fn record_handover_imported(&self, case_id: uuid::Uuid, export_id: uuid::Uuid) -> Result<()> {
+        repo::write(&self.conn, |tx| {
+            repo::settings::remember_handover(tx, export_id, case_id)?;
+            audit::append(tx, AuditAction::HandoverImported, Some(case_id), Some(export_id))
+        })
+    }
+
+    /// The case of this vault that the handover file `export_id` was made from or became, if that case
+    /// is still here.
+    pub fn handover_case(&self, export_id: uuid::Uuid) -> Result<Option<uuid::Uuid>> {
+        let Some(case_id) = repo::settings::handover_case(&self.conn, export_id)? else { return Ok(None) };
+        match self.cases().get(case_id) {
+            Ok(_) => Ok(Some(case_id)),
+            Err(VaultError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// The access-log rows about one case, oldest first (ids and action names only; a deleted case's
     /// rows stay).
     pub fn case_log(&self, case_id: uuid::Uuid) -> Result<Vec<AuditEntry>> {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { HOME, OUT, byId, click, dom, keepEvidence, newVaultWithCase, scanForCanaries, screenshot, sleep, type } from '../lib.mjs';
+import { HOME, dialogOpen, OUT, byId, click, dom, keepEvidence, newVaultWithCase, scanForCanaries, screenshot, sleep, type } from '../lib.mjs';
 
 const PASSPHRASE = 'vier reigers langs de stille Vecht';
 const BEFORE = 'Gezin Vqrtbelm';
@@ -20,16 +20,6 @@ let browser;
 after(async () => {
   await browser?.deleteSession().catch(() => {});
 });
-
-/** Whether a window with this title is on screen. */
-function dialogOpen(title) {
-  try {
-    execFileSync('xdotool', ['search', '--onlyvisible', '--name', title], { timeout: 2000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Answers the GTK folder dialog with this title: goes into the folder (typing a path that starts with

@@ -20,16 +20,35 @@ use uuid::Uuid;
 
 use crate::error::{Result, VaultError};
 
-/// Runs `f` in an immediate transaction; commits on `Ok`, rolls back on `Err`.
-pub(crate) fn write<T>(conn: &Connection, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+/// Runs `f` in an immediate transaction; commits on `Ok`, rolls back on `Err`. Inside a transaction
+/// that is already open ([`crate::Vault::in_one_transaction`]: an import writes a whole case through
+/// the ordinary repositories) it runs as a savepoint of that transaction, so the outer one decides.
+pub(crate) fn write<T>(conn: &Connection, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    if !conn.is_autocommit() {
+        conn.execute_batch("SAVEPOINT nested_write")?;
+        return match f(conn) {
+            Ok(out) => {
+                conn.execute_batch("RELEASE nested_write")?;
+                Ok(out)
+            }
+            Err(e) => {
+                conn.execute_batch("ROLLBACK TO nested_write; RELEASE nested_write")?;
+                Err(e)
+            }
+        };
+    }
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let out = f(&tx)?;
     tx.commit()?;
     Ok(out)
 }
 
-/// Runs `f` in one read transaction, so everything it reads is from one consistent state.
-pub(crate) fn read<T>(conn: &Connection, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+/// Runs `f` in one read transaction, so everything it reads is from one consistent state (inside an
+/// open transaction: in that one).
+pub(crate) fn read<T>(conn: &Connection, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    if !conn.is_autocommit() {
+        return f(conn);
+    }
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
     let out = f(&tx)?;
     tx.finish()?;

@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, Utc};
 use domain::retention::{RetentionChange, RetentionChangeKind};
 use domain::CaseStatus;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, params};
 use uuid::Uuid;
 
 use super::cases::get_case;
@@ -34,7 +34,7 @@ fn date_text(d: NaiveDate) -> String {
 
 /// Sets a case's date and keeps the change, in the caller's transaction.
 pub(crate) fn change_in(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     case_id: Uuid,
     kind: RetentionChangeKind,
     until: NaiveDate,

@@ -68,6 +68,26 @@ fn set_raw(conn: &Connection, key: &str, value: &str) -> Result<()> {
     })
 }
 
+/// The key under which the vault remembers a handover file it made or took in (value: the case id).
+fn handover_key(export_id: uuid::Uuid) -> String {
+    format!("handover:{export_id}")
+}
+
+/// Remembers that the handover file `export_id` was made from, or became, `case_id` (in the caller's
+/// transaction; no row of its own in the access log: the caller writes the handover's row).
+pub(crate) fn remember_handover(conn: &Connection, export_id: uuid::Uuid, case_id: uuid::Uuid) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![handover_key(export_id), case_id.to_string()],
+    )?;
+    Ok(())
+}
+
+/// The case the handover file `export_id` was made from or became in this vault, if one was.
+pub(crate) fn handover_case(conn: &Connection, export_id: uuid::Uuid) -> Result<Option<uuid::Uuid>> {
+    get_raw(conn, &handover_key(export_id))?.as_deref().map(super::parse_uuid).transpose()
+}
+
 impl SettingsRepo<'_> {
     /// The settings; missing or unreadable values fall back to their defaults.
     /// Marks this vault as a practice vault (`oefenkluis`, fictional families only). Never undone: the

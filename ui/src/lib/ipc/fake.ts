@@ -61,6 +61,10 @@ import type { Correction } from './bindings/Correction';
 import type { RetentionOverview } from './bindings/RetentionOverview';
 import type { Strength } from './bindings/Strength';
 import type { VaultCheck } from './bindings/VaultCheck';
+import type { HandoverChosen } from './bindings/HandoverChosen';
+import type { HandoverExported } from './bindings/HandoverExported';
+import type { HandoverImported } from './bindings/HandoverImported';
+import type { HandoverPreview } from './bindings/HandoverPreview';
 import type { VaultHealth } from './bindings/VaultHealth';
 import type { VaultLocked } from './bindings/VaultLocked';
 import type { VaultState } from './bindings/VaultState';
@@ -69,6 +73,7 @@ import { createClient, type CommandName, type Commands } from './generated/clien
 import { ERROR_MESSAGES } from './generated/errors';
 import aboutJson from './fixtures/about.json';
 import backupJson from './fixtures/backup.json';
+import handoverJson from './fixtures/handover.json';
 import caseLogJson from './fixtures/caseLog.json';
 import commandsJson from './fixtures/commands.json';
 import contentJson from './fixtures/content.json';
@@ -198,6 +203,15 @@ const BACKUP = backupJson as unknown as {
   restored: BackupRestored;
 };
 
+/** What Rust answered when the practice family was handed over to a second vault (`codegen::handover_fixture`). */
+export const HANDOVER = handoverJson as unknown as {
+  passphrase: string;
+  exported: HandoverExported;
+  chosen: HandoverChosen;
+  preview: HandoverPreview;
+  imported: HandoverImported;
+};
+
 /** Rust's relation proposals per household shape (`codegen::proposal_shape`), each with the recorded
  * relations after which Rust leaves it out (`codegen::relation_key`), and who a behaviour record starts
  * with in a conversation alone with each practice person. */
@@ -260,6 +274,8 @@ export type FakeOptions = {
   settings?: Partial<Settings>;
   /** What the folder dialog answers: a folder (default) or cancel. */
   folderDialog?: 'choose' | 'cancel';
+  /** What the save and open-file dialogs answer: a file (default) or cancel. */
+  fileDialog?: 'choose' | 'cancel';
 };
 
 export interface FakeBackend extends Backend {
@@ -293,6 +309,8 @@ export interface FakeBackend extends Backend {
   nextImport: 'good' | 'refused' | 'cancel';
   /** Test hook: files "dropped" on the window (the next import from a drop reads the good ones). */
   simulateDrop(): void;
+  /** Test hook: what the save and open-file dialogs answer from now on. */
+  fileDialog: 'choose' | 'cancel';
 }
 
 function clone<T>(value: T): T {
@@ -565,6 +583,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     return overview;
   }
 
+  let handoverChosen = false;
+  let handoverImported = false;
   type Handlers = { [C in CommandName]: (request: Commands[C]['request']) => Commands[C]['response'] };
 
   const handlers: Handlers = {
@@ -1109,6 +1129,34 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       if (!PRACTICE.inzage[r.person_id]) fail('not_found');
       return { saved: true };
     },
+
+    // The handover file: what Rust answered for the practice family (the fake encrypts nothing and
+    // keeps no file; a wrong passphrase is refused as Rust refuses it).
+    handover_export: (r) => {
+      found(cases, r.case_id);
+      return { ...clone(HANDOVER.exported), saved: fake.fileDialog !== 'cancel' };
+    },
+    handover_choose: () => {
+      handoverChosen = fake.fileDialog !== 'cancel';
+      return handoverChosen ? clone(HANDOVER.chosen) : { chosen: false, file_name: null };
+    },
+    handover_preview: (r) => {
+      if (!handoverChosen) fail('not_found');
+      if (r.passphrase !== HANDOVER.passphrase) fail('handover_wrong_passphrase');
+      if (handoverImported) fail('handover_already_imported');
+      return clone(HANDOVER.preview);
+    },
+    handover_import: (r) => {
+      if (!handoverChosen) fail('not_found');
+      if (r.passphrase !== HANDOVER.passphrase) fail('handover_wrong_passphrase');
+      if (handoverImported) fail('handover_already_imported');
+      const now = new Date().toISOString();
+      const c: Case = { ...clone(HANDOVER.imported.case), id: randomId(), created_at: now, updated_at: now };
+      cases.set(c.id, c);
+      handoverImported = true;
+      handoverChosen = false;
+      return { case: clone(c), counts: clone(HANDOVER.imported.counts) };
+    },
   };
 
   async function send<C extends CommandName>(command: C, request: Commands[C]['request']): Promise<Commands[C]['response']> {
@@ -1129,6 +1177,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     failAnswerSaves: false,
     nextImport: 'good',
     folderDialog: options.folderDialog ?? 'choose',
+    fileDialog: options.fileDialog ?? 'choose',
     get activityCount() {
       return activityCount;
     },

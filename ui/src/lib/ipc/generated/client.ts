@@ -65,6 +65,14 @@ import type { GroupColumn } from '../bindings/GroupColumn';
 import type { GuardRail } from '../bindings/GuardRail';
 import type { GuardRailKind } from '../bindings/GuardRailKind';
 import type { GuardRailReason } from '../bindings/GuardRailReason';
+import type { HandoverChooseRequest } from '../bindings/HandoverChooseRequest';
+import type { HandoverChosen } from '../bindings/HandoverChosen';
+import type { HandoverExportRequest } from '../bindings/HandoverExportRequest';
+import type { HandoverExported } from '../bindings/HandoverExported';
+import type { HandoverImportRequest } from '../bindings/HandoverImportRequest';
+import type { HandoverImported } from '../bindings/HandoverImported';
+import type { HandoverPreview } from '../bindings/HandoverPreview';
+import type { HandoverPreviewRequest } from '../bindings/HandoverPreviewRequest';
 import type { HouseholdGetRequest } from '../bindings/HouseholdGetRequest';
 import type { HouseholdView } from '../bindings/HouseholdView';
 import type { ImpactTag } from '../bindings/ImpactTag';
@@ -260,6 +268,10 @@ export type Commands = {
   retention_delete: { request: RetentionDeleteRequest; response: RetentionOverview };
   corrections_list: { request: CorrectionsListRequest; response: Array<Correction> };
   correction_add: { request: CorrectionAddRequest; response: Correction };
+  handover_export: { request: HandoverExportRequest; response: HandoverExported };
+  handover_choose: { request: HandoverChooseRequest; response: HandoverChosen };
+  handover_preview: { request: HandoverPreviewRequest; response: HandoverPreview };
+  handover_import: { request: HandoverImportRequest; response: HandoverImported };
   search: { request: SearchRequest; response: SearchResults };
 };
 
@@ -357,6 +369,10 @@ export const COMMAND_NAMES = [
   'retention_delete',
   'corrections_list',
   'correction_add',
+  'handover_export',
+  'handover_choose',
+  'handover_preview',
+  'handover_import',
   'search',
 ] as const satisfies readonly CommandName[];
 
@@ -458,6 +474,10 @@ export interface Client {
   retentionDelete(request: RetentionDeleteRequest): Promise<RetentionOverview>;
   correctionsList(request: CorrectionsListRequest): Promise<Array<Correction>>;
   correctionAdd(request: CorrectionAddRequest): Promise<Correction>;
+  handoverExport(request: HandoverExportRequest): Promise<HandoverExported>;
+  handoverChoose(request?: HandoverChooseRequest): Promise<HandoverChosen>;
+  handoverPreview(request: HandoverPreviewRequest): Promise<HandoverPreview>;
+  handoverImport(request: HandoverImportRequest): Promise<HandoverImported>;
   search(request: SearchRequest): Promise<SearchResults>;
 }
 
@@ -553,6 +573,10 @@ export function createClient(send: Transport): Client {
     retentionDelete: (request) => send('retention_delete', request),
     correctionsList: (request) => send('corrections_list', request),
     correctionAdd: (request) => send('correction_add', request),
+    handoverExport: (request) => send('handover_export', request),
+    handoverChoose: (request = {}) => send('handover_choose', request),
+    handoverPreview: (request) => send('handover_preview', request),
+    handoverImport: (request) => send('handover_import', request),
     search: (request) => send('search', request),
   };
 }
@@ -614,4 +638,13 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'audit_anchor_invalid',
   'retention_not_later',
   'retention_not_due',
+  'handover_parts_incomplete',
+  'handover_too_large',
+  'handover_damaged',
+  'handover_wrong_passphrase',
+  'handover_too_costly',
+  'handover_future_version',
+  'handover_practice_mismatch',
+  'handover_already_imported',
+  'handover_changed',
 ];
