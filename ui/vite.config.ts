@@ -13,6 +13,13 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     target: 'es2021',
     sourcemap: false,
+    // The fake backend (src/lib/ipc/fake.ts) builds lookup tables from its fixtures at module level,
+    // which Rollup would keep as side effects even though a production build never calls it: that put
+    // 1.1 MB of test fixtures (the error table, the practice family) into the app's bundle. Declared
+    // free of side effects, the module is left out whenever nothing uses it.
+    rollupOptions: {
+      treeshake: { moduleSideEffects: (id) => !id.replace(/\\/g, '/').endsWith('/src/lib/ipc/fake.ts') },
+    },
   },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {

@@ -49,7 +49,21 @@ fn quiet_panics() {
     }));
 }
 
+/// WebKitGTK (Linux) paints the page on the CPU instead of through OpenGL, unless the user's
+/// environment says otherwise. The page is forms and text; GL painting kept a GL raster context and its
+/// buffers in the web process: about 40 MB more memory measured (`packaging/README.md`).
+#[cfg(target_os = "linux")]
+fn webkit_cpu_painting() {
+    const VAR: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
+    if std::env::var_os(VAR).is_none() {
+        // SAFETY: called first thing in `run`, before Tauri, GTK or any other thread starts.
+        unsafe { std::env::set_var(VAR, "1") };
+    }
+}
+
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    webkit_cpu_painting();
     quiet_panics();
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

@@ -118,8 +118,15 @@ pub fn replace_generated(fresh: &Path, checked_in: &Path, generated: &[&str]) ->
 
 /// The production UI bundle must not hold the fake backend or its fixtures.
 pub fn fake_not_in_bundle(dist: &Path) -> Result<()> {
-    // Words that only the fake and its fixtures contain.
-    let markers = ["Gezin Jansen-de Vries", "practice_case_create", "Voorbeeld (oefenversie)"];
+    // Words that only the fake and its fixtures contain: the practice family (its name and case id),
+    // a command only the fake names, an example text, and a key of every row of the error table.
+    let markers = [
+        "Gezin Jansen-de Vries",
+        "01900000-0000-7000-8000-000000000001",
+        "practice_case_create",
+        "Voorbeeld (oefenversie)",
+        "\"stateful\":",
+    ];
     for f in files_below(dist)? {
         let text = String::from_utf8_lossy(&std::fs::read(dist.join(&f))?).into_owned();
         if let Some(m) = markers.iter().find(|m| text.contains(*m)) {
@@ -175,6 +182,10 @@ mod tests {
         write(&dist, "assets/index.js", "console.log('app')");
         assert!(fake_not_in_bundle(&dist).is_ok());
         write(&dist, "assets/fake.js", "const label = 'Gezin Jansen-de Vries';");
+        assert!(fake_not_in_bundle(&dist).is_err());
+        // The error table's rows alone (kept by a module-level loop of the fake) are found too.
+        std::fs::remove_file(dist.join("assets/fake.js")).unwrap();
+        write(&dist, "assets/index.js", r#"JSON.parse('[{"command":"vault_status","code":"invalid","stateful":false}]')"#);
         assert!(fake_not_in_bundle(&dist).is_err());
         let _ = std::fs::remove_dir_all(&dist);
     }

@@ -124,7 +124,7 @@ const vaultDir = path.join(HOME, 'vaults', 'metingen');
   const made = await browser.executeAsync((n, done) => {
     (async () => {
       for (let i = 1; i <= n; i += 1) {
-        await window.__TAURI_INTERNALS__.invoke('case_create', { label: `Meetgezin ${i}` });
+        await window.__TAURI_INTERNALS__.invoke('case_create', { request: { label: `Meetgezin ${i}` } });
       }
       return n;
     })().then(done, (e) => done(`error: ${JSON.stringify(e)}`));
