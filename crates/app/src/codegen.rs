@@ -964,6 +964,10 @@ fn practice_mode_fixture() -> Value {
     json!({ "opened": opened, "household": household, "cases": list, "status": status, "refused": refused, "families": families, "added": added })
 }
 
+/// The group names the UI's tests type for a participant's export; the fake answers only these, with
+/// what `practice_work_export` answered.
+pub const TRAINING_GROUPS: &[&str] = &["", "  ", "Groep Noord", "Groep A", "Een groepsnaam die veel te lang is voor een bestandsnaam en voor het scherm"];
+
 /// Where the end-to-end spec finds the participant files it imports beside its own (`11-training`).
 pub const E2E_TRAINING: &str = "tests/e2e/fixtures/training";
 
@@ -998,6 +1002,15 @@ pub fn training_fixture_works() -> Vec<(&'static str, domain::exercise::Particip
 fn training_fixture() -> Value {
     let (mut host, _) = table_host(State::Locked);
     let opened = host.dispatch("practice_open", json!({})).expect("practice_open");
+    // Rust's answer for each group name the UI's tests type: saved, or the error code.
+    let mut exported = serde_json::Map::new();
+    for group in TRAINING_GROUPS {
+        let answer = match host.dispatch("practice_work_export", json!({ "case_id": opened["caseId"], "group": group })) {
+            Ok(_) => json!({ "saved": true }),
+            Err(code) => json!({ "error": code }),
+        };
+        exported.insert((*group).to_owned(), answer);
+    }
     host.dispatch("practice_work_export", json!({ "case_id": opened["caseId"], "group": "Groep A" })).expect("practice_work_export");
     let (_, a) = host.shell.saved.lock().expect("not poisoned").last().cloned().expect("saved");
     let mut paths = vec![host.usb.path().join("oefenwerk-meidoorn-groep-a.json")];
@@ -1018,7 +1031,7 @@ fn training_fixture() -> Value {
     let refused = host.dispatch("training_import", json!({ "from": "picker", "works": imported["works"] })).expect("training_import");
     let two: Vec<Value> = imported["works"].as_array().expect("works").iter().take(2).cloned().collect();
     let compared = host.dispatch("training_compare", json!({ "works": two })).expect("training_compare");
-    json!({ "imported": imported, "again": again, "refused": refused, "comparedTwo": compared })
+    json!({ "exported": exported, "imported": imported, "again": again, "refused": refused, "comparedTwo": compared })
 }
 
 /// The key of a note save's shape: what `domain::notes::keeps_previous_version` looks at (is the title

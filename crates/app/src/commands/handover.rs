@@ -24,7 +24,6 @@
 //! case id and the export id only.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 use std::path::Path;
 
 use age::secrecy::SecretString;
@@ -198,19 +197,12 @@ pub fn handover_choose(env: &mut Env<'_>, _: HandoverChooseRequest) -> AppResult
 /// Reads at most [`MAX_FILE_BYTES`] of a regular file; larger is `handover_too_large` before the
 /// content is read whole.
 fn read_capped(path: &Path) -> AppResult<Vec<u8>> {
-    let meta = std::fs::symlink_metadata(path).map_err(|_| ErrorCode::NotFound)?;
-    if !meta.is_file() {
-        return Err(ErrorCode::HandoverDamaged.into());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ErrorCode::HandoverTooLarge.into());
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ErrorCode::HandoverTooLarge.into());
-    }
-    Ok(bytes)
+    super::read_capped(path, MAX_FILE_BYTES).map_err(|e| match e {
+        super::CappedRead::Missing => ErrorCode::NotFound.into(),
+        super::CappedRead::NotAFile => ErrorCode::HandoverDamaged.into(),
+        super::CappedRead::TooLarge => ErrorCode::HandoverTooLarge.into(),
+        super::CappedRead::Unreadable(e) => crate::AppError::from(e),
+    })
 }
 
 /// Decrypts a handover file in memory.

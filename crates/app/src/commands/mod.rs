@@ -48,6 +48,37 @@ use vault::{Vault, VaultError};
 
 use crate::error::{AppError, AppResult, ErrorCode};
 
+/// Why [`read_capped`] read nothing.
+#[derive(Debug)]
+pub(crate) enum CappedRead {
+    Missing,
+    /// A folder, a symlink, a device: not a regular file.
+    NotAFile,
+    TooLarge,
+    Unreadable(std::io::Error),
+}
+
+/// Reads a regular file the desktop named (never through a symlink), refusing one larger than `max`
+/// bytes before it is read whole, and never more than `max` bytes and one if it grows while read.
+pub(crate) fn read_capped(path: &std::path::Path, max: u64) -> Result<Vec<u8>, CappedRead> {
+    use std::io::Read;
+    let meta = std::fs::symlink_metadata(path).map_err(|_| CappedRead::Missing)?;
+    if !meta.is_file() {
+        return Err(CappedRead::NotAFile);
+    }
+    if meta.len() > max {
+        return Err(CappedRead::TooLarge);
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+        .map_err(CappedRead::Unreadable)?;
+    if bytes.len() as u64 > max {
+        return Err(CappedRead::TooLarge);
+    }
+    Ok(bytes)
+}
+
 /// The earliest date any record may carry.
 pub(crate) fn earliest_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(1900, 1, 1).expect("valid date")

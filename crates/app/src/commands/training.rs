@@ -12,7 +12,6 @@
 //!   trainer's screen stays as it was. Nothing is stored: the trainer's screen holds the works.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 
 use domain::exercise::{self, ImportProblem, ParticipantWork};
@@ -107,21 +106,10 @@ pub fn practice_work_export(env: &mut Env<'_>, r: PracticeWorkExportRequest) -> 
 
 /// Reads one file the desktop named: refused unread when larger than the limit.
 fn read_file(path: &Path) -> Result<Vec<u8>, ImportProblem> {
-    let file = std::fs::File::open(path).map_err(|_| ImportProblem::Unreadable)?;
-    let meta = file.metadata().map_err(|_| ImportProblem::Unreadable)?;
-    if !meta.is_file() {
-        return Err(ImportProblem::Unreadable);
-    }
-    if meta.len() > exercise::MAX_FILE_BYTES {
-        return Err(ImportProblem::TooLarge);
-    }
-    let mut bytes = Vec::new();
-    // The file may grow while it is read: never more than the limit and one byte.
-    file.take(exercise::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|_| ImportProblem::Unreadable)?;
-    if bytes.len() as u64 > exercise::MAX_FILE_BYTES {
-        return Err(ImportProblem::TooLarge);
-    }
-    Ok(bytes)
+    super::read_capped(path, exercise::MAX_FILE_BYTES).map_err(|e| match e {
+        super::CappedRead::TooLarge => ImportProblem::TooLarge,
+        _ => ImportProblem::Unreadable,
+    })
 }
 
 fn checked(works: &[ParticipantWork], env: &Env<'_>) -> AppResult<()> {

@@ -193,7 +193,9 @@ const PRACTICE_MODE = practiceModeJson as unknown as {
   added: Record<string, HouseholdView>;
 };
 /** What Rust answered to the training commands (`codegen::training_fixture`). */
-const TRAINING = trainingJson as unknown as { imported: TrainingImported; again: TrainingImported; refused: TrainingImported; comparedTwo: Comparison };
+const TRAINING = trainingJson as unknown as {
+  exported: Record<string, { saved: true } | { error: ErrorCode }>;
+  imported: TrainingImported; again: TrainingImported; refused: TrainingImported; comparedTwo: Comparison };
 /** What Rust answered to the backup commands for the practice family (`codegen::backup_fixture`). */
 const BACKUP = backupJson as unknown as {
   before: VaultHealth;
@@ -629,7 +631,10 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     practice_work_export: (r) => {
       if (!cases.has(r.case_id)) fail('not_found');
       if (!practice) fail('practice_only');
-      if (r.group.trim() === '' || r.group.trim().length > 60) fail('group_label_invalid');
+      // What Rust answered for this group name (`codegen::TRAINING_GROUPS`); the fake knows no others.
+      const answer = TRAINING.exported[r.group];
+      if (!answer) fail('internal');
+      if ('error' in answer) fail(answer.error);
       return { saved: true };
     },
     training_import: (r) => {
