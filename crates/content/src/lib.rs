@@ -38,6 +38,7 @@ pub const PROFILES: &str = "cards/profielen.toml";
 pub const PHRASES: &str = "cards/formuleringen.toml";
 pub const RED_FLAGS: &str = "redflags/rode_vlaggen.toml";
 pub const MELDCODE: &str = "meldcode/meldcode.toml";
+pub const MELDING: &str = "melding/melding.toml";
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ContentError {
@@ -107,6 +108,8 @@ pub struct Content {
     pub red_flags: RedFlagSet,
     pub blaming_phrases: Vec<BlamingPhrase>,
     pub meldcode: MeldcodeModel,
+    /// The fixed texts of the report to Veilig Thuis.
+    pub melding: domain::melding::MeldingTexts,
 }
 
 /// The raw text of each content file, by its path relative to the assets directory.
@@ -118,7 +121,7 @@ fn parse_file<T: for<'de> Deserialize<'de>>(sources: &Sources, file: &str) -> Re
 }
 
 fn all_files() -> impl Iterator<Item = &'static str> {
-    [BEHAVIOURS, INDICATORS, PROFILES, PHRASES, RED_FLAGS, MELDCODE].into_iter().chain(GUIDES)
+    [BEHAVIOURS, INDICATORS, PROFILES, PHRASES, RED_FLAGS, MELDCODE, MELDING].into_iter().chain(GUIDES)
 }
 
 /// Reads and validates the content from an assets directory.
@@ -153,6 +156,7 @@ pub fn embedded_sources() -> Sources {
         "cards/formuleringen.toml",
         "redflags/rode_vlaggen.toml",
         "meldcode/meldcode.toml",
+        "melding/melding.toml",
     )
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -177,6 +181,7 @@ impl Content {
         let ph: PhraseFile = parse_file(sources, PHRASES)?;
         let red_flags: RedFlagSet = parse_file(sources, RED_FLAGS)?;
         let meldcode: MeldcodeModel = parse_file(sources, MELDCODE)?;
+        let melding: domain::melding::MeldingTexts = parse_file(sources, MELDING)?;
         let guides = GUIDES.iter().map(|g| parse_file(sources, g)).collect::<Result<Vec<Guide>, _>>()?;
         let content = Content {
             catalogue_version: b.version,
@@ -187,6 +192,7 @@ impl Content {
             red_flags,
             blaming_phrases: ph.phrase,
             meldcode,
+            melding,
         };
         content.validate()?;
         Ok(content)
@@ -219,6 +225,9 @@ impl Content {
         validate_red_flags(&self.red_flags)?;
         validate_phrases(&self.blaming_phrases)?;
         validate_meldcode(&self.meldcode)?;
+        if let Some(key) = self.melding.missing().into_iter().next() {
+            return Err(ContentError::MissingDefinition { file: MELDING.into(), id: key });
+        }
         Ok(())
     }
 }

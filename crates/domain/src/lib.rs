@@ -43,6 +43,8 @@ pub mod picture;
 pub mod proposals;
 /// Meldcode steps, weighing questions and log (§8).
 pub mod meldcode;
+/// The draft of a report to Veilig Thuis, with a source for every statement.
+pub mod melding;
 /// The case on one time axis: dated events by kind.
 pub mod timeline;
 /// What the case list shows of each case: red-flag marker, next evaluation, note tags (a stored cache).

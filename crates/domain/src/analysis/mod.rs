@@ -33,7 +33,7 @@ pub use redflags::{
     AcuteDecision, AcuteUnsafety, FLAG_CURRENT_MONTHS, MeldcodeUnsafety, PERIOD_DAYS, RedFlagFinding,
     StructuralReason, StructuralUnsafety, first_day_not_current, is_current,
 };
-pub use review::{Judgement, Review, ReviewStatus, SEVERITY_KEY, Verdict};
+pub use review::{ACUTE_KEY, Judgement, Review, ReviewStatus, SEVERITY_KEY, STRUCTURAL_KEY, Verdict};
 pub use severity::{ChildFinding, Severity, SeverityCategory, SeverityReason};
 
 /// Everything the analysis reads, as loaded from the vault in one go.
