@@ -518,15 +518,15 @@ impl<'a> Builder<'a> {
         let mut text = match r.stance {
             Stance::Reported { frequency } => fill(
                 &w("reported"),
-                &[("daders", &actors), ("doelen", &targets), ("gedrag", &label), ("frequentie", crate::plan::prefill::frequency_text(frequency))],
+                &[("wie", &actors), ("tegen_wie", &targets), ("gedrag", &label), ("frequentie", crate::plan::prefill::frequency_text(frequency))],
             ),
             Stance::Denied => fill(
                 &w("denied"),
-                &[("bron", &self.name(r.source_person)), ("daders", &actors), ("doelen", &targets), ("gedrag", &label)],
+                &[("bron", &self.name(r.source_person)), ("wie", &actors), ("tegen_wie", &targets), ("gedrag", &label)],
             ),
             Stance::Unknown => fill(
                 &w("unknown"),
-                &[("bron", &self.name(r.source_person)), ("daders", &actors), ("doelen", &targets), ("gedrag", &label)],
+                &[("bron", &self.name(r.source_person)), ("wie", &actors), ("tegen_wie", &targets), ("gedrag", &label)],
             ),
         };
         let mut add = |s: String| {
