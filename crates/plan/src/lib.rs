@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
 use domain::inzage::InzageView;
+use domain::melding::MeldingDocument;
 use domain::plan::{AudienceKind, PlanView};
 use thiserror::Error;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -32,7 +33,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 /// The Typst templates, compiled in.
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 8] = [
     ("/common.typ", include_str!("../../../assets/templates/common.typ")),
     ("/professional.typ", include_str!("../../../assets/templates/professional.typ")),
     ("/adult.typ", include_str!("../../../assets/templates/adult.typ")),
@@ -40,6 +41,7 @@ const TEMPLATES: [(&str, &str); 7] = [
     ("/network.typ", include_str!("../../../assets/templates/network.typ")),
     ("/inzage.typ", include_str!("../../../assets/templates/inzage.typ")),
     ("/rolkaarten.typ", include_str!("../../../assets/templates/rolkaarten.typ")),
+    ("/melding.typ", include_str!("../../../assets/templates/melding.typ")),
 ];
 
 /// The fonts, compiled in (DejaVu Sans: a clear sans with full Latin coverage, free licence).
@@ -198,6 +200,15 @@ impl Renderer {
         pdf_of(&self.compile(ROLE_CARDS_TEMPLATE, data)?)
     }
 
+    /// The PDF of a report to Veilig Thuis: only the statements included, each with its source.
+    /// `practice`: made in the practice vault (every page says so).
+    pub fn melding_pdf(&self, document: &MeldingDocument, practice: bool) -> Result<Vec<u8>, PlanError> {
+        let mut value = serde_json::to_value(document.included_only()).map_err(|e| PlanError::Layout(e.to_string()))?;
+        value["practice"] = serde_json::Value::Bool(practice);
+        let data = serde_json::to_vec(&value).map_err(|e| PlanError::Layout(e.to_string()))?;
+        pdf_of(&self.compile(MELDING_TEMPLATE, data)?)
+    }
+
     /// Page images of one person's access request, for the professional's review.
     pub fn inzage_pngs(&self, view: &InzageView, scale: f32) -> Result<Vec<Vec<u8>>, PlanError> {
         check_scale(scale)?;
@@ -207,6 +218,7 @@ impl Renderer {
 
 const INZAGE_TEMPLATE: &str = "/inzage.typ";
 const ROLE_CARDS_TEMPLATE: &str = "/rolkaarten.typ";
+const MELDING_TEMPLATE: &str = "/melding.typ";
 
 fn check_scale(scale: f32) -> Result<(), PlanError> {
     if (0.1..=8.0).contains(&scale) { Ok(()) } else { Err(PlanError::Scale) }

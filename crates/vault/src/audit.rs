@@ -155,6 +155,13 @@ pub enum AuditAction {
     HandoverExported,
     /// A case was made from a handover file; the subject is the file's export id.
     HandoverImported,
+    /// The draft of a report to Veilig Thuis was saved.
+    MeldingDraftSaved,
+    /// A report to Veilig Thuis was made and frozen; the subject is the Meldcode entry (step 5) kept with
+    /// it.
+    MeldingReported,
+    /// A report to Veilig Thuis was saved outside the vault as PDF or text.
+    MeldingExported,
 }
 
 impl AuditAction {
@@ -213,6 +220,9 @@ impl AuditAction {
             CorrectionAdded => "correction_added",
             HandoverExported => "handover_exported",
             HandoverImported => "handover_imported",
+            MeldingDraftSaved => "melding_draft_saved",
+            MeldingReported => "melding_reported",
+            MeldingExported => "melding_exported",
         }
     }
 }

@@ -534,6 +534,11 @@ impl Vault {
         self.docs()
     }
 
+    /// The report to Veilig Thuis: the draft and the reports made.
+    pub fn meldingen(&self) -> repo::melding::Meldingen<'_> {
+        repo::melding::Meldingen { conn: &self.conn, vault: self }
+    }
+
     /// Safety plans and their frozen versions.
     pub fn safety_plans(&self) -> Docs<'_, domain::plan::SafetyPlan> {
         self.docs()

@@ -312,6 +312,26 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX corrections_case ON corrections(case_id, item_id);
     CREATE INDEX corrections_person ON corrections(person_id);
     "#,
+    // 7: the report to Veilig Thuis (issue 15, point 1). `melding_drafts` keeps the professional's
+    // choices and own statements per case (the rest of the report is composed from the case each time);
+    // `melding_versions` keeps each report made, frozen with the day it was reported. Both go with their
+    // case (cascade).
+    r#"
+    CREATE TABLE melding_drafts (
+        case_id    TEXT PRIMARY KEY NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        updated_at TEXT NOT NULL,
+        body       TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE melding_versions (
+        case_id     TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        number      INTEGER NOT NULL,
+        reported_on TEXT NOT NULL,
+        frozen_at   TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        PRIMARY KEY (case_id, number)
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -3,6 +3,7 @@
 pub mod cases;
 pub mod corrections;
 pub mod docs;
+pub mod melding;
 mod household;
 pub mod notes;
 pub mod persons;
