@@ -307,6 +307,11 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("print_page", u, json!({})),
         ("inzage_preview", u, json!({ "case_id": case, "person_id": id(J::SANNE) })),
         ("inzage_export", u, json!({ "case_id": case, "person_id": id(J::MARK) })),
+        ("melding_get", u, json!({ "case_id": case })),
+        ("melding_save", u, json!({ "draft": melding_draft() })),
+        // Its happy path needs the request written first (`tests/commands.rs` saves the draft).
+        ("melding_report", u, json!({ "case_id": case, "reported_on": "2026-03-14" })),
+        ("melding_export", u, json!({ "case_id": case, "version": null, "format": "text" })),
         ("notes_list", u, json!({ "case_id": case })),
         ("note_create", u, json!({ "case_id": case, "input": note_input() })),
         ("note_save", u, json!({ "case_id": case, "note_id": id(notes::HOME_VISIT), "input": note_input() })),
@@ -330,6 +335,15 @@ pub fn valid_requests() -> Vec<(&'static str, State, Value)> {
         ("corrections_list", u, json!({ "case_id": case })),
         ("correction_add", u, json!({ "case_id": case, "input": correction_input() })),
     ]
+}
+
+/// A report's draft as the editor sends it: the request written, Daan's account of the shouting
+/// included, and a signal of the professional's own with its source.
+pub fn melding_draft() -> Value {
+    json!({ "case_id": id(J::CASE), "updated_at": "2026-03-15T10:00:00Z",
+        "choices": [{ "key": format!("record:{}", J::R_SHOUT_DAAN), "included": true, "text": null }],
+        "own": [{ "id": id(Uuid::nil()), "section": "signals", "text": "De school meldt dat Daan vaak moe is.", "source": "Mentor van Daan, telefoon 12-03-2026", "included": true }],
+        "request": "Graag onderzoek naar de veiligheid van Sanne, Daan en Lotte." })
 }
 
 /// A note as the editor sends it: about Sanne, in her conversation.
@@ -406,6 +420,7 @@ fn text_field(command: &str) -> Option<&'static str> {
         "search" => "/query",
         "retention_set" | "retention_extend" => "/reason",
         "correction_add" => "/input/text",
+        "melding_save" => "/draft/request",
         "practice_work_export" => "/group",
         _ => return None,
     })
@@ -414,7 +429,7 @@ fn text_field(command: &str) -> Option<&'static str> {
 /// The error table: every command × every kind of bad input that applies to it, with its code.
 /// Kinds of bad input whose refusal depends on stored data (see [`ErrorRow::stateful`]).
 /// (The backup rows depend on what the folder dialog answers and on the vault's files.)
-const STATEFUL_KINDS: &[&str] = &["no_file_chosen", "not_due", "precheck_missing", "no_backup_in_folder", "no_backup_in_folder_while_unlocked", "not_damaged", "while_unlocked", "not_in_practice_mode"];
+const STATEFUL_KINDS: &[&str] = &["request_missing", "no_file_chosen", "not_due", "precheck_missing", "no_backup_in_folder", "no_backup_in_folder_while_unlocked", "not_damaged", "while_unlocked", "not_in_practice_mode"];
 
 pub fn error_table() -> Vec<ErrorRow> {
     use ErrorCode as E;
@@ -569,6 +584,17 @@ pub fn error_table() -> Vec<ErrorRow> {
     row("training_compare", "not_in_practice_mode", u, get("training_compare"), E::PracticeOnly);
     row("training_compare", "not_a_work", u, json!({ "works": [{ "group": "Groep 1" }] }), E::Invalid);
     row("inzage_preview", "unknown_person", u, set(&get("inzage_preview"), "/person_id", id(NOBODY)), E::NotFound);
+    let draft = get("melding_save");
+    let quote = json!({ "key": format!("quote:record:{}", J::R_PUSH_BY_SANNE), "included": true, "text": "Iets anders" });
+    row("melding_save", "quote_reworded", u, set(&draft, "/draft/choices/0", quote), E::MeldingQuoteFixed);
+    row("melding_save", "signal_without_source", u, set(&draft, "/draft/own/0/source", json!(" ")), E::MeldingSourceMissing);
+    row("melding_save", "own_empty", u, set(&draft, "/draft/own/0/text", json!("")), E::MeldingOwnInvalid);
+    row("melding_save", "own_in_quotes", u, set(&draft, "/draft/own/0/section", json!("quotes")), E::MeldingOwnInvalid);
+    row("melding_save", "statement_too_long", u, set(&draft, "/draft/own/0/text", json!("x".repeat(4001))), E::FieldTooLong);
+    row("melding_report", "request_missing", u, get("melding_report"), E::MeldingRequestMissing);
+    row("melding_report", "future_date", u, set(&get("melding_report"), "/reported_on", json!("2099-01-01")), E::OutOfRange);
+    row("melding_export", "unknown_version", u, set(&get("melding_export"), "/version", json!(7)), E::NotFound);
+    row("melding_export", "unknown_enum", u, set(&get("melding_export"), "/format", json!("docx")), E::Invalid);
     row("inzage_export", "unknown_person", u, set(&get("inzage_export"), "/person_id", id(NOBODY)), E::NotFound);
     let export = get("handover_export");
     row("handover_export", "weak_passphrase", u, set(&export, "/passphrase", json!("welkom123")), E::PassphraseTooWeak);
@@ -1129,13 +1155,35 @@ fn empty_case_fixture() -> Value {
     let meldcode = ask("meldcode_status", json!({ "case_id": case }));
     let timeline = ask("timeline_get", json!({ "case_id": case }));
     let summary = ask("cases_list", json!({}))[0].clone();
+    let melding = ask("melding_get", json!({ "case_id": case }));
     let case_id = case.as_str().expect("id").to_owned();
     // The new case's id is random; the fixture names it by a placeholder the fake replaces.
     let placeholder = Uuid::nil().to_string();
     let fixed = |v: Value| -> Value { serde_json::from_str(&v.to_string().replace(&case_id, &placeholder)).expect("parses") };
     let mut case = created.clone();
     case["id"] = json!(placeholder);
-    json!({ "case": fixed(case), "analysis": fixed(analysis), "plan": fixed(plan), "meldcode": fixed(meldcode), "timeline": fixed(timeline), "summary": fixed(summary) })
+    json!({ "case": fixed(case), "analysis": fixed(analysis), "plan": fixed(plan), "meldcode": fixed(meldcode), "timeline": fixed(timeline), "summary": fixed(summary), "melding": fixed(melding) })
+}
+
+/// The practice family's report to Veilig Thuis: the draft as it opens, the screen after the editor
+/// saved [`melding_draft`] (the request written, Daan's account included, the school's signal added),
+/// and after it was reported on 14 March. The fake answers only this draft.
+fn melding_fixture() -> Value {
+    let (mut host, map) = table_host(State::Unlocked);
+    let mut ask = |command: &str, request: Value| run(&mut host, &map, command, &request).unwrap_or_else(|e| panic!("{command}: {e}"));
+    let initial = ask("melding_get", json!({ "case_id": J::CASE }));
+    let saved = ask("melding_save", json!({ "draft": melding_draft() }));
+    let reported = ask("melding_report", json!({ "case_id": J::CASE, "reported_on": "2026-03-14" }));
+    // Ids made in the run appear inside statement keys too (`own:<id>`, `meldcode:<id>`): fixed everywhere.
+    let mut text = json!({ "draft": melding_draft(), "initial": initial, "saved": saved, "reported": reported }).to_string();
+    let made = saved["draft"]["own"].as_array().into_iter().flatten().map(|o| o["id"].clone()).chain(
+        reported["versions"].as_array().into_iter().flatten().map(|v| v["meldcode_entry"].clone()),
+    );
+    for (n, id) in made.enumerate() {
+        let id = id.as_str().expect("an id").to_owned();
+        text = text.replace(&id, &format!("0190ffff-0000-7000-8000-0000000001{n:02x}"));
+    }
+    serde_json::from_str(&text).expect("parses")
 }
 
 /// Makes a fixture the same on every run: ids the vault or a command made up (not the fixture's own)
@@ -1254,6 +1302,7 @@ pub fn generate() -> BTreeMap<PathBuf, String> {
         files.insert(PathBuf::from(E2E_TRAINING).join(name), pretty(&serde_json::to_value(work).expect("work serialises")));
     }
     files.insert(PathBuf::from(FIXTURES).join("handover.json"), pretty(&handover_fixture()));
+    files.insert(PathBuf::from(FIXTURES).join("melding.json"), pretty(&melding_fixture()));
     let without: Vec<&str> = WITHOUT_VAULT.to_vec();
     files.insert(PathBuf::from(FIXTURES).join("commands.json"), pretty(&json!({ "withoutVault": without })));
     files

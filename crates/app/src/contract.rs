@@ -128,6 +128,12 @@ macro_rules! with_contract {
             // One person's access request (inzage): reviewed on screen, then saved as PDF and JSON.
             inzage_preview(InzagePreviewRequest { case_id: $crate::Uuid, person_id: $crate::Uuid }) -> $crate::views::InzagePreview;
             inzage_export(InzageExportRequest { case_id: $crate::Uuid, person_id: $crate::Uuid }) -> $crate::views::InzageExported;
+            // The report to Veilig Thuis: the draft with every statement and its source, the professional's
+            // choices, a report made (frozen, Meldcode step 5 recorded), and the report as PDF or text.
+            melding_get(MeldingGetRequest { case_id: $crate::Uuid }) -> $crate::views::MeldingScreen;
+            melding_save(MeldingSaveRequest { draft: $crate::domain::melding::MeldingDraft }) -> $crate::views::MeldingScreen;
+            melding_report(MeldingReportRequest { case_id: $crate::Uuid, reported_on: $crate::NaiveDate }) -> $crate::views::MeldingScreen;
+            melding_export(MeldingExportRequest { case_id: $crate::Uuid, version: Option<u32>, format: $crate::views::MeldingFormat }) -> $crate::views::MeldingExported;
             // The professional's notes, with a trash and earlier versions.
             notes_list(NotesListRequest { case_id: $crate::Uuid }) -> $crate::views::NotesView;
             note_create(NoteCreateRequest { case_id: $crate::Uuid, input: $crate::domain::notes::NoteInput }) -> $crate::domain::notes::Note;

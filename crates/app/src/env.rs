@@ -57,6 +57,8 @@ pub trait Shell: Sync {
 pub enum FileKind {
     /// A participant's work on a practice case (`.oefenwerk.json`).
     ParticipantWork,
+    /// Plain text (`.txt`), e.g. a report to Veilig Thuis to read out on the phone.
+    Text,
 }
 
 impl FileKind {
@@ -64,6 +66,7 @@ impl FileKind {
     pub fn filter(self) -> (&'static str, &'static str) {
         match self {
             FileKind::ParticipantWork => ("Oefenwerk (JSON)", "json"),
+            FileKind::Text => ("Tekst", "txt"),
         }
     }
 }

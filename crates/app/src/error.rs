@@ -118,6 +118,16 @@ error_codes! {
     HandoverPracticeMismatch = "handover_practice_mismatch",
     HandoverAlreadyImported = "handover_already_imported",
     HandoverChanged = "handover_changed",
+    /// A quote is the person's own words: it can be left out of a report, not reworded.
+    MeldingQuoteFixed = "melding_quote_fixed",
+    /// A signal the professional adds to a report needs its source.
+    MeldingSourceMissing = "melding_source_missing",
+    /// An own statement of a report is empty, or in a section that takes none.
+    MeldingOwnInvalid = "melding_own_invalid",
+    /// A report needs the question to Veilig Thuis before it is made.
+    MeldingRequestMissing = "melding_request_missing",
+    /// A report needs at least one signal before it is made.
+    MeldingNoSignals = "melding_no_signals",
 }
 
 impl ErrorCode {

@@ -285,6 +285,36 @@ pub struct InzageExported {
     pub saved: bool,
 }
 
+/// The report to Veilig Thuis as it stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MeldingScreen {
+    /// Every statement the case gives, with whether it is included (what a child told in confidence is
+    /// listed but left out until the professional includes it), and the professional's own statements.
+    pub document: domain::melding::MeldingDocument,
+    pub draft: domain::melding::MeldingDraft,
+    /// What still stands in the way of reporting (empty: the report can be made).
+    pub problems: Vec<domain::melding::MeldingProblem>,
+    /// The reports made, oldest first, each as it was reported.
+    pub versions: Vec<domain::melding::MeldingVersion>,
+    /// The default day of a report made.
+    pub today: NaiveDate,
+}
+
+/// How a report is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MeldingFormat {
+    Pdf,
+    /// Plain text, to read out on the phone.
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MeldingExported {
+    /// False when the user cancelled the save dialog.
+    pub saved: bool,
+}
+
 /// The Meldcode status with today's date (the default date of a new entry).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MeldcodeOverview {

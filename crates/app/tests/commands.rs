@@ -44,6 +44,9 @@ fn every_command_has_a_happy_path_that_succeeds() {
             host.dispatch(name, json!({ "case_id": opened["caseId"], "group": "Groep 1" })).expect("practice_work_export");
             continue;
         }
+        if name == "melding_report" {
+            ok(&mut host, &map, "melding_save", json!({ "draft": codegen::melding_draft() }));
+        }
         if name == "retention_delete" {
             ok(&mut host, &map, "retention_set", json!({ "case_id": J::CASE, "until": "2026-03-01", "reason": "Verzoek van de ouders." }));
         }

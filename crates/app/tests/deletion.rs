@@ -46,7 +46,7 @@ fn served(host: &mut TestHost, map: &IdMap, case: uuid::Uuid) -> BTreeMap<&'stat
         add("answers", &open["answers"]);
         add("answers", &open["records"]);
     }
-    for command in ["behaviours_list", "behaviours_trash_list", "analysis_get", "meldcode_list", "plan_get", "plan_versions", "retention_get", "corrections_list"] {
+    for command in ["behaviours_list", "behaviours_trash_list", "analysis_get", "meldcode_list", "plan_get", "plan_versions", "retention_get", "corrections_list", "melding_get"] {
         add(command, &codegen::run(host, map, command, &c).unwrap());
     }
     let notes = codegen::run(host, map, "notes_list", &c).unwrap();
@@ -102,12 +102,12 @@ fn a_deleted_case_leaves_no_word_in_the_database_or_a_later_backup() {
     let case = map.get(J::CASE);
     // Every kind of row: the practice family, plus what the writing commands' valid requests add
     // (a pre-check, a judgement, an acute decision, a Meldcode entry, a frozen plan, a note, a retention
-    // change with its reason, a person's correction, …).
+    // change with its reason, a person's correction, a report to Veilig Thuis made, …).
     let valid = codegen::valid_requests();
     for name in [
         "person_add", "relation_add", "precheck_save", "conversation_start", "answer_save", "conversation_end", "behaviour_save",
         "judgement_save", "acute_decision_save", "meldcode_save", "plan_save", "plan_freeze", "note_create", "note_save",
-        "retention_set", "correction_add",
+        "retention_set", "correction_add", "melding_save", "melding_report",
     ] {
         let (_, _, request) = valid.iter().find(|(c, ..)| *c == name).unwrap();
         codegen::run(&mut host, &map, name, request).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -130,7 +130,7 @@ fn a_deleted_case_leaves_no_word_in_the_database_or_a_later_backup() {
         by.iter().map(|(k, set)| (*k, set.iter().filter(|s| holds(&before, s)).cloned().collect())).collect();
     // Every storage path holds words of this case before the delete, so the check below can fail.
     for path in ["household_get", "answers", "behaviours_list", "analysis_get", "meldcode_list", "plan_get", "plan_versions", "notes_list", "note_versions",
-        "retention_get", "corrections_list"] {
+        "retention_get", "corrections_list", "melding_get"] {
         assert!(!found[path].is_empty(), "no word of {path} found in the plain copy before the delete: {:?}", by[path]);
     }
     let words: BTreeSet<&String> = found.values().flatten().collect();

@@ -288,7 +288,7 @@ pub const REQUIRED_TEXTS: &[(&str, &[&str])] = &[
         "headings",
         &[
             "title", "draft", "reported", "involved", "signals", "quotes", "observed", "judgement", "meldcode", "help",
-            "request", "facts_note", "source", "confidential", "empty", "made_on",
+            "request", "facts_note", "source", "confidential", "empty", "made_on", "meldcode_rationale",
         ],
     ),
     ("sources", &["file", "conversation", "no_conversation", "judgement", "meldcode", "plan", "professional", "observation"]),

@@ -9,6 +9,7 @@ import OverviewTab from './OverviewTab.svelte';
 import ConversationsTab from './ConversationsTab.svelte';
 import WhoDoesWhatTab from './WhoDoesWhatTab.svelte';
 import MeldcodeTab from './MeldcodeTab.svelte';
+import MeldingTab from './MeldingTab.svelte';
 import PlanTab from '../plan/PlanTab.svelte';
 import NotesTab from '../notes/NotesTab.svelte';
 import AccessLogTab from './AccessLogTab.svelte';
@@ -43,6 +44,7 @@ export const CASE_TABS: readonly CaseTab[] = [
     available: () => true,
   },
   { id: 'meldcode', testid: 'meldcode', label: 'case.tab.meldcode', component: MeldcodeTab, available: () => true },
+  { id: 'melding', testid: 'melding', label: 'case.tab.melding', component: MeldingTab, available: () => true },
   { id: 'plan', testid: 'veiligheidsplan', label: 'case.tab.plan', component: PlanTab, available: () => true },
   { id: 'notes', testid: 'notities', label: 'case.tab.notes', component: NotesTab, available: () => true },
   { id: 'inzage', testid: 'inzage', label: 'case.tab.inzage', component: InzageTab, available: () => true },

@@ -40,6 +40,8 @@ import type { ItemReaders } from './bindings/ItemReaders';
 import type { LockReason } from './bindings/LockReason';
 import type { MeldcodeEntry } from './bindings/MeldcodeEntry';
 import type { MeldcodeOverview } from './bindings/MeldcodeOverview';
+import type { MeldingDraft } from './bindings/MeldingDraft';
+import type { MeldingScreen } from './bindings/MeldingScreen';
 import type { Person } from './bindings/Person';
 import type { PersonGuidance } from './bindings/PersonGuidance';
 import type { PlanChecks } from './bindings/PlanChecks';
@@ -74,6 +76,7 @@ import { ERROR_MESSAGES } from './generated/errors';
 import aboutJson from './fixtures/about.json';
 import backupJson from './fixtures/backup.json';
 import handoverJson from './fixtures/handover.json';
+import meldingJson from './fixtures/melding.json';
 import caseLogJson from './fixtures/caseLog.json';
 import commandsJson from './fixtures/commands.json';
 import contentJson from './fixtures/content.json';
@@ -174,6 +177,7 @@ const EMPTY = emptyJson as unknown as {
   meldcode: MeldcodeOverview;
   timeline: Timeline;
   summary: CaseSummary;
+  melding: MeldingScreen;
 };
 const GUIDANCE = guidanceJson as unknown as { role: Role; year_of_birth: number | null; guidance: PersonGuidance }[];
 const STRENGTHS = strengthsJson as unknown as { passphrase: string; strength: Strength }[];
@@ -212,6 +216,16 @@ export const HANDOVER = handoverJson as unknown as {
   chosen: HandoverChosen;
   preview: HandoverPreview;
   imported: HandoverImported;
+};
+
+/** What Rust answered for the practice family's report to Veilig Thuis (`codegen::melding_fixture`):
+ * the draft as it opens, after the editor saved `draft`, and after it was reported. The fake composes
+ * nothing: it answers only that draft. */
+export const MELDING = meldingJson as unknown as {
+  draft: MeldingDraft;
+  initial: MeldingScreen;
+  saved: MeldingScreen;
+  reported: MeldingScreen;
 };
 
 /** Rust's relation proposals per household shape (`codegen::proposal_shape`), each with the recorded
@@ -587,6 +601,24 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
 
   let handoverChosen = false;
   let handoverImported = false;
+  /** How far the practice family's report got: as it opens, saved, reported. */
+  let meldingStage: 'initial' | 'saved' | 'reported' = 'initial';
+  function meldingOf(caseId: string): MeldingScreen {
+    found(cases, caseId);
+    return isPractice(caseId) ? clone(MELDING[meldingStage]) : withId(EMPTY.melding, NIL, caseId);
+  }
+  /** The fixture's draft, whatever ids and times the editor's copy carries (keys compared in order:
+   * the fixture file has them sorted). */
+  function isFixtureDraft(d: MeldingDraft): boolean {
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sorted)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)]))
+          : v;
+    const strip = (x: MeldingDraft) => JSON.stringify(sorted([x.choices, x.own.map((o) => ({ ...o, id: '' })), x.request]));
+    return strip(d) === strip(MELDING.draft);
+  }
   type Handlers = { [C in CommandName]: (request: Commands[C]['request']) => Commands[C]['response'] };
 
   const handlers: Handlers = {
@@ -1133,6 +1165,27 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       found(cases, r.case_id);
       if (!PRACTICE.inzage[r.person_id]) fail('not_found');
       return { saved: true };
+    },
+
+    // The report to Veilig Thuis: what Rust answered for the practice family (see MELDING).
+    melding_get: (r) => meldingOf(r.case_id),
+    melding_save: (r) => {
+      meldingOf(r.draft.case_id);
+      if (!isPractice(r.draft.case_id) || !isFixtureDraft(r.draft)) fail('internal');
+      if (meldingStage === 'initial') meldingStage = 'saved';
+      return meldingOf(r.draft.case_id);
+    },
+    melding_report: (r) => {
+      const problem = meldingOf(r.case_id).problems[0];
+      if (problem) fail(`melding_${problem.kind}` as ErrorCode);
+      if (!isPractice(r.case_id)) fail('internal');
+      meldingStage = 'reported';
+      return meldingOf(r.case_id);
+    },
+    melding_export: (r) => {
+      const screen = meldingOf(r.case_id);
+      if (r.version !== null && !screen.versions.some((v) => v.number === r.version)) fail('not_found');
+      return { saved: fake.fileDialog !== 'cancel' };
     },
 
     // The handover file: what Rust answered for the practice family (the fake encrypts nothing and

@@ -36,6 +36,10 @@ import type { SearchResults } from '../ipc/bindings/SearchResults';
 import type { CaseLog } from '../ipc/bindings/CaseLog';
 import type { InzagePreview } from '../ipc/bindings/InzagePreview';
 import type { InzageExported } from '../ipc/bindings/InzageExported';
+import type { MeldingDraft } from '../ipc/bindings/MeldingDraft';
+import type { MeldingExported } from '../ipc/bindings/MeldingExported';
+import type { MeldingFormat } from '../ipc/bindings/MeldingFormat';
+import type { MeldingScreen } from '../ipc/bindings/MeldingScreen';
 import type { SearchHit } from '../ipc/bindings/SearchHit';
 import type { Correction } from '../ipc/bindings/Correction';
 import type { CorrectionInput } from '../ipc/bindings/CorrectionInput';
@@ -721,6 +725,35 @@ export class Session {
   /** Saves the access request as PDF and JSON where the user chooses (logged when saved). */
   async inzageExport(caseId: string, personId: string): Promise<InzageExported> {
     return this.guarded(() => this.backend.inzageExport({ case_id: caseId, person_id: personId }));
+  }
+
+  /** The report to Veilig Thuis as Rust composed it from the case and the stored draft. */
+  async meldingGet(caseId: string): Promise<MeldingScreen> {
+    return this.guarded(() => this.backend.meldingGet({ case_id: caseId }));
+  }
+
+  /** Keeps the professional's choices; Rust checks them and answers with the report recomposed. */
+  async meldingSave(draft: MeldingDraft): Promise<MeldingScreen> {
+    return this.guarded(() => this.backend.meldingSave({ draft: $state.snapshot(draft) as MeldingDraft }));
+  }
+
+  /** Records the report as made on `reportedOn` (frozen as a version; Meldcode step 5 in the log). */
+  async meldingReport(caseId: string, reportedOn: string): Promise<MeldingScreen> {
+    const screen = await this.guarded(() => this.backend.meldingReport({ case_id: caseId, reported_on: reportedOn }));
+    // The Meldcode tab shows the decision to report that Rust recorded with it.
+    const [entries, status] = await this.guarded(() =>
+      Promise.all([this.backend.meldcodeList({ case_id: caseId }), this.backend.meldcodeStatus({ case_id: caseId })]),
+    );
+    if (this.view.name === 'case' && this.view.caseId === caseId) {
+      this.meldcodeEntries = entries;
+      this.meldcodeStatus = status;
+    }
+    return screen;
+  }
+
+  /** Saves the draft (what is included) or a version as PDF or text where the user chooses. */
+  async meldingExport(caseId: string, version: number | null, format: MeldingFormat): Promise<MeldingExported> {
+    return this.guarded(() => this.backend.meldingExport({ case_id: caseId, version, format }));
   }
 
   async search(query: string, caseId: string | null): Promise<SearchResults> {

@@ -89,6 +89,12 @@ import type { MeldcodeOverview } from '../bindings/MeldcodeOverview';
 import type { MeldcodeRow } from '../bindings/MeldcodeRow';
 import type { MeldcodeSaveRequest } from '../bindings/MeldcodeSaveRequest';
 import type { MeldcodeStatusRequest } from '../bindings/MeldcodeStatusRequest';
+import type { MeldingExportRequest } from '../bindings/MeldingExportRequest';
+import type { MeldingExported } from '../bindings/MeldingExported';
+import type { MeldingGetRequest } from '../bindings/MeldingGetRequest';
+import type { MeldingReportRequest } from '../bindings/MeldingReportRequest';
+import type { MeldingSaveRequest } from '../bindings/MeldingSaveRequest';
+import type { MeldingScreen } from '../bindings/MeldingScreen';
 import type { NoteCreateRequest } from '../bindings/NoteCreateRequest';
 import type { NoteRestoreRequest } from '../bindings/NoteRestoreRequest';
 import type { NoteSaveRequest } from '../bindings/NoteSaveRequest';
@@ -253,6 +259,10 @@ export type Commands = {
   print_page: { request: PrintPageRequest; response: void };
   inzage_preview: { request: InzagePreviewRequest; response: InzagePreview };
   inzage_export: { request: InzageExportRequest; response: InzageExported };
+  melding_get: { request: MeldingGetRequest; response: MeldingScreen };
+  melding_save: { request: MeldingSaveRequest; response: MeldingScreen };
+  melding_report: { request: MeldingReportRequest; response: MeldingScreen };
+  melding_export: { request: MeldingExportRequest; response: MeldingExported };
   notes_list: { request: NotesListRequest; response: NotesView };
   note_create: { request: NoteCreateRequest; response: CaseNote };
   note_save: { request: NoteSaveRequest; response: CaseNote };
@@ -354,6 +364,10 @@ export const COMMAND_NAMES = [
   'print_page',
   'inzage_preview',
   'inzage_export',
+  'melding_get',
+  'melding_save',
+  'melding_report',
+  'melding_export',
   'notes_list',
   'note_create',
   'note_save',
@@ -459,6 +473,10 @@ export interface Client {
   printPage(request?: PrintPageRequest): Promise<void>;
   inzagePreview(request: InzagePreviewRequest): Promise<InzagePreview>;
   inzageExport(request: InzageExportRequest): Promise<InzageExported>;
+  meldingGet(request: MeldingGetRequest): Promise<MeldingScreen>;
+  meldingSave(request: MeldingSaveRequest): Promise<MeldingScreen>;
+  meldingReport(request: MeldingReportRequest): Promise<MeldingScreen>;
+  meldingExport(request: MeldingExportRequest): Promise<MeldingExported>;
   notesList(request: NotesListRequest): Promise<NotesView>;
   noteCreate(request: NoteCreateRequest): Promise<CaseNote>;
   noteSave(request: NoteSaveRequest): Promise<CaseNote>;
@@ -558,6 +576,10 @@ export function createClient(send: Transport): Client {
     printPage: (request = {}) => send('print_page', request),
     inzagePreview: (request) => send('inzage_preview', request),
     inzageExport: (request) => send('inzage_export', request),
+    meldingGet: (request) => send('melding_get', request),
+    meldingSave: (request) => send('melding_save', request),
+    meldingReport: (request) => send('melding_report', request),
+    meldingExport: (request) => send('melding_export', request),
     notesList: (request) => send('notes_list', request),
     noteCreate: (request) => send('note_create', request),
     noteSave: (request) => send('note_save', request),
@@ -647,4 +669,9 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'handover_practice_mismatch',
   'handover_already_imported',
   'handover_changed',
+  'melding_quote_fixed',
+  'melding_source_missing',
+  'melding_own_invalid',
+  'melding_request_missing',
+  'melding_no_signals',
 ];

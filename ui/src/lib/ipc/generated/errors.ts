@@ -67,6 +67,11 @@ export const ERROR_MESSAGES: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     handover_practice_mismatch: "Oefengegevens en echte gegevens worden nooit uitgewisseld: een bestand uit de oefenkluis kan alleen in de oefenkluis, een echt bestand alleen in de echte kluis. Er is niets ingelezen.",
     handover_already_imported: "Deze casus staat al in deze kluis (dit bestand is hier al ingelezen, of hier gemaakt). Er is geen tweede kopie gemaakt.",
     handover_changed: "Het bestand is veranderd sinds u het bekeek. Open het overdrachtsbestand opnieuw. Er is niets ingelezen.",
+    melding_quote_fixed: "Letterlijke woorden blijven zoals ze zijn opgeschreven. U kunt ze weglaten uit de melding, niet herschrijven.",
+    melding_source_missing: "Een signaal dat u zelf toevoegt, heeft een bron nodig: wie zei het, of waar komt het vandaan?",
+    melding_own_invalid: "Een eigen tekst in de melding mag niet leeg zijn.",
+    melding_request_missing: "Schrijf eerst op wat u vraagt aan Veilig Thuis. Daarna kunt u de melding vastleggen.",
+    melding_no_signals: "Er staat geen enkel signaal in de melding. Neem ten minste één signaal op voordat u meldt.",
   },
   en: {
     wrong_passphrase: "This passphrase does not open the vault. Check capitals and spaces and try again.",
@@ -133,5 +138,10 @@ export const ERROR_MESSAGES: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     handover_practice_mismatch: "Practice data and real data are never exchanged: a file from the practice vault only goes into the practice vault, a real file only into the real vault. Nothing was imported.",
     handover_already_imported: "This case is already in this vault (this file was imported here before, or made here). No second copy was made.",
     handover_changed: "The file changed since you looked at it. Open the handover file again. Nothing was imported.",
+    melding_quote_fixed: "Literal words stay as they were written down. You can leave them out of the report, not reword them.",
+    melding_source_missing: "A signal you add yourself needs its source: who said it, or where does it come from?",
+    melding_own_invalid: "A text of your own in the report cannot be empty.",
+    melding_request_missing: "First write down what you ask of Veilig Thuis. Then you can record the report.",
+    melding_no_signals: "The report holds no signal. Include at least one signal before you report.",
   },
 };
