@@ -312,6 +312,15 @@ async function practiceTour(size) {
   await page.click('button:has-text("Vastleggen")');
   await axe(name('meldcode-form'));
   await reflow(name('meldcode-form'));
+  // Melding aan Veilig Thuis: the intro (nothing of the case on it), then the draft with every statement.
+  await page.click(tid('tab-melding'));
+  await page.waitForSelector(tid('melding-open'));
+  await axe(name('melding-intro'));
+  await reflow(name('melding-intro'));
+  await page.click(tid('melding-open'));
+  await page.waitForSelector(tid('melding-statement'));
+  await axe(name('melding-draft'));
+  await reflow(name('melding-draft'));
   // Veiligheidsplan: editor with hints, the preview, presentation view and the export warning.
   await page.click(tid('tab-veiligheidsplan'));
   await page.waitForSelector(tid('plan-editor'));
