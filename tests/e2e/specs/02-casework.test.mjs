@@ -153,4 +153,34 @@ test('separate conversations, behaviours from three sources, the analysis — an
     assert.match(await norm.getText(), /De meldnorm wijst op melden bij Veilig Thuis/);
     await byId(browser, 'meldcode-decision-required');
     await screenshot(browser, '18-meldcode-norm');
+
+    // Melding aan Veilig Thuis: nothing of the case until the draft is opened; then every statement with
+    // its source, Daan's account listed but not ticked (a child's confidence); with the request written
+    // and kept, it is recorded as reported, and the Meldcode log holds the decision to report.
+    await click(browser, 'tab-melding');
+    await byId(browser, 'melding-open');
+    assert.equal((await all(browser, 'melding-statement')).length, 0, 'no statement before the draft is opened');
+    await click(browser, 'melding-open');
+    await byId(browser, 'melding-status');
+    const statements = [];
+    for (const el of await all(browser, 'melding-statement')) statements.push({ el, text: await el.getText() });
+    assert.ok(statements.length > 5, 'the draft lists the statements');
+    const daansAccount = statements.find((s) => s.text.includes('het kind kleineren') && s.text.includes(`${DAAN} (kind), gesprek van`));
+    assert.ok(daansAccount, "Daan's account, with its source");
+    assert.match(daansAccount.text, /verteld door een kind in vertrouwen/);
+    assert.equal(await (await daansAccount.el.$('[data-testid="melding-include"]')).isSelected(), false, 'not ticked by default');
+    const sannesAccount = statements.find((s) => s.text.includes('wurgen') && s.text.includes(`${SANNE} (ouder), gesprek van`));
+    assert.ok(sannesAccount, "Sanne's account of the strangling, with its source");
+    assert.equal(await (await sannesAccount.el.$('[data-testid="melding-include"]')).isSelected(), true);
+    await screenshot(browser, '19-melding-concept');
+    await type(browser, 'melding-request', 'Graag onderzoek naar de veiligheid van Sanne, Lotte en Daan.');
+    await click(browser, 'melding-save');
+    await browser.waitUntil(async () => (await (await byId(browser, 'melding-notice')).getText()).includes('bewaard'), { timeout: 10000 });
+    await click(browser, 'melding-report');
+    await click(browser, 'melding-report-confirm');
+    await browser.waitUntil(async () => (await all(browser, 'melding-version')).length === 1, { timeout: 10000, timeoutMsg: 'no version after reporting' });
+    assert.match(await (await byId(browser, 'melding-status')).getText(), /Gemeld op .* \(versie 1\)/);
+    await screenshot(browser, '20-melding-gemeld');
+    await click(browser, 'tab-meldcode');
+    assert.equal((await all(browser, 'meldcode-decision-required')).length, 0, 'the decision to report is recorded');
   }));
