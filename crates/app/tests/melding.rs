@@ -60,6 +60,7 @@ fn draft_choices_report_and_export() {
     let v1 = &versions[0];
     assert_eq!((v1["number"].clone(), v1["reported_on"].clone()), (json!(1), json!("2026-03-14")));
     assert_eq!(v1["document"]["status"], "Gemeld op 14-03-2026 (versie 1)");
+    assert_eq!(reported["document"]["status"], "Concept voor een volgende melding — laatst gemeld op 14-03-2026 (versie 1)");
     let frozen: Vec<Value> = v1["document"]["parts"].as_array().unwrap().iter().flat_map(|p| p["statements"].as_array().unwrap().clone()).collect();
     assert!(frozen.iter().all(|s| s["included"] == json!(true)));
     assert!(frozen.iter().any(|s| s["key"] == shout), "Daan's account, as the professional chose");

@@ -287,7 +287,7 @@ pub const REQUIRED_TEXTS: &[(&str, &[&str])] = &[
     (
         "headings",
         &[
-            "title", "draft", "reported", "involved", "signals", "quotes", "observed", "judgement", "meldcode", "help",
+            "title", "draft", "draft_after", "reported", "involved", "signals", "quotes", "observed", "judgement", "meldcode", "help",
             "request", "facts_note", "source", "confidential", "empty", "made_on", "meldcode_rationale",
         ],
     ),
@@ -381,6 +381,11 @@ impl MeldingTexts {
             need("measures", &serde_id(&s));
         }
         missing
+    }
+
+    /// The status of the draft once a report was made: for a next report, with the last one named.
+    pub fn draft_after(&self, last: &MeldingVersion) -> String {
+        fill(&self.get("headings", "draft_after"), &[("datum", &dutch_date(last.reported_on)), ("versie", &last.number.to_string())])
     }
 
     fn get(&self, table: &str, key: &str) -> String {

@@ -179,7 +179,7 @@ test('separate conversations, behaviours from three sources, the analysis — an
     await click(browser, 'melding-report');
     await click(browser, 'melding-report-confirm');
     await browser.waitUntil(async () => (await all(browser, 'melding-version')).length === 1, { timeout: 10000, timeoutMsg: 'no version after reporting' });
-    assert.match(await (await byId(browser, 'melding-status')).getText(), /Gemeld op .* \(versie 1\)/);
+    assert.match(await (await byId(browser, 'melding-status')).getText(), /laatst gemeld op .* \(versie 1\)/);
     await screenshot(browser, '20-melding-gemeld');
     await click(browser, 'tab-meldcode');
     assert.equal((await all(browser, 'meldcode-decision-required')).length, 0, 'the decision to report is recorded');

@@ -70,12 +70,16 @@ fn compose(env: &Env<'_>, v: &Vault, case_id: Uuid, draft: Option<&MeldingDraft>
 }
 
 fn screen(env: &Env<'_>, v: &Vault, case_id: Uuid) -> AppResult<MeldingScreen> {
-    let (document, draft) = compose(env, v, case_id, None, None)?;
+    let (mut document, draft) = compose(env, v, case_id, None, None)?;
+    let versions = v.meldingen().versions(case_id)?;
+    if let Some(last) = versions.last() {
+        document.status = env.content.content.melding.draft_after(last);
+    }
     Ok(MeldingScreen {
         problems: melding::report_problems(&document),
         document,
         draft,
-        versions: v.meldingen().versions(case_id)?,
+        versions,
         today: env.clock.today,
     })
 }
