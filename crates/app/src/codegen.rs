@@ -121,6 +121,7 @@ pub fn other_family() -> CaseSnapshot {
         gender: None,
         lives_in_household: true,
         notes: String::new(),
+        language: Default::default(),
     };
     let conversation = domain::Conversation {
         id: other::CONVERSATION,
@@ -750,6 +751,7 @@ fn guidance_rows() -> Vec<GuidanceRow> {
                 gender: None,
                 lives_in_household: true,
                 notes: String::new(),
+                language: Default::default(),
             };
             let guidance = crate::commands::guidance_with(host::content(), host::clock(), &[person], &[]).remove(0);
             rows.push(GuidanceRow { role, year_of_birth: yob, guidance });
@@ -1490,6 +1492,7 @@ pub fn shape_household(persons: &[(Role, bool)]) -> domain::Household {
             gender: None,
             lives_in_household: *lives,
             notes: String::new(),
+            language: Default::default(),
         })
         .collect();
     h

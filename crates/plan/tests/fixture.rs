@@ -33,6 +33,7 @@ fn person(case_id: Uuid, role: Role, name: &str, year: i32) -> Person {
         gender: None,
         lives_in_household: !matches!(role, Role::Network),
         notes: String::new(),
+        language: Default::default(),
     }
 }
 

@@ -312,6 +312,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX corrections_case ON corrections(case_id, item_id);
     CREATE INDEX corrections_person ON corrections(person_id);
     "#,
+    // 7: language of a person (issue 15.3): the language of their version of the safety plan
+    // (`domain::Language`, its snake_case name). Everyone stored before is Dutch.
+    r#"
+    ALTER TABLE persons ADD COLUMN language TEXT NOT NULL DEFAULT 'nl';
+    "#,
 ];
 
 /// The schema version this build writes.

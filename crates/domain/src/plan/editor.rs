@@ -75,7 +75,7 @@ pub fn add_item(plan: &mut SafetyPlan, section: Section, persons: &[Person], id:
     };
     let base = |visibility: Visibility, about: Option<Uuid>| (visibility, about);
     fn item<T>(id: Uuid, (visibility, about): (Visibility, Option<Uuid>), content: T) -> Item<T> {
-        Item { id, visibility, about, origin: Origin::Professional, content }
+        Item { id, visibility, about, origin: Origin::Professional, content, translations: Vec::new() }
     }
     let prof = || base(Visibility::ProfessionalOnly, None);
     let everyone = || base(Visibility::Everyone, None);
@@ -139,6 +139,7 @@ mod tests {
             gender: None,
             lives_in_household: true,
             notes: String::new(),
+            language: Default::default(),
         }
     }
 
