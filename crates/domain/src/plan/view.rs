@@ -341,8 +341,26 @@ fn check_audience(household: &Household, audience: &Audience) -> Result<(), Doma
 /// The part of `plan` that `audience` may read, ready for a template. See [`may_see`] for the rules.
 ///
 /// Fails when the reader is not a person of the household or their role does not fit the audience.
+///
+/// The version is in the reader's preferred language (the professional's in Dutch); see [`view_in`].
 pub fn view_for(plan: &SafetyPlan, household: &Household, audience: &Audience) -> Result<PlanView, DomainError> {
-    build(plan, household, audience, None, plan.updated_at.date_naive())
+    view_in(plan, household, audience, reader_language(household, audience))
+}
+
+/// Like [`view_for`], in a given language: what the reader may see is the same in every language. The
+/// access request (`inzage`) is a Dutch document and shows the plan part in Dutch.
+pub fn view_in(
+    plan: &SafetyPlan,
+    household: &Household,
+    audience: &Audience,
+    language: crate::Language,
+) -> Result<PlanView, DomainError> {
+    build(plan, household, audience, None, plan.updated_at.date_naive(), language)
+}
+
+/// The reader's preferred language; Dutch for the professional's full version.
+pub fn reader_language(household: &Household, audience: &Audience) -> crate::Language {
+    audience.reader().and_then(|r| household.person(r)).map_or(crate::Language::Nl, |p| p.language)
 }
 
 /// Like [`view_for`], for a frozen version: carries its number and date.
@@ -351,7 +369,8 @@ pub fn view_of_version(
     household: &Household,
     audience: &Audience,
 ) -> Result<PlanView, DomainError> {
-    build(&version.plan, household, audience, Some(version.number), version.frozen_at.date_naive())
+    let language = reader_language(household, audience);
+    build(&version.plan, household, audience, Some(version.number), version.frozen_at.date_naive(), language)
 }
 
 fn build(
@@ -360,6 +379,7 @@ fn build(
     audience: &Audience,
     version: Option<u32>,
     date: NaiveDate,
+    language: crate::Language,
 ) -> Result<PlanView, DomainError> {
     check_audience(household, audience)?;
     let professional = *audience == Audience::Professional;
@@ -376,8 +396,6 @@ fn build(
     };
     let parties = |ps: &[Party]| ps.iter().filter_map(party).collect::<Vec<_>>();
     let is_reader = |ps: &[Party]| reader.is_some_and(|r| ps.contains(&Party::Person { id: r }));
-    // The reader's preferred language; the professional's full version stays Dutch.
-    let language = reader.and_then(|r| household.person(r)).map_or(crate::Language::Nl, |p| p.language);
 
     macro_rules! pick {
         ($items:expr, $section:expr, |$c:ident| $map:expr) => {
