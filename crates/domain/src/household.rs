@@ -125,7 +125,7 @@ pub struct Person {
     /// The language of this person's version of the safety plan (issue 15.3). Absent in older handover
     /// files: Dutch.
     #[serde(default)]
-    pub language: crate::Language,
+    pub language: crate::PlanLanguage,
 }
 
 impl Person {
@@ -155,7 +155,7 @@ pub struct PersonInput {
     pub notes: String,
     /// Preferred language of the person's plan version; Dutch when left out.
     #[serde(default)]
-    pub language: crate::Language,
+    pub language: crate::PlanLanguage,
 }
 
 impl PersonInput {

@@ -533,10 +533,10 @@ pub fn inzage_for(
     let plan = match src.plan {
         None => None,
         Some(plan) => {
-            let full = plan::view_in(plan, hh, &audience, crate::Language::Nl)?;
+            let full = plan::view_in(plan, hh, &audience, crate::PlanLanguage::Nl)?;
             let view = if young_child {
                 let everyone_only = everyone_only(plan);
-                let view = plan::view_in(&everyone_only, hh, &audience, crate::Language::Nl)?;
+                let view = plan::view_in(&everyone_only, hh, &audience, crate::PlanLanguage::Nl)?;
                 tally.add_n(WithheldKind::OwnConfidencesUnder12, full.item_ids().len() - view.item_ids().len());
                 view
             } else {

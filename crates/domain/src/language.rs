@@ -12,7 +12,7 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum Language {
+pub enum PlanLanguage {
     /// Nederlands (the source).
     #[default]
     Nl,
@@ -28,37 +28,37 @@ pub enum Language {
     Uk,
 }
 
-impl Language {
+impl PlanLanguage {
     /// Every language, in the order the person form lists them.
-    pub const ALL: [Language; 6] = [Language::Nl, Language::En, Language::Tr, Language::Ar, Language::Pl, Language::Uk];
+    pub const ALL: [PlanLanguage; 6] = [PlanLanguage::Nl, PlanLanguage::En, PlanLanguage::Tr, PlanLanguage::Ar, PlanLanguage::Pl, PlanLanguage::Uk];
 
     /// The ISO 639-1 code (also the name of the translation file and Typst's `lang`).
     pub fn code(self) -> &'static str {
         match self {
-            Language::Nl => "nl",
-            Language::En => "en",
-            Language::Tr => "tr",
-            Language::Ar => "ar",
-            Language::Pl => "pl",
-            Language::Uk => "uk",
+            PlanLanguage::Nl => "nl",
+            PlanLanguage::En => "en",
+            PlanLanguage::Tr => "tr",
+            PlanLanguage::Ar => "ar",
+            PlanLanguage::Pl => "pl",
+            PlanLanguage::Uk => "uk",
         }
     }
 
     /// The language's own name for itself (shown in the person form's select).
     pub fn endonym(self) -> &'static str {
         match self {
-            Language::Nl => "Nederlands",
-            Language::En => "English",
-            Language::Tr => "Türkçe",
-            Language::Ar => "العربية",
-            Language::Pl => "Polski",
-            Language::Uk => "Українська",
+            PlanLanguage::Nl => "Nederlands",
+            PlanLanguage::En => "English",
+            PlanLanguage::Tr => "Türkçe",
+            PlanLanguage::Ar => "العربية",
+            PlanLanguage::Pl => "Polski",
+            PlanLanguage::Uk => "Українська",
         }
     }
 
     /// Written right to left.
     pub fn right_to_left(self) -> bool {
-        self == Language::Ar
+        self == PlanLanguage::Ar
     }
 }
 
@@ -68,13 +68,13 @@ mod tests {
 
     #[test]
     fn codes_are_the_serde_names_and_unique() {
-        for l in Language::ALL {
+        for l in PlanLanguage::ALL {
             assert_eq!(serde_json::to_value(l).unwrap(), serde_json::Value::String(l.code().to_owned()));
         }
-        let mut codes: Vec<_> = Language::ALL.iter().map(|l| l.code()).collect();
+        let mut codes: Vec<_> = PlanLanguage::ALL.iter().map(|l| l.code()).collect();
         codes.dedup();
         assert_eq!(codes.len(), 6);
-        assert_eq!(Language::default(), Language::Nl);
-        assert!(Language::Ar.right_to_left() && !Language::Uk.right_to_left());
+        assert_eq!(PlanLanguage::default(), PlanLanguage::Nl);
+        assert!(PlanLanguage::Ar.right_to_left() && !PlanLanguage::Uk.right_to_left());
     }
 }

@@ -19,7 +19,7 @@ pub mod plan;
 
 pub use error::DomainError;
 pub use household::*;
-pub use language::Language;
+pub use language::PlanLanguage;
 pub use valid::ValidPerson;
 
 /// The behaviour catalogue's shape, frequency categories and red-flag vocabulary (§5).

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::{DomainError, Household, Language, Phase};
+use crate::{DomainError, Household, Phase, PlanLanguage};
 
 /// The plan lists the three most unsafe situations, no more (domain.md §9.2).
 pub const MAX_WORRIES: usize = 3;
@@ -88,7 +88,7 @@ pub struct Item<T> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ItemTranslation {
-    pub language: Language,
+    pub language: PlanLanguage,
     pub text: String,
 }
 
@@ -106,14 +106,14 @@ impl<T> Item<T> {
     }
 
     /// Adds (or replaces) the translation into `language`.
-    pub fn translated(mut self, language: Language, text: impl Into<String>) -> Self {
+    pub fn translated(mut self, language: PlanLanguage, text: impl Into<String>) -> Self {
         self.translations.retain(|t| t.language != language);
         self.translations.push(ItemTranslation { language, text: text.into() });
         self
     }
 
     /// The translation into `language`, if one was entered and is not blank.
-    pub fn translation(&self, language: Language) -> Option<&str> {
+    pub fn translation(&self, language: PlanLanguage) -> Option<&str> {
         self.translations.iter().find(|t| t.language == language).map(|t| t.text.trim()).filter(|t| !t.is_empty())
     }
 
@@ -517,7 +517,7 @@ impl SafetyPlan {
 fn check_translations(translations: &[ItemTranslation]) -> Result<(), DomainError> {
     let mut seen = Vec::new();
     for t in translations {
-        if t.language == Language::Nl {
+        if t.language == PlanLanguage::Nl {
             return Err(DomainError::Invalid("a translation into Dutch, the source language"));
         }
         if seen.contains(&t.language) {

@@ -459,7 +459,7 @@ impl PracticeCase {
                     gender: p.gender,
                     lives_in_household: p.lives_in_household,
                     notes: String::new(),
-                    language: crate::Language::Nl,
+                    language: crate::PlanLanguage::Nl,
                 })
                 .collect(),
             relations: self

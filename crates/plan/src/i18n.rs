@@ -6,18 +6,18 @@
 //! (`crates/plan/tests/i18n.rs`). A file whose texts were not yet reviewed by a native speaker says
 //! `reviewed = false`; see the README, "Translations of the plan".
 
-use domain::Language;
+use domain::PlanLanguage;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// The translation files, compiled in, by language.
-pub const FILES: [(Language, &str); 6] = [
-    (Language::Nl, include_str!("../../../assets/plan_i18n/nl.toml")),
-    (Language::En, include_str!("../../../assets/plan_i18n/en.toml")),
-    (Language::Tr, include_str!("../../../assets/plan_i18n/tr.toml")),
-    (Language::Ar, include_str!("../../../assets/plan_i18n/ar.toml")),
-    (Language::Pl, include_str!("../../../assets/plan_i18n/pl.toml")),
-    (Language::Uk, include_str!("../../../assets/plan_i18n/uk.toml")),
+pub const FILES: [(PlanLanguage, &str); 6] = [
+    (PlanLanguage::Nl, include_str!("../../../assets/plan_i18n/nl.toml")),
+    (PlanLanguage::En, include_str!("../../../assets/plan_i18n/en.toml")),
+    (PlanLanguage::Tr, include_str!("../../../assets/plan_i18n/tr.toml")),
+    (PlanLanguage::Ar, include_str!("../../../assets/plan_i18n/ar.toml")),
+    (PlanLanguage::Pl, include_str!("../../../assets/plan_i18n/pl.toml")),
+    (PlanLanguage::Uk, include_str!("../../../assets/plan_i18n/uk.toml")),
 ];
 
 /// Whether a language's texts were reviewed by a native speaker, and by whom.
@@ -42,21 +42,21 @@ pub struct LanguageFile {
 }
 
 /// Parses the compiled-in file of `language`.
-pub fn file(language: Language) -> Result<LanguageFile, toml::de::Error> {
+pub fn file(language: PlanLanguage) -> Result<LanguageFile, toml::de::Error> {
     let source = FILES.iter().find(|(l, _)| *l == language).map_or("", |(_, s)| *s);
     toml::from_str(source)
 }
 
 /// The texts of every language, ready for the templates.
 #[derive(Debug, Clone)]
-pub struct Texts(Vec<(Language, serde_json::Value)>);
+pub struct Texts(Vec<(PlanLanguage, serde_json::Value)>);
 
 impl Texts {
     /// Parses every file. A file that does not parse gives an empty table: rendering in that language
     /// then fails with a layout error instead of showing wrong words (the tests parse every file).
     pub fn load() -> Texts {
         Texts(
-            Language::ALL
+            PlanLanguage::ALL
                 .iter()
                 .map(|l| {
                     let table = file(*l).map(|f| f.text).unwrap_or_default();
@@ -67,7 +67,7 @@ impl Texts {
     }
 
     /// The table of `language` as the templates read it (`tekst.<key>`).
-    pub fn json(&self, language: Language) -> serde_json::Value {
+    pub fn json(&self, language: PlanLanguage) -> serde_json::Value {
         self.0.iter().find(|(l, _)| *l == language).map(|(_, v)| v.clone()).unwrap_or_default()
     }
 }

@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
 use domain::inzage::InzageView;
-use domain::Language;
+use domain::PlanLanguage;
 use domain::plan::{AudienceKind, PlanView};
 use thiserror::Error;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -208,7 +208,7 @@ impl Renderer {
     pub fn role_cards_pdf(&self, cards: &domain::training::RoleCards) -> Result<Vec<u8>, PlanError> {
         let mut value = serde_json::to_value(cards).map_err(|e| PlanError::Layout(e.to_string()))?;
         value["practice"] = serde_json::Value::Bool(true);
-        value["tekst"] = self.texts.json(Language::Nl);
+        value["tekst"] = self.texts.json(PlanLanguage::Nl);
         let data = serde_json::to_vec(&value).map_err(|e| PlanError::Layout(e.to_string()))?;
         pdf_of(&self.compile(ROLE_CARDS_TEMPLATE, data)?)
     }
@@ -236,7 +236,7 @@ impl Renderer {
         if let Some(plan) = &view.plan {
             value["plan"] = plan_value(plan);
         }
-        value["tekst"] = self.texts.json(Language::Nl);
+        value["tekst"] = self.texts.json(PlanLanguage::Nl);
         serde_json::to_vec(&value).unwrap_or_default()
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use domain::Language;
+use domain::PlanLanguage;
 use plan::i18n::{FILES, file};
 
 const TEMPLATES: &[&str] = &[
@@ -17,15 +17,15 @@ const TEMPLATES: &[&str] = &[
 
 #[test]
 fn every_language_has_a_file() {
-    let listed: Vec<Language> = FILES.iter().map(|(l, _)| *l).collect();
-    assert_eq!(listed, Language::ALL);
+    let listed: Vec<PlanLanguage> = FILES.iter().map(|(l, _)| *l).collect();
+    assert_eq!(listed, PlanLanguage::ALL);
 }
 
 #[test]
 fn every_language_has_exactly_every_key_and_no_empty_text() {
-    let source = file(Language::Nl).expect("nl.toml parses");
+    let source = file(PlanLanguage::Nl).expect("nl.toml parses");
     let keys: BTreeSet<&String> = source.text.keys().collect();
-    for language in Language::ALL {
+    for language in PlanLanguage::ALL {
         let f = file(language).unwrap_or_else(|e| panic!("{}.toml: {e}", language.code()));
         let own: BTreeSet<&String> = f.text.keys().collect();
         let missing: Vec<_> = keys.difference(&own).collect();
@@ -42,7 +42,7 @@ fn every_language_has_exactly_every_key_and_no_empty_text() {
 /// names who (a role or initials). Texts that no native speaker reviewed say `reviewed = false`.
 #[test]
 fn every_language_says_whether_a_native_speaker_reviewed_it() {
-    for language in Language::ALL {
+    for language in PlanLanguage::ALL {
         let review = file(language).unwrap().review;
         assert_eq!(review.language, language.code(), "the file's [review] language");
         if review.reviewed {
@@ -51,7 +51,7 @@ fn every_language_says_whether_a_native_speaker_reviewed_it() {
             assert!(review.reviewed_by.trim().is_empty(), "{}: not reviewed, yet a reviewer", language.code());
         }
     }
-    assert!(file(Language::Nl).unwrap().review.reviewed, "Dutch is the reviewed source");
+    assert!(file(PlanLanguage::Nl).unwrap().review.reviewed, "Dutch is the reviewed source");
 }
 
 /// No key is dead: each is read by a template, as `tekst.<key>` or through its prefix (`"measure_" + kind`,
@@ -59,7 +59,7 @@ fn every_language_says_whether_a_native_speaker_reviewed_it() {
 #[test]
 fn every_key_is_used_by_a_template() {
     let templates = TEMPLATES.concat();
-    for key in file(Language::Nl).unwrap().text.keys() {
+    for key in file(PlanLanguage::Nl).unwrap().text.keys() {
         let direct = templates.contains(&format!("tekst.{key}"));
         let by_prefix = key.match_indices('_').any(|(i, _)| templates.contains(&format!("\"{}\"", &key[..=i])));
         let by_band = ["_young", "_middle", "_teen"]

@@ -9,20 +9,20 @@ mod fixture;
 
 use std::path::PathBuf;
 
-use domain::Language;
+use domain::PlanLanguage;
 use domain::plan::{Audience, view_for};
 use fixture::{ANNA_ONLY, Family, PRO_ONLY, SHARED, check, family, pdf_for, text_of};
 use plan::{Renderer, Template};
 
 /// The family with every person's preferred language set to `language`.
-fn family_in(language: Language) -> Family {
+fn family_in(language: PlanLanguage) -> Family {
     let mut f = family();
     f.hh.persons.iter_mut().for_each(|p| p.language = language);
     f
 }
 
 /// A fixed text of `language`, without whitespace (as `text_of` gives the PDF's text).
-fn tekst(language: Language, key: &str) -> String {
+fn tekst(language: PlanLanguage, key: &str) -> String {
     let file = plan::i18n::file(language).expect("language file");
     let text = file.text.get(key).unwrap_or_else(|| panic!("{key}"));
     text.chars().filter(|c| !c.is_whitespace()).collect()
@@ -39,7 +39,7 @@ fn holds(text: &str, expected: &str) -> bool {
     text.contains(expected) || skeleton(text.chars().rev()).contains(&skeleton(expected.chars()))
 }
 
-fn assert_headings(name: &str, text: &str, language: Language, keys: &[&str]) {
+fn assert_headings(name: &str, text: &str, language: PlanLanguage, keys: &[&str]) {
     for key in keys {
         let expected = tekst(language, key);
         assert!(holds(text, &expected), "{name} ({}): heading {key} = {expected:?} not in {text}", language.code());
@@ -49,7 +49,7 @@ fn assert_headings(name: &str, text: &str, language: Language, keys: &[&str]) {
 #[test]
 fn every_language_prints_its_own_headings_for_each_reader() {
     let r = Renderer::new();
-    for language in Language::ALL {
+    for language in PlanLanguage::ALL {
         let f = family_in(language);
         let anna = text_of(&pdf_for(&r, &f, Audience::Adult(f.anna)));
         assert_headings("anna", &anna, language, &["plan_title", "h_worries", "h_escape", "h_signatures", "label_family"]);
@@ -61,7 +61,7 @@ fn every_language_prints_its_own_headings_for_each_reader() {
         check(language.code(), &anna, &["112", "0800-2000"], &[]);
         check(language.code(), &noor, &["112", "0800-0432"], &[]);
         // No Dutch heading is left in another language's version.
-        if language != Language::Nl {
+        if language != PlanLanguage::Nl {
             for (name, text) in [("anna", &anna), ("kees", &kees)] {
                 assert!(!text.contains("Noodplan") && !text.contains("Handtekeningen"), "{name} ({}): Dutch heading", language.code());
             }
@@ -73,16 +73,16 @@ fn every_language_prints_its_own_headings_for_each_reader() {
 #[test]
 fn the_professionals_version_stays_dutch_whatever_the_readers_languages() {
     let r = Renderer::new();
-    let f = family_in(Language::Ar);
+    let f = family_in(PlanLanguage::Ar);
     let text = text_of(&pdf_for(&r, &f, Audience::Professional));
     assert!(text.contains("Noodplan:alsikwegmoet") && text.contains("Waarweonszorgenovermaken"), "{text}");
-    assert!(!text.contains(&tekst(Language::Nl, "not_translated")), "the professional's free text is the source");
+    assert!(!text.contains(&tekst(PlanLanguage::Nl, "not_translated")), "the professional's free text is the source");
 }
 
 #[test]
 fn the_pdf_says_its_language() {
     let r = Renderer::new();
-    for language in Language::ALL {
+    for language in PlanLanguage::ALL {
         let f = family_in(language);
         let pdf = pdf_for(&r, &f, Audience::Adult(f.anna));
         let doc = lopdf::Document::load_mem(&pdf).expect("valid PDF");
@@ -96,9 +96,9 @@ fn the_pdf_says_its_language() {
 #[test]
 fn redaction_holds_in_every_language() {
     let r = Renderer::new();
-    for language in Language::ALL {
+    for language in PlanLanguage::ALL {
         let mut f = family_in(language);
-        if language != Language::Nl {
+        if language != PlanLanguage::Nl {
             for item in &mut f.plan.escape_plan {
                 *item = item.clone().translated(language, format!("ZQESCAPETRANSLATED {}", item.content.text));
             }
@@ -133,15 +133,15 @@ fn redaction_holds_in_every_language() {
 #[test]
 fn free_text_is_marked_untranslated_unless_a_translation_was_entered() {
     let r = Renderer::new();
-    for language in Language::ALL {
+    for language in PlanLanguage::ALL {
         let mut f = family_in(language);
         let marker = format!("ZQTRANSLATED{}", language.code().to_uppercase());
-        if language != Language::Nl {
+        if language != PlanLanguage::Nl {
             f.plan.conditions[0] = f.plan.conditions[0].clone().translated(language, marker.clone());
         }
         let text = text_of(&pdf_for(&r, &f, Audience::Adult(f.anna)));
         let mark = tekst(language, "not_translated");
-        if language == Language::Nl {
+        if language == PlanLanguage::Nl {
             assert!(!text.contains(&mark), "a Dutch version marks nothing");
             continue;
         }
@@ -150,8 +150,8 @@ fn free_text_is_marked_untranslated_unless_a_translation_was_entered() {
         check(language.code(), &text, &["ZQSHAREDAGREEMENT", &marker], &["ZQSHAREDCONDITION"]);
     }
     // A translation into another language does not count.
-    let mut f = family_in(Language::Pl);
-    f.plan.conditions[0] = f.plan.conditions[0].clone().translated(Language::Uk, "ZQTRANSLATEDUK");
+    let mut f = family_in(PlanLanguage::Pl);
+    f.plan.conditions[0] = f.plan.conditions[0].clone().translated(PlanLanguage::Uk, "ZQTRANSLATEDUK");
     let text = text_of(&pdf_for(&r, &f, Audience::Adult(f.anna)));
     check("pl", &text, &["ZQSHAREDCONDITION"], &["ZQTRANSLATEDUK"]);
 }
@@ -163,7 +163,7 @@ fn write_each_languages_pages_as_png() {
     let r = Renderer::new();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/e2e");
     std::fs::create_dir_all(&dir).unwrap();
-    for language in Language::ALL {
+    for language in PlanLanguage::ALL {
         let f = family_in(language);
         let readers: [(&str, Audience); 2] = [("adult", Audience::Adult(f.anna)), ("child", Audience::Child(f.noor))];
         for (reader, audience) in readers {

@@ -198,13 +198,13 @@ fn v1_fixture_persons_get_dutch_as_their_language() {
     let (_dir, v) = migrated_copy();
     let case = v.cases().list().unwrap()[0].id;
     let persons = v.household(case).unwrap().persons;
-    assert!(persons.iter().all(|p| p.language == domain::Language::Nl), "{persons:?}");
+    assert!(persons.iter().all(|p| p.language == domain::PlanLanguage::Nl), "{persons:?}");
     let mut input = persons[0].input();
-    input.language = domain::Language::Ar;
+    input.language = domain::PlanLanguage::Ar;
     let changed = v.persons().update(persons[0].id, input.clone()).unwrap();
-    assert_eq!(changed.language, domain::Language::Ar);
-    input.language = domain::Language::Uk;
+    assert_eq!(changed.language, domain::PlanLanguage::Ar);
+    input.language = domain::PlanLanguage::Uk;
     let added = v.persons().add(case, input).unwrap();
-    assert_eq!(v.persons().get(added.id).unwrap().language, domain::Language::Uk);
-    assert_eq!(v.persons().get(persons[0].id).unwrap().language, domain::Language::Ar);
+    assert_eq!(v.persons().get(added.id).unwrap().language, domain::PlanLanguage::Uk);
+    assert_eq!(v.persons().get(persons[0].id).unwrap().language, domain::PlanLanguage::Ar);
 }

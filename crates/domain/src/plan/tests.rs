@@ -365,7 +365,7 @@ proptest! {
             let view = view_for(&plan, &hh, &audience).unwrap();
             let shown = view.item_ids();
             // The reader's language changes words, never what they may read (issue 15.3).
-            for language in crate::Language::ALL {
+            for language in crate::PlanLanguage::ALL {
                 let mut in_language = hh.clone();
                 in_language.persons.iter_mut().for_each(|p| p.language = language);
                 let other = view_for(&plan, &in_language, &audience).unwrap();
@@ -429,7 +429,7 @@ fn only_the_professional_version_carries_the_family_picture() {
 
 // ---- the reader's language (issue 15.3) ---------------------------------------------------------
 
-fn with_language(mut hh: Household, person: Uuid, language: crate::Language) -> Household {
+fn with_language(mut hh: Household, person: Uuid, language: crate::PlanLanguage) -> Household {
     hh.persons.iter_mut().filter(|p| p.id == person).for_each(|p| p.language = language);
     hh
 }
@@ -437,36 +437,36 @@ fn with_language(mut hh: Household, person: Uuid, language: crate::Language) -> 
 #[test]
 fn a_version_is_in_its_readers_language_and_the_professionals_in_dutch() {
     let f = fixture();
-    let hh = with_language(with_language(f.hh.clone(), f.mother, crate::Language::Ar), f.child, crate::Language::Uk);
-    assert_eq!(view_for(&f.plan, &hh, &Audience::Adult(f.mother)).unwrap().language, crate::Language::Ar);
-    assert_eq!(view_for(&f.plan, &hh, &Audience::Child(f.child)).unwrap().language, crate::Language::Uk);
-    assert_eq!(view_for(&f.plan, &hh, &Audience::Adult(f.father)).unwrap().language, crate::Language::Nl);
-    assert_eq!(view_for(&f.plan, &hh, &Audience::Professional).unwrap().language, crate::Language::Nl);
+    let hh = with_language(with_language(f.hh.clone(), f.mother, crate::PlanLanguage::Ar), f.child, crate::PlanLanguage::Uk);
+    assert_eq!(view_for(&f.plan, &hh, &Audience::Adult(f.mother)).unwrap().language, crate::PlanLanguage::Ar);
+    assert_eq!(view_for(&f.plan, &hh, &Audience::Child(f.child)).unwrap().language, crate::PlanLanguage::Uk);
+    assert_eq!(view_for(&f.plan, &hh, &Audience::Adult(f.father)).unwrap().language, crate::PlanLanguage::Nl);
+    assert_eq!(view_for(&f.plan, &hh, &Audience::Professional).unwrap().language, crate::PlanLanguage::Nl);
 }
 
 #[test]
 fn free_text_is_translated_where_a_translation_was_entered_and_marked_elsewhere() {
     let mut f = fixture();
-    f.plan.worries[0] = f.plan.worries[0].clone().translated(crate::Language::Tr, "ortak endişe");
-    f.plan.conditions[0] = f.plan.conditions[0].clone().translated(crate::Language::Tr, "   ");
+    f.plan.worries[0] = f.plan.worries[0].clone().translated(crate::PlanLanguage::Tr, "ortak endişe");
+    f.plan.conditions[0] = f.plan.conditions[0].clone().translated(crate::PlanLanguage::Tr, "   ");
     let view = |language| {
         let hh = with_language(f.hh.clone(), f.mother, language);
         view_for(&f.plan, &hh, &Audience::Adult(f.mother)).unwrap()
     };
-    let tr = view(crate::Language::Tr);
+    let tr = view(crate::PlanLanguage::Tr);
     assert_eq!(tr.worries[0].text, ItemText::Translated);
     assert_eq!((tr.worries[0].content.situation.as_str(), tr.worries[0].content.impact.as_str()), ("ortak endişe", ""));
     // A blank translation counts as none: the text as written, marked.
     assert_eq!(tr.conditions[0].text, ItemText::Untranslated);
     assert_eq!(tr.conditions[0].content.text, "no violence");
     // Another language: the worry as written, marked; an item without free text is not marked.
-    let pl = view(crate::Language::Pl);
+    let pl = view(crate::PlanLanguage::Pl);
     assert_eq!(pl.worries[0].text, ItemText::Untranslated);
     assert_eq!(pl.worries[0].content.situation, "shared worry");
     let measure = pl.measures.iter().find(|m| m.content.details.is_empty()).unwrap();
     assert_eq!(measure.text, ItemText::Source);
     // Dutch: the source, whatever translations there are.
-    let nl = view(crate::Language::Nl);
+    let nl = view(crate::PlanLanguage::Nl);
     assert_eq!(nl.worries[0].text, ItemText::Source);
     assert_eq!(nl.worries[0].content.situation, "shared worry");
     // The professional's version stays Dutch and as written.
@@ -483,11 +483,11 @@ fn translations_are_checked() {
         plan.validate(&f.hh)
     };
     let t = |language, text: &str| ItemTranslation { language, text: text.into() };
-    assert!(check(vec![t(crate::Language::En, "no violence"), t(crate::Language::Ar, "لا عنف")]).is_ok());
-    assert!(check(vec![t(crate::Language::En, "")]).is_ok(), "an emptied field is no translation");
-    assert!(check(vec![t(crate::Language::Nl, "geen geweld")]).is_err(), "Dutch is the source");
-    assert!(check(vec![t(crate::Language::En, "a"), t(crate::Language::En, "b")]).is_err());
-    assert!(check(vec![t(crate::Language::Pl, &"x".repeat(MAX_TRANSLATION_CHARS + 1))]).is_err());
+    assert!(check(vec![t(crate::PlanLanguage::En, "no violence"), t(crate::PlanLanguage::Ar, "لا عنف")]).is_ok());
+    assert!(check(vec![t(crate::PlanLanguage::En, "")]).is_ok(), "an emptied field is no translation");
+    assert!(check(vec![t(crate::PlanLanguage::Nl, "geen geweld")]).is_err(), "Dutch is the source");
+    assert!(check(vec![t(crate::PlanLanguage::En, "a"), t(crate::PlanLanguage::En, "b")]).is_err());
+    assert!(check(vec![t(crate::PlanLanguage::Pl, &"x".repeat(MAX_TRANSLATION_CHARS + 1))]).is_err());
 }
 
 /// Whatever the languages, the escape plan never reaches the person in plegerpositie and a child's
@@ -495,11 +495,11 @@ fn translations_are_checked() {
 #[test]
 fn redaction_holds_in_every_language() {
     let mut f = fixture();
-    for language in [crate::Language::En, crate::Language::Tr, crate::Language::Ar, crate::Language::Pl, crate::Language::Uk] {
+    for language in [crate::PlanLanguage::En, crate::PlanLanguage::Tr, crate::PlanLanguage::Ar, crate::PlanLanguage::Pl, crate::PlanLanguage::Uk] {
         f.plan.escape_plan[0] = f.plan.escape_plan[0].clone().translated(language, "adres vertaald");
         f.plan.support[0] = f.plan.support[0].clone().translated(language, "wat het kind vertelde, vertaald");
     }
-    for language in crate::Language::ALL {
+    for language in crate::PlanLanguage::ALL {
         let mut hh = f.hh.clone();
         hh.persons.iter_mut().for_each(|p| p.language = language);
         let father = view_for(&f.plan, &hh, &Audience::Adult(f.father)).unwrap();
@@ -513,4 +513,19 @@ fn redaction_holds_in_every_language() {
         let mother = view_for(&f.plan, &hh, &Audience::Adult(f.mother)).unwrap();
         assert_eq!(mother.escape_plan.len(), 1, "{language:?}");
     }
+}
+
+/// Handover files and stored plans written before issue 15.3 have no language and no translations: they
+/// read as Dutch and untranslated.
+#[test]
+fn older_json_without_language_or_translations_still_reads() {
+    let f = fixture();
+    let mut person = serde_json::to_value(&f.hh.persons[0]).unwrap();
+    person.as_object_mut().unwrap().remove("language");
+    let person: Person = serde_json::from_value(person).unwrap();
+    assert_eq!(person.language, crate::PlanLanguage::Nl);
+    let mut item = serde_json::to_value(&f.plan.conditions[0]).unwrap();
+    item.as_object_mut().unwrap().remove("translations");
+    let item: Item<Note> = serde_json::from_value(item).unwrap();
+    assert!(item.translations.is_empty());
 }

@@ -97,8 +97,8 @@ free_text! {
 
 /// Puts `content` into `language`: the item's translation when there is one, else the text as written,
 /// marked untranslated when it has any. Dutch is the source and stays as written.
-fn in_language<T: FreeText>(mut content: T, translation: Option<&str>, language: crate::Language) -> (ItemText, T) {
-    if language == crate::Language::Nl {
+fn in_language<T: FreeText>(mut content: T, translation: Option<&str>, language: crate::PlanLanguage) -> (ItemText, T) {
+    if language == crate::PlanLanguage::Nl {
         return (ItemText::Source, content);
     }
     let mut fields = content.fields();
@@ -172,7 +172,7 @@ pub struct PlanView {
     /// The language of every fixed text of this version: the reader's preferred language; Dutch for the
     /// professional's version. Free text follows it only where a translation was entered ([`ItemText`]).
     #[serde(default)]
-    pub language: crate::Language,
+    pub language: crate::PlanLanguage,
     pub case_label: String,
     pub phase: Phase,
     /// Number of the frozen version, if this view is of one.
@@ -353,14 +353,14 @@ pub fn view_in(
     plan: &SafetyPlan,
     household: &Household,
     audience: &Audience,
-    language: crate::Language,
+    language: crate::PlanLanguage,
 ) -> Result<PlanView, DomainError> {
     build(plan, household, audience, None, plan.updated_at.date_naive(), language)
 }
 
 /// The reader's preferred language; Dutch for the professional's full version.
-pub fn reader_language(household: &Household, audience: &Audience) -> crate::Language {
-    audience.reader().and_then(|r| household.person(r)).map_or(crate::Language::Nl, |p| p.language)
+pub fn reader_language(household: &Household, audience: &Audience) -> crate::PlanLanguage {
+    audience.reader().and_then(|r| household.person(r)).map_or(crate::PlanLanguage::Nl, |p| p.language)
 }
 
 /// Like [`view_for`], for a frozen version: carries its number and date.
@@ -379,7 +379,7 @@ fn build(
     audience: &Audience,
     version: Option<u32>,
     date: NaiveDate,
-    language: crate::Language,
+    language: crate::PlanLanguage,
 ) -> Result<PlanView, DomainError> {
     check_audience(household, audience)?;
     let professional = *audience == Audience::Professional;

@@ -546,7 +546,13 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       .flatMap(([, v]) => (v as { id?: string }[]).map((i) => i.id).filter((id): id is string => typeof id === 'string'));
     const limit = PRACTICE.plan.plan.worries.length;
     const full = plan.worries.length >= limit ? PRACTICE.plan.addable : EMPTY.plan.addable;
-    return clone({ plan, readers: metas.map((id) => readers.get(id)).filter((r): r is ItemReaders => r !== undefined), addable: full });
+    // The translation languages are Rust's answer for the practice family (its persons read Dutch).
+    return clone({
+      plan,
+      readers: metas.map((id) => readers.get(id)).filter((r): r is ItemReaders => r !== undefined),
+      addable: full,
+      languages: PRACTICE.plan.languages,
+    });
   }
 
   function planOf(caseId: string): SafetyPlan {

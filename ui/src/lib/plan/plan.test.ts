@@ -154,3 +154,21 @@ describe('veiligheidsplan', () => {
     expect(screen.getByTestId('plan-preview')).toBeInTheDocument();
   });
 });
+
+describe('an item translation (issue 15.3)', () => {
+  it('is set, replaced and cleared per language; Rust checks it on save', async () => {
+    const { setTranslation, translationOf } = await import('./model');
+    const item = { ...structuredClone(PRACTICE.plan.plan.worries[0]!), translations: [] as { language: 'ar' | 'uk'; text: string }[] };
+    expect(translationOf(item, 'ar')).toBe('');
+    setTranslation(item, 'ar', 'نص');
+    setTranslation(item, 'uk', 'текст');
+    setTranslation(item, 'ar', 'نص جديد');
+    expect(item.translations).toEqual([
+      { language: 'ar', text: 'نص جديد' },
+      { language: 'uk', text: 'текст' },
+    ]);
+    setTranslation(item, 'ar', '');
+    expect(item.translations).toEqual([{ language: 'uk', text: 'текст' }]);
+    expect(translationOf(item, 'uk')).toBe('текст');
+  });
+});
