@@ -888,8 +888,9 @@ fn practice_fixture() -> Value {
 }
 
 /// The practice plan as a professional has it after a while (tests of the plan editor start from it): the
-/// prefill, one escape-plan step the professional added (the command picks who it protects) and a recovery
-/// need Daan told about, marked as his disclosure. Saved and read back through the commands, in a host of
+/// prefill, one escape-plan step the professional added (the command picks who it protects) with an
+/// English translation beside it (so the editor offers English, issue 15.3) and a recovery need Daan told
+/// about, marked as his disclosure. Saved and read back through the commands, in a host of
 /// its own so the other fixtures keep the untouched prefill.
 fn worked_plan(prefill: &Value) -> Value {
     use domain::plan::{Item, PersonNeed};
@@ -897,6 +898,7 @@ fn worked_plan(prefill: &Value) -> Value {
     let mut ask = |command: &str, request: Value| run(&mut host, &map, command, &request).unwrap_or_else(|e| panic!("{command}: {e}"));
     let mut added = ask("plan_item_add", json!({ "plan": prefill["plan"], "section": "escape_plan" }));
     added["plan"]["escape_plan"][0]["content"]["text"] = json!("Bij direct gevaar 112 bellen.");
+    added["plan"]["escape_plan"][0]["translations"] = json!([{ "language": "en", "text": "In immediate danger, call 112." }]);
     let mut plan: SafetyPlan = serde_json::from_value(added["plan"].clone()).expect("plan");
     let need = PersonNeed {
         person: J::DAAN,

@@ -385,6 +385,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const checks = new Map<string, PlanChecks>();
   const meldcode = new Map<string, MeldcodeEntry>();
   const plans = new Map<string, SafetyPlan>();
+  /** Per case: the translation languages of the plan editor Rust produced (`storePlan`). */
+  const planLanguages = new Map<string, PlanEditor['languages']>();
   const readers = new Map<string, ItemReaders>();
   const versions = new Map<string, PlanVersion[]>();
   const notes = new Map<string, Note>();
@@ -546,12 +548,13 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       .flatMap(([, v]) => (v as { id?: string }[]).map((i) => i.id).filter((id): id is string => typeof id === 'string'));
     const limit = PRACTICE.plan.plan.worries.length;
     const full = plan.worries.length >= limit ? PRACTICE.plan.addable : EMPTY.plan.addable;
-    // The translation languages are Rust's answer for the practice family (its persons read Dutch).
+    // The translation languages are Rust's answer: for a stored editor (`storePlan`) its own, else the
+    // practice family's (its persons read Dutch).
     return clone({
       plan,
       readers: metas.map((id) => readers.get(id)).filter((r): r is ItemReaders => r !== undefined),
       addable: full,
-      languages: PRACTICE.plan.languages,
+      languages: planLanguages.get(plan.case_id) ?? PRACTICE.plan.languages,
     });
   }
 
@@ -1214,6 +1217,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     storePlan(editor) {
       for (const r of editor.readers) readers.set(r.item, clone(r));
       plans.set(editor.plan.case_id, clone(editor.plan));
+      planLanguages.set(editor.plan.case_id, clone(editor.languages));
     },
     async practiceCaseCreate() {
       calls.push('practice_case_create');
