@@ -41,5 +41,12 @@ describe('Voorkeurstaal', () => {
     await waitFor(async () =>
       expect((await fake.householdGet({ case_id: caseId })).persons.map((p) => [p.name, p.language])).toEqual([['Leyla', 'ar']]),
     );
+
+    // The print dialog names the language of her version.
+    await user.click(screen.getByTestId('tab-veiligheidsplan'));
+    const reader = await screen.findByTestId('plan-reader');
+    await waitFor(() =>
+      expect([...(reader as HTMLSelectElement).options].map((o) => o.textContent)).toContain('Leyla (ouder) — العربية (Arabisch)'),
+    );
   });
 });
