@@ -91,6 +91,19 @@ fn the_pdf_says_its_language() {
     }
 }
 
+/// The Arabic version's text extracts as text: no bidi control characters standing in for spaces (the
+/// PDF stays readable for screen readers and copying), the phone numbers as written.
+#[test]
+fn the_arabic_pdf_text_is_clean() {
+    let r = Renderer::new();
+    let f = family_in(PlanLanguage::Ar);
+    let raw = pdf_extract::extract_text_from_mem(&pdf_for(&r, &f, Audience::Adult(f.anna))).unwrap();
+    assert!(!raw.contains(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']), "bidi controls in {raw}");
+    for number in ["020-1234567", "06-11112222", "0800-2000", "112"] {
+        assert!(raw.contains(number), "{number} in {raw}");
+    }
+}
+
 /// What each reader may see does not depend on the language: the escape plan never reaches Bram (in
 /// plegerpositie), a child's disclosure never a parent, also when those items carry a translation.
 #[test]
@@ -145,7 +158,7 @@ fn free_text_is_marked_untranslated_unless_a_translation_was_entered() {
             assert!(!text.contains(&mark), "a Dutch version marks nothing");
             continue;
         }
-        assert!(holds(&text, &mark), "{}: no mark {mark:?}", language.code());
+        assert!(holds(&text, &mark), "{}: no mark {mark:?} in {text}", language.code());
         // The untranslated agreement stays as written; the translated condition replaces the Dutch one.
         check(language.code(), &text, &["ZQSHAREDAGREEMENT", &marker], &["ZQSHAREDCONDITION"]);
     }
