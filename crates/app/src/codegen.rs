@@ -121,6 +121,7 @@ pub fn other_family() -> CaseSnapshot {
         gender: None,
         lives_in_household: true,
         notes: String::new(),
+        language: Default::default(),
     };
     let conversation = domain::Conversation {
         id: other::CONVERSATION,
@@ -776,6 +777,7 @@ fn guidance_rows() -> Vec<GuidanceRow> {
                 gender: None,
                 lives_in_household: true,
                 notes: String::new(),
+                language: Default::default(),
             };
             let guidance = crate::commands::guidance_with(host::content(), host::clock(), &[person], &[]).remove(0);
             rows.push(GuidanceRow { role, year_of_birth: yob, guidance });
@@ -912,8 +914,9 @@ fn practice_fixture() -> Value {
 }
 
 /// The practice plan as a professional has it after a while (tests of the plan editor start from it): the
-/// prefill, one escape-plan step the professional added (the command picks who it protects) and a recovery
-/// need Daan told about, marked as his disclosure. Saved and read back through the commands, in a host of
+/// prefill, one escape-plan step the professional added (the command picks who it protects) with an
+/// English translation beside it (so the editor offers English, issue 15.3) and a recovery need Daan told
+/// about, marked as his disclosure. Saved and read back through the commands, in a host of
 /// its own so the other fixtures keep the untouched prefill.
 fn worked_plan(prefill: &Value) -> Value {
     use domain::plan::{Item, PersonNeed};
@@ -921,6 +924,7 @@ fn worked_plan(prefill: &Value) -> Value {
     let mut ask = |command: &str, request: Value| run(&mut host, &map, command, &request).unwrap_or_else(|e| panic!("{command}: {e}"));
     let mut added = ask("plan_item_add", json!({ "plan": prefill["plan"], "section": "escape_plan" }));
     added["plan"]["escape_plan"][0]["content"]["text"] = json!("Bij direct gevaar 112 bellen.");
+    added["plan"]["escape_plan"][0]["translations"] = json!([{ "language": "en", "text": "In immediate danger, call 112." }]);
     let mut plan: SafetyPlan = serde_json::from_value(added["plan"].clone()).expect("plan");
     let need = PersonNeed {
         person: J::DAAN,
@@ -1539,6 +1543,7 @@ pub fn shape_household(persons: &[(Role, bool)]) -> domain::Household {
             gender: None,
             lives_in_household: *lives,
             notes: String::new(),
+            language: Default::default(),
         })
         .collect();
     h

@@ -247,6 +247,9 @@ pub struct PlanEditor {
     pub readers: Vec<ItemReaders>,
     /// Sections where another item may be added.
     pub addable: Vec<Section>,
+    /// The languages an item's translation may be entered in (`editor::translation_languages`): the
+    /// readers' preferred languages other than Dutch, and those the plan already has translations in.
+    pub languages: Vec<domain::PlanLanguage>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

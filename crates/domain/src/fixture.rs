@@ -228,6 +228,7 @@ impl Builder {
             gender: None,
             lives_in_household: true,
             notes: String::new(),
+            language: Default::default(),
         });
         id
     }
@@ -392,6 +393,7 @@ pub fn gezin_jansen() -> CaseSnapshot {
         gender: Some(gender),
         lives_in_household: true,
         notes: String::new(),
+        language: Default::default(),
     };
     let household = Household {
         case: Case {

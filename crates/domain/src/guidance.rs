@@ -87,6 +87,7 @@ mod tests {
             gender: None,
             lives_in_household: true,
             notes: String::new(),
+            language: Default::default(),
         }
     }
 

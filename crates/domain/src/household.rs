@@ -122,6 +122,10 @@ pub struct Person {
     pub gender: Option<Gender>,
     pub lives_in_household: bool,
     pub notes: String,
+    /// The language of this person's version of the safety plan (issue 15.3). Absent in older handover
+    /// files: Dutch.
+    #[serde(default)]
+    pub language: crate::PlanLanguage,
 }
 
 impl Person {
@@ -134,6 +138,7 @@ impl Person {
             gender: self.gender,
             lives_in_household: self.lives_in_household,
             notes: self.notes.clone(),
+            language: self.language,
         }
     }
 }
@@ -148,6 +153,9 @@ pub struct PersonInput {
     pub gender: Option<Gender>,
     pub lives_in_household: bool,
     pub notes: String,
+    /// Preferred language of the person's plan version; Dutch when left out.
+    #[serde(default)]
+    pub language: crate::PlanLanguage,
 }
 
 impl PersonInput {
@@ -288,6 +296,7 @@ mod tests {
             gender: None,
             lives_in_household: true,
             notes: String::new(),
+            language: Default::default(),
         }
     }
 
@@ -308,6 +317,7 @@ mod tests {
             gender: None,
             lives_in_household: true,
             notes: String::new(),
+            language: Default::default(),
         };
         for (year, ok) in [(1899, false), (1900, true), (2026, true), (2027, false)] {
             assert_eq!(input(year).validated(2026).is_ok(), ok, "year {year}");

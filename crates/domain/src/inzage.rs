@@ -16,7 +16,8 @@
 //!   was exposed — if they may read the record (below); the professional's notes about them (a note
 //!   linked to the person, or to a conversation with them alone); the professional's closing notes of
 //!   conversations with them alone; the plan items they may read, by the plan's own reader filter
-//!   ([`crate::plan::view_for`]) — the same version of the plan they would be given.
+//!   ([`crate::plan::view_for`]) — the same version of the plan they would be given (its words in Dutch,
+//!   like the rest of the access request: [`crate::plan::view_in`]).
 //!
 //! Records and notes in the trash are not read (the vault's snapshot and note list leave them out), and
 //! neither is the analysis (its conclusions are drawn from everyone's statements together).
@@ -532,10 +533,10 @@ pub fn inzage_for(
     let plan = match src.plan {
         None => None,
         Some(plan) => {
-            let full = plan::view_for(plan, hh, &audience)?;
+            let full = plan::view_in(plan, hh, &audience, crate::PlanLanguage::Nl)?;
             let view = if young_child {
                 let everyone_only = everyone_only(plan);
-                let view = plan::view_for(&everyone_only, hh, &audience)?;
+                let view = plan::view_in(&everyone_only, hh, &audience, crate::PlanLanguage::Nl)?;
                 tally.add_n(WithheldKind::OwnConfidencesUnder12, full.item_ids().len() - view.item_ids().len());
                 view
             } else {

@@ -9,6 +9,8 @@
 
 pub mod error;
 pub mod household;
+/// The languages a reader's plan version can be printed in.
+pub mod language;
 pub mod passphrase;
 /// Checked input as types (a validated person).
 pub mod valid;
@@ -17,6 +19,7 @@ pub mod plan;
 
 pub use error::DomainError;
 pub use household::*;
+pub use language::PlanLanguage;
 pub use valid::ValidPerson;
 
 /// The behaviour catalogue's shape, frequency categories and red-flag vocabulary (§5).

@@ -26,12 +26,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::{DomainError, Household, Phase};
+use crate::{DomainError, Household, Phase, PlanLanguage};
 
 /// The plan lists the three most unsafe situations, no more (domain.md §9.2).
 pub const MAX_WORRIES: usize = 3;
 /// Longest free text of one plan field.
 pub const MAX_PLAN_TEXT_CHARS: usize = 4000;
+/// Longest translation of one item (it covers all the item's free text, up to two fields).
+pub const MAX_TRANSLATION_CHARS: usize = 2 * MAX_PLAN_TEXT_CHARS;
 
 /// Who may read an item.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -73,12 +75,46 @@ pub struct Item<T> {
     pub about: Option<Uuid>,
     pub origin: Origin,
     pub content: T,
+    /// Translations of the item's free text that the professional entered beside it, at most one per
+    /// language and never Dutch (the source). A reader's version in that language shows the translation;
+    /// one in another non-Dutch language shows the text as written, marked as not translated. Absent in
+    /// plans stored before issue 15.3.
+    #[serde(default)]
+    pub translations: Vec<ItemTranslation>,
+}
+
+/// The professional's translation of one item's free text into one language (issue 15.3). It replaces
+/// all the item's free text in that language's version (names, dates and choices stay as they are).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemTranslation {
+    pub language: PlanLanguage,
+    pub text: String,
 }
 
 impl<T> Item<T> {
     /// A new item written by the professional, visible to everyone.
     pub fn new(content: T) -> Self {
-        Item { id: Uuid::now_v7(), visibility: Visibility::Everyone, about: None, origin: Origin::Professional, content }
+        Item {
+            id: Uuid::now_v7(),
+            visibility: Visibility::Everyone,
+            about: None,
+            origin: Origin::Professional,
+            content,
+            translations: Vec::new(),
+        }
+    }
+
+    /// Adds (or replaces) the translation into `language`.
+    pub fn translated(mut self, language: PlanLanguage, text: impl Into<String>) -> Self {
+        self.translations.retain(|t| t.language != language);
+        self.translations.push(ItemTranslation { language, text: text.into() });
+        self
+    }
+
+    /// The translation into `language`, if one was entered and is not blank.
+    pub fn translation(&self, language: PlanLanguage) -> Option<&str> {
+        self.translations.iter().find(|t| t.language == language).map(|t| t.text.trim()).filter(|t| !t.is_empty())
     }
 
     pub fn visible_to(mut self, visibility: Visibility) -> Self {
@@ -370,6 +406,7 @@ impl SafetyPlan {
                 visibility: &i.visibility,
                 about: i.about,
                 origin: i.origin,
+                translations: &i.translations,
             }));
         }
         let mut out = Vec::new();
@@ -421,6 +458,7 @@ impl SafetyPlan {
                 }
                 _ => {}
             }
+            check_translations(meta.translations)?;
             if meta.section == Section::EscapePlan {
                 if meta.about.is_none() {
                     return Err(DomainError::Invalid("escape plan item without the person it protects"));
@@ -474,6 +512,25 @@ impl SafetyPlan {
     }
 }
 
+/// An item's translations: never Dutch (the source), at most one per language, each within
+/// [`MAX_TRANSLATION_CHARS`]. A blank one is allowed (an emptied field) and counts as no translation.
+fn check_translations(translations: &[ItemTranslation]) -> Result<(), DomainError> {
+    let mut seen = Vec::new();
+    for t in translations {
+        if t.language == PlanLanguage::Nl {
+            return Err(DomainError::Invalid("a translation into Dutch, the source language"));
+        }
+        if seen.contains(&t.language) {
+            return Err(DomainError::Invalid("two translations into one language"));
+        }
+        seen.push(t.language);
+        if t.text.chars().count() > MAX_TRANSLATION_CHARS {
+            return Err(DomainError::TooLong("plan translation"));
+        }
+    }
+    Ok(())
+}
+
 /// The access data of one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ItemMeta<'a> {
@@ -482,6 +539,8 @@ pub struct ItemMeta<'a> {
     pub visibility: &'a Visibility,
     pub about: Option<Uuid>,
     pub origin: Origin,
+    /// The professional's translations of the item's free text.
+    pub translations: &'a [ItemTranslation],
 }
 
 /// A frozen, numbered version of a plan: what was printed or exported, with its date.

@@ -171,6 +171,7 @@ mod tests {
                     gender: None,
                     lives_in_household: *home,
                     notes: String::new(),
+                    language: Default::default(),
                 })
                 .collect(),
             relations: vec![],

@@ -287,7 +287,8 @@ pub struct SearchHit {
     pub confidential: bool,
 }
 
-/// The texts of a plan's items, as indexed: (item id, section, professional only, text).
+/// The texts of a plan's items, as indexed: (item id, section, professional only, text). An item's
+/// translations (issue 15.3) are part of its text, so a word the professional translated is found too.
 pub fn plan_item_texts(plan: &SafetyPlan) -> Vec<(Uuid, Section, bool, String)> {
     fn push<T>(
         out: &mut Vec<(Uuid, Section, bool, String)>,
@@ -296,7 +297,9 @@ pub fn plan_item_texts(plan: &SafetyPlan) -> Vec<(Uuid, Section, bool, String)> 
         texts: impl Fn(&T) -> Vec<&str>,
     ) {
         for item in items {
-            let text = texts(&item.content).into_iter().filter(|t| !t.trim().is_empty()).collect::<Vec<_>>().join("\n");
+            let translations = item.translations.iter().map(|t| t.text.as_str());
+            let all = texts(&item.content).into_iter().chain(translations);
+            let text = all.filter(|t| !t.trim().is_empty()).collect::<Vec<_>>().join("\n");
             if !text.is_empty() {
                 let restricted = section == Section::EscapePlan || item.visibility == PlanVisibility::ProfessionalOnly;
                 out.push((item.id, section, restricted, text));
@@ -334,6 +337,17 @@ pub fn answer_text(answer: &crate::Answer) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_items_translations_are_indexed_with_it() {
+        use crate::plan::{Item, Note};
+        let mut plan = SafetyPlan::new(Uuid::nil(), chrono::DateTime::UNIX_EPOCH);
+        plan.conditions.push(Item::new(Note { text: "Niemand slaat".into() }).translated(crate::PlanLanguage::Tr, "Kimse vurmaz"));
+        plan.conditions.push(Item::new(Note { text: String::new() }).translated(crate::PlanLanguage::Ar, "  "));
+        let texts = plan_item_texts(&plan);
+        assert_eq!(texts.len(), 1, "an item with only blank text is not indexed");
+        assert_eq!(texts[0].3, "Niemand slaat\nKimse vurmaz");
+    }
 
     #[test]
     fn user_text_becomes_a_quoted_match_expression() {

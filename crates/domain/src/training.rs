@@ -459,6 +459,7 @@ impl PracticeCase {
                     gender: p.gender,
                     lives_in_household: p.lives_in_household,
                     notes: String::new(),
+                    language: crate::PlanLanguage::Nl,
                 })
                 .collect(),
             relations: self

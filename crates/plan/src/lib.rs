@@ -14,12 +14,20 @@
 //! person may read; its template (`assets/templates/inzage.typ`) only lays it out.
 //!
 //! PDFs are written as PDF/UA-1 (tagged, with title and language); fonts (DejaVu Sans, see
-//! `assets/fonts/LICENSE-DejaVu.txt`) are embedded as subsets.
+//! `assets/fonts/LICENSE-DejaVu.txt`; Noto Sans Arabic, see `assets/fonts/LICENSE-NotoSansArabic.txt`)
+//! are embedded as subsets.
+//!
+//! A reader's version is in the reader's language ([`PlanView::language`], issue 15.3): every fixed text
+//! of the templates comes from that language's table in `assets/plan_i18n/` ([`i18n`]), which goes into
+//! the data as `tekst`. The access request and the role cards are Dutch.
+
+pub mod i18n;
 
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
 use domain::inzage::InzageView;
+use domain::PlanLanguage;
 use domain::melding::MeldingDocument;
 use domain::plan::{AudienceKind, PlanView};
 use thiserror::Error;
@@ -44,11 +52,14 @@ const TEMPLATES: [(&str, &str); 8] = [
     ("/melding.typ", include_str!("../../../assets/templates/melding.typ")),
 ];
 
-/// The fonts, compiled in (DejaVu Sans: a clear sans with full Latin coverage, free licence).
-const FONTS: [&[u8]; 3] = [
+/// The fonts, compiled in (DejaVu Sans: a clear sans with Latin, Turkish, Polish and Cyrillic; Noto Sans
+/// Arabic, regular and bold: Arabic letters with their joining forms; both free licences).
+const FONTS: [&[u8]; 5] = [
     include_bytes!("../../../assets/fonts/DejaVuSans.ttf"),
     include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf"),
     include_bytes!("../../../assets/fonts/DejaVuSans-Oblique.ttf"),
+    include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf"),
+    include_bytes!("../../../assets/fonts/NotoSansArabic-Bold.ttf"),
 ];
 
 const DATA_PATH: &str = "/data.json";
@@ -127,6 +138,8 @@ pub struct Renderer {
     fonts: Vec<Font>,
     sources: Vec<Source>,
     data_id: FileId,
+    /// The fixed texts per language, as the templates read them.
+    texts: i18n::Texts,
 }
 
 impl Default for Renderer {
@@ -152,6 +165,7 @@ impl Renderer {
             fonts,
             sources,
             data_id: file_id(DATA_PATH),
+            texts: i18n::Texts::load(),
         }
     }
 
@@ -160,7 +174,7 @@ impl Renderer {
         if Template::for_audience(view.audience) != template {
             return Err(PlanError::TemplateMismatch);
         }
-        self.compile(template.path(), template_data(view))
+        self.compile(template.path(), self.template_data(view))
     }
 
     /// Lays out the template at `main` with `data` as `/data.json`.
@@ -189,13 +203,14 @@ impl Renderer {
 
     /// The PDF of one person's access request: a cover page, then what the file holds about them.
     pub fn inzage_pdf(&self, view: &InzageView) -> Result<Vec<u8>, PlanError> {
-        pdf_of(&self.compile(INZAGE_TEMPLATE, inzage_data(view))?)
+        pdf_of(&self.compile(INZAGE_TEMPLATE, self.inzage_data(view))?)
     }
 
     /// The role cards of a practice family (issue 12): one page per family member, `OEFENMODUS` on each.
     pub fn role_cards_pdf(&self, cards: &domain::training::RoleCards) -> Result<Vec<u8>, PlanError> {
         let mut value = serde_json::to_value(cards).map_err(|e| PlanError::Layout(e.to_string()))?;
         value["practice"] = serde_json::Value::Bool(true);
+        value["tekst"] = self.texts.json(PlanLanguage::Nl);
         let data = serde_json::to_vec(&value).map_err(|e| PlanError::Layout(e.to_string()))?;
         pdf_of(&self.compile(ROLE_CARDS_TEMPLATE, data)?)
     }
@@ -205,6 +220,8 @@ impl Renderer {
     pub fn melding_pdf(&self, document: &MeldingDocument, practice: bool) -> Result<Vec<u8>, PlanError> {
         let mut value = serde_json::to_value(document.included_only()).map_err(|e| PlanError::Layout(e.to_string()))?;
         value["practice"] = serde_json::Value::Bool(practice);
+        // The report goes to Veilig Thuis: Dutch, like the professional's version of the plan.
+        value["tekst"] = self.texts.json(PlanLanguage::Nl);
         let data = serde_json::to_vec(&value).map_err(|e| PlanError::Layout(e.to_string()))?;
         pdf_of(&self.compile(MELDING_TEMPLATE, data)?)
     }
@@ -212,7 +229,28 @@ impl Renderer {
     /// Page images of one person's access request, for the professional's review.
     pub fn inzage_pngs(&self, view: &InzageView, scale: f32) -> Result<Vec<Vec<u8>>, PlanError> {
         check_scale(scale)?;
-        pngs_of(&self.compile(INZAGE_TEMPLATE, inzage_data(view))?, scale)
+        pngs_of(&self.compile(INZAGE_TEMPLATE, self.inzage_data(view))?, scale)
+    }
+}
+
+impl Renderer {
+    /// The JSON the templates read: the view, times already converted to Dutch local time, and the
+    /// fixed texts in the view's language.
+    fn template_data(&self, view: &PlanView) -> Vec<u8> {
+        let mut value = plan_value(view);
+        value["tekst"] = self.texts.json(view.language);
+        serde_json::to_vec(&value).unwrap_or_default()
+    }
+
+    /// The inzage as the template reads it: the view, with its plan part prepared like a plan's, and the
+    /// Dutch texts (an access request is a Dutch document).
+    fn inzage_data(&self, view: &InzageView) -> Vec<u8> {
+        let mut value = serde_json::to_value(view).unwrap_or_default();
+        if let Some(plan) = &view.plan {
+            value["plan"] = plan_value(plan);
+        }
+        value["tekst"] = self.texts.json(PlanLanguage::Nl);
+        serde_json::to_vec(&value).unwrap_or_default()
     }
 }
 
@@ -263,10 +301,6 @@ fn messages(errors: &[SourceDiagnostic]) -> String {
     errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; ")
 }
 
-/// The JSON the templates read: the view, plus times already converted to Dutch local time.
-fn template_data(view: &PlanView) -> Vec<u8> {
-    serde_json::to_vec(&plan_value(view)).unwrap_or_default()
-}
 
 fn plan_value(view: &PlanView) -> serde_json::Value {
     let mut value = serde_json::to_value(view).unwrap_or_default();
@@ -280,14 +314,6 @@ fn plan_value(view: &PlanView) -> serde_json::Value {
     value
 }
 
-/// The inzage as the template reads it: the view, with its plan part prepared like a plan's.
-fn inzage_data(view: &InzageView) -> Vec<u8> {
-    let mut value = serde_json::to_value(view).unwrap_or_default();
-    if let Some(plan) = &view.plan {
-        value["plan"] = plan_value(plan);
-    }
-    serde_json::to_vec(&value).unwrap_or_default()
-}
 
 /// `dd-mm-jjjj uu:mm` in Dutch local time (CET/CEST, EU rule: summer time from the last Sunday of
 /// March to the last Sunday of October, switching at 01:00 UTC).

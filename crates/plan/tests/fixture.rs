@@ -5,7 +5,40 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use domain::plan::*;
 use domain::{Case, CaseStatus, Household, Person, Phase, Role};
+use plan::{Renderer, Template};
 use uuid::Uuid;
+
+// ---- what a test looks for in a PDF -------------------------------------------------------------
+
+pub const SHARED: &[&str] = &["ZQSHAREDWORRY", "ZQSHAREDCONDITION", "ZQSHAREDAGREEMENT", "ZQSHAREDSIGNAL", "ZQKEESTASK", "ZQMEASURE"];
+pub const PRO_ONLY: &[&str] = &["ZQACUTEPRO", "ZQPROONLY", "ZQCHILDSECRET"];
+pub const ANNA_ONLY: &[&str] = &["ZQESCAPEADDRESS", "ZQESCAPETAKE", "ZQESCAPECALL", "ZQANNACONFIDENTIAL", "ZQSHELTERWORKER"];
+pub const ALL: &[&[&str]] = &[
+    SHARED,
+    PRO_ONLY,
+    ANNA_ONLY,
+    &["ZQBRAMPROBLEM", "ZQELSTASK", "ZQCHILDMISTAKE", "ZQSEMSUPPORT", "ZQWIJKTEAMCONTACT"],
+];
+
+pub fn pdf_for(renderer: &Renderer, f: &Family, audience: Audience) -> Vec<u8> {
+    let view = view_for(&f.plan, &f.hh, &audience).expect("view");
+    renderer.pdf(&view, Template::for_audience(view.audience)).expect("pdf")
+}
+
+/// All text of a PDF, with whitespace removed so a marker split across text runs is still found.
+pub fn text_of(pdf: &[u8]) -> String {
+    let text = pdf_extract::extract_text_from_mem(pdf).expect("text extraction");
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+pub fn check(name: &str, text: &str, must: &[&str], must_not: &[&str]) {
+    for m in must {
+        assert!(text.contains(m), "{name}: missing {m}");
+    }
+    for m in must_not {
+        assert!(!text.contains(m), "{name}: leaked {m}");
+    }
+}
 
 pub struct Family {
     pub hh: Household,
@@ -33,6 +66,7 @@ fn person(case_id: Uuid, role: Role, name: &str, year: i32) -> Person {
         gender: None,
         lives_in_household: !matches!(role, Role::Network),
         notes: String::new(),
+        language: Default::default(),
     }
 }
 

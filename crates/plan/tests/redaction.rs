@@ -5,38 +5,8 @@
 mod fixture;
 
 use domain::plan::{Audience, view_for};
-use fixture::{Family, family};
+use fixture::{ALL, ANNA_ONLY, Family, PRO_ONLY, SHARED, check, family, pdf_for, text_of};
 use plan::{PlanError, Renderer, Template};
-
-const SHARED: &[&str] = &["ZQSHAREDWORRY", "ZQSHAREDCONDITION", "ZQSHAREDAGREEMENT", "ZQSHAREDSIGNAL", "ZQKEESTASK", "ZQMEASURE"];
-const PRO_ONLY: &[&str] = &["ZQACUTEPRO", "ZQPROONLY", "ZQCHILDSECRET"];
-const ANNA_ONLY: &[&str] = &["ZQESCAPEADDRESS", "ZQESCAPETAKE", "ZQESCAPECALL", "ZQANNACONFIDENTIAL", "ZQSHELTERWORKER"];
-const ALL: &[&[&str]] = &[
-    SHARED,
-    PRO_ONLY,
-    ANNA_ONLY,
-    &["ZQBRAMPROBLEM", "ZQELSTASK", "ZQCHILDMISTAKE", "ZQSEMSUPPORT", "ZQWIJKTEAMCONTACT"],
-];
-
-fn pdf_for(renderer: &Renderer, f: &Family, audience: Audience) -> Vec<u8> {
-    let view = view_for(&f.plan, &f.hh, &audience).expect("view");
-    renderer.pdf(&view, Template::for_audience(view.audience)).expect("pdf")
-}
-
-/// All text of a PDF, with whitespace removed so a marker split across text runs is still found.
-fn text_of(pdf: &[u8]) -> String {
-    let text = pdf_extract::extract_text_from_mem(pdf).expect("text extraction");
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn check(name: &str, text: &str, must: &[&str], must_not: &[&str]) {
-    for m in must {
-        assert!(text.contains(m), "{name}: missing {m}");
-    }
-    for m in must_not {
-        assert!(!text.contains(m), "{name}: leaked {m}");
-    }
-}
 
 #[test]
 fn professional_version_holds_everything() {

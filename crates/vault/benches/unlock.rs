@@ -31,6 +31,7 @@ fn person(role: Role, name: &str) -> PersonInput {
         gender: Some(Gender::Other),
         lives_in_household: true,
         notes: "fictieve notitie voor de benchmark".into(),
+        language: Default::default(),
     }
 }
 

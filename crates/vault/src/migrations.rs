@@ -332,6 +332,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (case_id, number)
     ) STRICT;
     "#,
+    // 8: language of a person (issue 15.3): the language of their version of the safety plan
+    // (`domain::PlanLanguage`, its snake_case name). Everyone stored before is Dutch.
+    r#"
+    ALTER TABLE persons ADD COLUMN language TEXT NOT NULL DEFAULT 'nl';
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -10,7 +10,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use domain::{Gender, PersonInput, RelationInput, RelationKind, Role};
+use domain::{RelationKind, Role};
 use uuid::Uuid;
 use vault::{KdfParams, Language, Passphrase, Vault};
 
@@ -20,26 +20,47 @@ fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1")
 }
 
+/// A copy of the committed fixture (which must stay as it is), opened, so migrated to this schema.
+fn migrated_copy() -> (tempfile::TempDir, Vault) {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["vault.db", "vault.key"] {
+        fs::copy(fixture_dir().join(f), dir.path().join(f)).expect("fixture file is committed");
+    }
+    let v = Vault::open(dir.path(), &Passphrase::new(FIXTURE_PASS)).unwrap();
+    (dir, v)
+}
+
 /// Makes a small schema-1 vault: one case with two persons and a relation, one setting.
 fn make_v1_fixture(dir: &Path) -> (Uuid, Uuid) {
     let (v, _) = Vault::create_at_version(dir, &Passphrase::new(FIXTURE_PASS), KdfParams::insecure_fast_for_tests(), 1)
         .unwrap();
     assert_eq!(v.schema_version().unwrap(), 1);
     let c = v.cases().create("Oefengezin Jansen").unwrap();
-    let p = |role, name: &str| PersonInput {
-        role,
-        name: name.into(),
-        year_of_birth: Some(1985),
-        gender: Some(Gender::Male),
-        lives_in_household: true,
-        notes: "fictief".into(),
+    // Persons and their relation as schema 1 stored them: today's repositories read and write columns
+    // of later steps (`persons.language`, schema 8), so the generator writes the schema-1 rows itself.
+    let sql = |q: &str, values: &[String]| {
+        v.connection().execute(q, rusqlite::params_from_iter(values)).unwrap();
     };
-    let a = v.persons().add(c.id, p(Role::Parent, "Piet")).unwrap();
-    let b = v.persons().add(c.id, p(Role::Child, "Kim")).unwrap();
-    v.relations().add(c.id, RelationInput { from: a.id, to: b.id, kind: RelationKind::ParentOf { step: true } }).unwrap();
+    let p = |role: Role, name: &str| {
+        let id = Uuid::now_v7();
+        let role = serde_json::to_value(role).unwrap().as_str().unwrap().to_owned();
+        sql(
+            "INSERT INTO persons (id, case_id, role, name, year_of_birth, gender, lives_in_household, notes)
+             VALUES (?1, ?2, ?3, ?4, 1985, 'male', 1, 'fictief')",
+            &[id.to_string(), c.id.to_string(), role, name.to_owned()],
+        );
+        id
+    };
+    let a = p(Role::Parent, "Piet");
+    let b = p(Role::Child, "Kim");
+    let kind = serde_json::to_string(&RelationKind::ParentOf { step: true }).unwrap();
+    sql(
+        "INSERT INTO relations (id, case_id, from_id, to_id, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
+        &[Uuid::now_v7().to_string(), c.id.to_string(), a.to_string(), b.to_string(), kind],
+    );
     v.settings().set_language(Language::En).unwrap();
     v.lock();
-    (c.id, a.id)
+    (c.id, a)
 }
 
 #[test]
@@ -147,11 +168,7 @@ fn v1_fixture_is_indexed_for_search_by_the_migration() {
 fn v1_fixture_gets_retention_changes_and_corrections() {
     use domain::corrections::{CorrectionInput, CorrectionItem};
     use domain::retention::RetentionChangeKind;
-    let dir = tempfile::tempdir().unwrap();
-    for f in ["vault.db", "vault.key"] {
-        fs::copy(fixture_dir().join(f), dir.path().join(f)).expect("fixture file is committed");
-    }
-    let v = Vault::open(dir.path(), &Passphrase::new(FIXTURE_PASS)).unwrap();
+    let (_dir, v) = migrated_copy();
     assert!(v.schema_version().unwrap() >= 6);
     let case = v.cases().list().unwrap()[0].id;
     assert_eq!(v.cases().get(case).unwrap().retention_until, None, "an old case has no date until it is closed or given one");
@@ -172,4 +189,22 @@ fn v1_fixture_gets_retention_changes_and_corrections() {
         .unwrap();
     assert_eq!(left, 0, "both went with the case");
     v.verify_audit_chain().unwrap();
+}
+
+/// Schema 7 (issue 15.3): every person stored before has Dutch as the language of their plan version;
+/// a chosen language is kept.
+#[test]
+fn v1_fixture_persons_get_dutch_as_their_language() {
+    let (_dir, v) = migrated_copy();
+    let case = v.cases().list().unwrap()[0].id;
+    let persons = v.household(case).unwrap().persons;
+    assert!(persons.iter().all(|p| p.language == domain::PlanLanguage::Nl), "{persons:?}");
+    let mut input = persons[0].input();
+    input.language = domain::PlanLanguage::Ar;
+    let changed = v.persons().update(persons[0].id, input.clone()).unwrap();
+    assert_eq!(changed.language, domain::PlanLanguage::Ar);
+    input.language = domain::PlanLanguage::Uk;
+    let added = v.persons().add(case, input).unwrap();
+    assert_eq!(v.persons().get(added.id).unwrap().language, domain::PlanLanguage::Uk);
+    assert_eq!(v.persons().get(persons[0].id).unwrap().language, domain::PlanLanguage::Ar);
 }

@@ -129,6 +129,7 @@ describe('lock_clears_ui', () => {
       gender: null,
       lives_in_household: true,
       notes: '',
+      language: 'nl',
     } });
     await fake.vaultLock();
     const user = userEvent.setup();

@@ -72,7 +72,8 @@ fn plan_or_prefill(env: &Env<'_>, v: &Vault, case_id: Uuid) -> AppResult<SafetyP
 pub(crate) fn editor_for(plan: SafetyPlan, household: &Household) -> PlanEditor {
     let readers = editor::readers(&plan, &household.persons);
     let addable = ALL_SECTIONS.into_iter().filter(|s| editor::section_has_room(&plan, *s)).collect();
-    PlanEditor { plan, readers, addable }
+    let languages = editor::translation_languages(&plan, &household.persons);
+    PlanEditor { plan, readers, addable, languages }
 }
 
 pub(crate) fn checks_for(env: &Env<'_>, plan: &SafetyPlan, snapshot: &CaseSnapshot) -> PlanChecks {

@@ -118,6 +118,7 @@ fn store_household(env: &Env<'_>, v: &Vault, family: &PracticeCase) -> AppResult
             gender: p.gender,
             lives_in_household: p.lives_in_household,
             notes: String::new(),
+            language: Default::default(),
         };
         let stored = v.persons().add_valid(case.id, ValidPerson::new(input, year)?)?;
         ids.insert(p.id, stored.id);

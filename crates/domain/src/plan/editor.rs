@@ -75,7 +75,7 @@ pub fn add_item(plan: &mut SafetyPlan, section: Section, persons: &[Person], id:
     };
     let base = |visibility: Visibility, about: Option<Uuid>| (visibility, about);
     fn item<T>(id: Uuid, (visibility, about): (Visibility, Option<Uuid>), content: T) -> Item<T> {
-        Item { id, visibility, about, origin: Origin::Professional, content }
+        Item { id, visibility, about, origin: Origin::Professional, content, translations: Vec::new() }
     }
     let prof = || base(Visibility::ProfessionalOnly, None);
     let everyone = || base(Visibility::Everyone, None);
@@ -124,6 +124,16 @@ pub fn add_item(plan: &mut SafetyPlan, section: Section, persons: &[Person], id:
     Ok(())
 }
 
+/// The languages the editor offers a translation field in, beside each item's free text (issue 15.3):
+/// every preferred language of a person of the case other than Dutch, and every language the plan
+/// already has a translation in (so none is hidden), in [`PlanLanguage::ALL`] order.
+pub fn translation_languages(plan: &SafetyPlan, persons: &[Person]) -> Vec<PlanLanguage> {
+    let metas = plan.item_metas();
+    let translated = metas.iter().flat_map(|m| m.translations.iter().map(|t| t.language));
+    let used: Vec<PlanLanguage> = persons.iter().map(|p| p.language).chain(translated).collect();
+    PlanLanguage::ALL.into_iter().filter(|l| *l != PlanLanguage::Nl && used.contains(l)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +149,7 @@ mod tests {
             gender: None,
             lives_in_household: true,
             notes: String::new(),
+            language: Default::default(),
         }
     }
 
@@ -183,5 +194,17 @@ mod tests {
         let mut plan = SafetyPlan::new(Uuid::nil(), DateTime::UNIX_EPOCH);
         assert_eq!(add_item(&mut plan, Section::Problems, &[], Uuid::nil()), Err(DomainError::Empty("person")));
         add_item(&mut plan, Section::Conditions, &[], Uuid::nil()).unwrap();
+    }
+
+    #[test]
+    fn translations_are_offered_in_the_readers_languages_and_those_already_entered() {
+        let mut persons = [person(1, Role::Parent), person(2, Role::Parent), person(3, Role::Child)];
+        let mut plan = SafetyPlan::new(Uuid::nil(), DateTime::UNIX_EPOCH);
+        assert!(translation_languages(&plan, &persons).is_empty(), "an all-Dutch household needs none");
+        persons[1].language = PlanLanguage::Uk;
+        persons[2].language = PlanLanguage::Ar;
+        add_item(&mut plan, Section::Conditions, &persons, Uuid::from_u128(10)).unwrap();
+        plan.conditions[0] = plan.conditions[0].clone().translated(PlanLanguage::En, "no violence");
+        assert_eq!(translation_languages(&plan, &persons), [PlanLanguage::En, PlanLanguage::Ar, PlanLanguage::Uk]);
     }
 }

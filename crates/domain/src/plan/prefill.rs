@@ -120,6 +120,7 @@ pub fn prefill(
             about: Some(c.target),
             origin,
             content: Worry { situation, impact: impacts.join(" / ") },
+            translations: Vec::new(),
         });
     }
 
@@ -135,6 +136,7 @@ pub fn prefill(
                     who: Vec::new(),
                     before: Some(now + Duration::hours(24)),
                 },
+                translations: Vec::new(),
             });
         }
     }
@@ -153,6 +155,7 @@ pub fn prefill(
                     about: None,
                     origin: Origin::Analysis,
                     content: Note { text: format!("{}: {}", card.title, line.trim()) },
+                    translations: Vec::new(),
                 });
             }
         }

@@ -15,6 +15,7 @@ fn person(case_id: Uuid, role: Role, name: &str) -> Person {
         gender: None,
         lives_in_household: role != Role::Network,
         notes: String::new(),
+        language: Default::default(),
     }
 }
 
@@ -316,7 +317,7 @@ fn build_plan(hh: &Household, specs: &[ItemSpec]) -> SafetyPlan {
         let p = about.unwrap_or(id(0));
         macro_rules! add {
             ($field:ident, $content:expr) => {
-                plan.$field.push(Item { id: Uuid::now_v7(), visibility, about, origin, content: $content })
+                plan.$field.push(Item { id: Uuid::now_v7(), visibility, about, origin, content: $content, translations: Vec::new() })
             };
         }
         match s.section {
@@ -363,6 +364,14 @@ proptest! {
             let audience = Audience::for_person(person);
             let view = view_for(&plan, &hh, &audience).unwrap();
             let shown = view.item_ids();
+            // The reader's language changes words, never what they may read (issue 15.3).
+            for language in crate::PlanLanguage::ALL {
+                let mut in_language = hh.clone();
+                in_language.persons.iter_mut().for_each(|p| p.language = language);
+                let other = view_for(&plan, &in_language, &audience).unwrap();
+                prop_assert_eq!(other.language, language);
+                prop_assert_eq!(other.item_ids(), shown.clone(), "{:?} in {:?}", audience, language);
+            }
             for m in &metas {
                 let visible = shown.contains(&m.id);
                 let listed = matches!(m.visibility, Visibility::Persons(l) if l.contains(&person.id));
@@ -416,4 +425,107 @@ fn only_the_professional_version_carries_the_family_picture() {
         let view = view_for(&f.plan, &f.hh, &audience).unwrap().with_picture(drawn.clone());
         assert_eq!(view.picture.is_some(), expected, "{audience:?}");
     }
+}
+
+// ---- the reader's language (issue 15.3) ---------------------------------------------------------
+
+fn with_language(mut hh: Household, person: Uuid, language: crate::PlanLanguage) -> Household {
+    hh.persons.iter_mut().filter(|p| p.id == person).for_each(|p| p.language = language);
+    hh
+}
+
+#[test]
+fn a_version_is_in_its_readers_language_and_the_professionals_in_dutch() {
+    let f = fixture();
+    let hh = with_language(with_language(f.hh.clone(), f.mother, crate::PlanLanguage::Ar), f.child, crate::PlanLanguage::Uk);
+    assert_eq!(view_for(&f.plan, &hh, &Audience::Adult(f.mother)).unwrap().language, crate::PlanLanguage::Ar);
+    assert_eq!(view_for(&f.plan, &hh, &Audience::Child(f.child)).unwrap().language, crate::PlanLanguage::Uk);
+    assert_eq!(view_for(&f.plan, &hh, &Audience::Adult(f.father)).unwrap().language, crate::PlanLanguage::Nl);
+    assert_eq!(view_for(&f.plan, &hh, &Audience::Professional).unwrap().language, crate::PlanLanguage::Nl);
+}
+
+#[test]
+fn free_text_is_translated_where_a_translation_was_entered_and_marked_elsewhere() {
+    let mut f = fixture();
+    f.plan.worries[0] = f.plan.worries[0].clone().translated(crate::PlanLanguage::Tr, "ortak endişe");
+    f.plan.conditions[0] = f.plan.conditions[0].clone().translated(crate::PlanLanguage::Tr, "   ");
+    let view = |language| {
+        let hh = with_language(f.hh.clone(), f.mother, language);
+        view_for(&f.plan, &hh, &Audience::Adult(f.mother)).unwrap()
+    };
+    let tr = view(crate::PlanLanguage::Tr);
+    assert_eq!(tr.worries[0].text, ItemText::Translated);
+    assert_eq!((tr.worries[0].content.situation.as_str(), tr.worries[0].content.impact.as_str()), ("ortak endişe", ""));
+    // A blank translation counts as none: the text as written, marked.
+    assert_eq!(tr.conditions[0].text, ItemText::Untranslated);
+    assert_eq!(tr.conditions[0].content.text, "no violence");
+    // Another language: the worry as written, marked; an item without free text is not marked.
+    let pl = view(crate::PlanLanguage::Pl);
+    assert_eq!(pl.worries[0].text, ItemText::Untranslated);
+    assert_eq!(pl.worries[0].content.situation, "shared worry");
+    let measure = pl.measures.iter().find(|m| m.content.details.is_empty()).unwrap();
+    assert_eq!(measure.text, ItemText::Source);
+    // Dutch: the source, whatever translations there are.
+    let nl = view(crate::PlanLanguage::Nl);
+    assert_eq!(nl.worries[0].text, ItemText::Source);
+    assert_eq!(nl.worries[0].content.situation, "shared worry");
+    // The professional's version stays Dutch and as written.
+    let pro = view_for(&f.plan, &f.hh, &Audience::Professional).unwrap();
+    assert_eq!(pro.worries[0].content.situation, "shared worry");
+}
+
+#[test]
+fn translations_are_checked() {
+    let f = fixture();
+    let check = |t: Vec<ItemTranslation>| {
+        let mut plan = f.plan.clone();
+        plan.conditions[0].translations = t;
+        plan.validate(&f.hh)
+    };
+    let t = |language, text: &str| ItemTranslation { language, text: text.into() };
+    assert!(check(vec![t(crate::PlanLanguage::En, "no violence"), t(crate::PlanLanguage::Ar, "لا عنف")]).is_ok());
+    assert!(check(vec![t(crate::PlanLanguage::En, "")]).is_ok(), "an emptied field is no translation");
+    assert!(check(vec![t(crate::PlanLanguage::Nl, "geen geweld")]).is_err(), "Dutch is the source");
+    assert!(check(vec![t(crate::PlanLanguage::En, "a"), t(crate::PlanLanguage::En, "b")]).is_err());
+    assert!(check(vec![t(crate::PlanLanguage::Pl, &"x".repeat(MAX_TRANSLATION_CHARS + 1))]).is_err());
+}
+
+/// Whatever the languages, the escape plan never reaches the person in plegerpositie and a child's
+/// disclosure never reaches a parent — also when the hidden items carry a translation into their language.
+#[test]
+fn redaction_holds_in_every_language() {
+    let mut f = fixture();
+    for language in [crate::PlanLanguage::En, crate::PlanLanguage::Tr, crate::PlanLanguage::Ar, crate::PlanLanguage::Pl, crate::PlanLanguage::Uk] {
+        f.plan.escape_plan[0] = f.plan.escape_plan[0].clone().translated(language, "adres vertaald");
+        f.plan.support[0] = f.plan.support[0].clone().translated(language, "wat het kind vertelde, vertaald");
+    }
+    for language in crate::PlanLanguage::ALL {
+        let mut hh = f.hh.clone();
+        hh.persons.iter_mut().for_each(|p| p.language = language);
+        let father = view_for(&f.plan, &hh, &Audience::Adult(f.father)).unwrap();
+        assert!(father.escape_plan.is_empty(), "{language:?}");
+        for parent in [f.mother, f.father] {
+            let v = view_for(&f.plan, &hh, &Audience::Adult(parent)).unwrap();
+            assert!(!v.item_ids().contains(&f.plan.support[0].id), "{language:?}");
+        }
+        let sibling = view_for(&f.plan, &hh, &Audience::Child(f.sibling)).unwrap();
+        assert!(!sibling.item_ids().contains(&f.plan.support[0].id), "{language:?}");
+        let mother = view_for(&f.plan, &hh, &Audience::Adult(f.mother)).unwrap();
+        assert_eq!(mother.escape_plan.len(), 1, "{language:?}");
+    }
+}
+
+/// Handover files and stored plans written before issue 15.3 have no language and no translations: they
+/// read as Dutch and untranslated.
+#[test]
+fn older_json_without_language_or_translations_still_reads() {
+    let f = fixture();
+    let mut person = serde_json::to_value(&f.hh.persons[0]).unwrap();
+    person.as_object_mut().unwrap().remove("language");
+    let person: Person = serde_json::from_value(person).unwrap();
+    assert_eq!(person.language, crate::PlanLanguage::Nl);
+    let mut item = serde_json::to_value(&f.plan.conditions[0]).unwrap();
+    item.as_object_mut().unwrap().remove("translations");
+    let item: Item<Note> = serde_json::from_value(item).unwrap();
+    assert!(item.translations.is_empty());
 }

@@ -45,7 +45,73 @@ pub struct ViewItem<T> {
     pub visibility: Option<VisibilityView>,
     /// Set in the professional's version when the item comes from what a child disclosed.
     pub child_disclosure: bool,
+    /// Whether the free text is in the version's language (issue 15.3).
+    #[serde(default)]
+    pub text: ItemText,
     pub content: T,
+}
+
+/// The free text of an item in a version's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ItemText {
+    /// A Dutch version: the text as the professional wrote it.
+    #[default]
+    Source,
+    /// The professional's translation into the version's language replaces the free text.
+    Translated,
+    /// A non-Dutch version without a translation: the text as written, marked "not translated".
+    Untranslated,
+}
+
+/// The free-text fields of an item's content: a translation replaces them in a non-Dutch version (the
+/// first field takes the translation, the others are emptied; names, dates and choices stay).
+trait FreeText {
+    fn fields(&mut self) -> Vec<&mut String>;
+}
+
+macro_rules! free_text {
+    ($($t:ty => $($f:ident),+;)+) => {
+        $(impl FreeText for $t {
+            fn fields(&mut self) -> Vec<&mut String> {
+                vec![$(&mut self.$f),+]
+            }
+        })+
+    };
+}
+
+free_text! {
+    Worry => situation, impact;
+    Note => text;
+    AcuteActionView => what;
+    AgreementView => what, if_broken;
+    ProblemView => problem, help;
+    PersonNeedView => need, help;
+    NetworkTaskView => task;
+    Professional => role;
+    Measure => details;
+    Signal => signal, action;
+    EscapeStep => text;
+}
+
+/// Puts `content` into `language`: the item's translation when there is one, else the text as written,
+/// marked untranslated when it has any. Dutch is the source and stays as written.
+fn in_language<T: FreeText>(mut content: T, translation: Option<&str>, language: crate::PlanLanguage) -> (ItemText, T) {
+    if language == crate::PlanLanguage::Nl {
+        return (ItemText::Source, content);
+    }
+    let mut fields = content.fields();
+    match translation {
+        Some(text) => {
+            for (i, field) in fields.iter_mut().enumerate() {
+                **field = if i == 0 { text.to_owned() } else { String::new() };
+            }
+            (ItemText::Translated, content)
+        }
+        None if fields.iter().all(|f| f.trim().is_empty()) => (ItemText::Source, content),
+        None => (ItemText::Untranslated, content),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -103,6 +169,10 @@ pub struct PlanView {
     pub audience: AudienceKind,
     /// Name of the reader (none for the professional's version).
     pub reader: Option<String>,
+    /// The language of every fixed text of this version: the reader's preferred language; Dutch for the
+    /// professional's version. Free text follows it only where a translation was entered ([`ItemText`]).
+    #[serde(default)]
+    pub language: crate::PlanLanguage,
     pub case_label: String,
     pub phase: Phase,
     /// Number of the frozen version, if this view is of one.
@@ -271,8 +341,26 @@ fn check_audience(household: &Household, audience: &Audience) -> Result<(), Doma
 /// The part of `plan` that `audience` may read, ready for a template. See [`may_see`] for the rules.
 ///
 /// Fails when the reader is not a person of the household or their role does not fit the audience.
+///
+/// The version is in the reader's preferred language (the professional's in Dutch); see [`view_in`].
 pub fn view_for(plan: &SafetyPlan, household: &Household, audience: &Audience) -> Result<PlanView, DomainError> {
-    build(plan, household, audience, None, plan.updated_at.date_naive())
+    view_in(plan, household, audience, reader_language(household, audience))
+}
+
+/// Like [`view_for`], in a given language: what the reader may see is the same in every language. The
+/// access request (`inzage`) is a Dutch document and shows the plan part in Dutch.
+pub fn view_in(
+    plan: &SafetyPlan,
+    household: &Household,
+    audience: &Audience,
+    language: crate::PlanLanguage,
+) -> Result<PlanView, DomainError> {
+    build(plan, household, audience, None, plan.updated_at.date_naive(), language)
+}
+
+/// The reader's preferred language; Dutch for the professional's full version.
+pub fn reader_language(household: &Household, audience: &Audience) -> crate::PlanLanguage {
+    audience.reader().and_then(|r| household.person(r)).map_or(crate::PlanLanguage::Nl, |p| p.language)
 }
 
 /// Like [`view_for`], for a frozen version: carries its number and date.
@@ -281,7 +369,8 @@ pub fn view_of_version(
     household: &Household,
     audience: &Audience,
 ) -> Result<PlanView, DomainError> {
-    build(&version.plan, household, audience, Some(version.number), version.frozen_at.date_naive())
+    let language = reader_language(household, audience);
+    build(&version.plan, household, audience, Some(version.number), version.frozen_at.date_naive(), language)
 }
 
 fn build(
@@ -290,6 +379,7 @@ fn build(
     audience: &Audience,
     version: Option<u32>,
     date: NaiveDate,
+    language: crate::PlanLanguage,
 ) -> Result<PlanView, DomainError> {
     check_audience(household, audience)?;
     let professional = *audience == Audience::Professional;
@@ -314,12 +404,14 @@ fn build(
                 .filter(|i| may_see(audience, &meta($section, i)))
                 .map(|i| {
                     let $c = &i.content;
+                    let (text, content) = in_language($map, i.translation(language), language);
                     ViewItem {
                         id: i.id,
                         about: i.about.map(name),
                         visibility: professional.then(|| visibility_view(&i.visibility, household)),
                         child_disclosure: professional && matches!(i.origin, super::Origin::ChildDisclosure { .. }),
-                        content: $map,
+                        text,
+                        content,
                     }
                 })
                 .collect()
@@ -334,6 +426,7 @@ fn build(
             Audience::Network(_) => AudienceKind::Network,
         },
         reader: reader.map(name),
+        language,
         child_band: match audience {
             Audience::Child(id) => Some(crate::AgeBand::for_plan(household.person(*id).and_then(|p| p.year_of_birth), date)),
             _ => None,
@@ -402,7 +495,14 @@ fn build(
 }
 
 fn meta<T>(section: Section, item: &Item<T>) -> ItemMeta<'_> {
-    ItemMeta { section, id: item.id, visibility: &item.visibility, about: item.about, origin: item.origin }
+    ItemMeta {
+        section,
+        id: item.id,
+        visibility: &item.visibility,
+        about: item.about,
+        origin: item.origin,
+        translations: &item.translations,
+    }
 }
 
 fn visibility_view(v: &Visibility, household: &Household) -> VisibilityView {

@@ -14,16 +14,16 @@ pub struct Persons<'v> {
     pub(crate) conn: &'v Connection,
 }
 
-const COLUMNS: &str = "id, case_id, role, name, year_of_birth, gender, lives_in_household, notes";
+const COLUMNS: &str = "id, case_id, role, name, year_of_birth, gender, lives_in_household, notes, language";
 
-type RawPerson = (String, String, String, String, Option<i32>, Option<String>, bool, String);
+type RawPerson = (String, String, String, String, Option<i32>, Option<String>, bool, String, String);
 
 fn raw(r: &Row<'_>) -> rusqlite::Result<RawPerson> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
 }
 
 fn person(raw: RawPerson) -> Result<Person> {
-    let (id, case_id, role, name, year_of_birth, gender, lives_in_household, notes) = raw;
+    let (id, case_id, role, name, year_of_birth, gender, lives_in_household, notes, language) = raw;
     Ok(Person {
         id: parse_uuid(&id)?,
         case_id: parse_uuid(&case_id)?,
@@ -33,6 +33,7 @@ fn person(raw: RawPerson) -> Result<Person> {
         gender: gender.as_deref().map(parse_enum).transpose()?,
         lives_in_household,
         notes,
+        language: parse_enum(&language)?,
     })
 }
 
@@ -73,11 +74,12 @@ impl Persons<'_> {
             gender: input.gender,
             lives_in_household: input.lives_in_household,
             notes: input.notes,
+            language: input.language,
         };
         write(self.conn, |tx| {
             super::touch_case(tx, case_id)?;
             tx.execute(
-                &format!("INSERT INTO persons ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+                &format!("INSERT INTO persons ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
                 params![
                     p.id.to_string(),
                     case_id.to_string(),
@@ -86,7 +88,8 @@ impl Persons<'_> {
                     p.year_of_birth,
                     p.gender.as_ref().map(enum_text),
                     p.lives_in_household,
-                    p.notes
+                    p.notes,
+                    enum_text(&p.language)
                 ],
             )?;
             audit::append(tx, AuditAction::PersonAdded, Some(case_id), Some(p.id))
@@ -106,7 +109,7 @@ impl Persons<'_> {
             let old = get(tx, id)?;
             tx.execute(
                 "UPDATE persons SET role = ?2, name = ?3, year_of_birth = ?4, gender = ?5,
-                        lives_in_household = ?6, notes = ?7 WHERE id = ?1",
+                        lives_in_household = ?6, notes = ?7, language = ?8 WHERE id = ?1",
                 params![
                     id.to_string(),
                     enum_text(&input.role),
@@ -114,7 +117,8 @@ impl Persons<'_> {
                     input.year_of_birth,
                     input.gender.as_ref().map(enum_text),
                     input.lives_in_household,
-                    input.notes
+                    input.notes,
+                    enum_text(&input.language)
                 ],
             )?;
             super::touch_case(tx, old.case_id)?;

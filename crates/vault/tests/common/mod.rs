@@ -30,6 +30,7 @@ pub fn person(role: Role, name: &str) -> PersonInput {
         gender: Some(Gender::Female),
         lives_in_household: true,
         notes: String::new(),
+        language: Default::default(),
     }
 }
 

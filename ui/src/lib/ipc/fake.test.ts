@@ -110,7 +110,7 @@ describe('fake backend: looks up, does not compute', () => {
     const c = await fake.caseCreate({ label: 'Gezin L.' });
     const ids: string[] = [];
     for (const p of persons) {
-      const input = { role: p.role, name: p.name, year_of_birth: p.role === 'child' ? 2016 : 1988, gender: null, lives_in_household: true, notes: '' };
+      const input = { role: p.role, name: p.name, year_of_birth: p.role === 'child' ? 2016 : 1988, gender: null, lives_in_household: true, notes: '', language: 'nl' as const };
       ids.push((await fake.personAdd({ case_id: c.id, input })).id);
     }
     return { fake, caseId: c.id, ids };

@@ -399,6 +399,8 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
   const checks = new Map<string, PlanChecks>();
   const meldcode = new Map<string, MeldcodeEntry>();
   const plans = new Map<string, SafetyPlan>();
+  /** Per case: the translation languages of the plan editor Rust produced (`storePlan`). */
+  const planLanguages = new Map<string, PlanEditor['languages']>();
   const readers = new Map<string, ItemReaders>();
   const versions = new Map<string, PlanVersion[]>();
   const notes = new Map<string, Note>();
@@ -560,7 +562,14 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       .flatMap(([, v]) => (v as { id?: string }[]).map((i) => i.id).filter((id): id is string => typeof id === 'string'));
     const limit = PRACTICE.plan.plan.worries.length;
     const full = plan.worries.length >= limit ? PRACTICE.plan.addable : EMPTY.plan.addable;
-    return clone({ plan, readers: metas.map((id) => readers.get(id)).filter((r): r is ItemReaders => r !== undefined), addable: full });
+    // The translation languages are Rust's answer: for a stored editor (`storePlan`) its own, else the
+    // practice family's (its persons read Dutch).
+    return clone({
+      plan,
+      readers: metas.map((id) => readers.get(id)).filter((r): r is ItemReaders => r !== undefined),
+      addable: full,
+      languages: planLanguages.get(plan.case_id) ?? PRACTICE.plan.languages,
+    });
   }
 
   function planOf(caseId: string): SafetyPlan {
@@ -1261,6 +1270,7 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
     storePlan(editor) {
       for (const r of editor.readers) readers.set(r.item, clone(r));
       plans.set(editor.plan.case_id, clone(editor.plan));
+      planLanguages.set(editor.plan.case_id, clone(editor.languages));
     },
     async practiceCaseCreate() {
       calls.push('practice_case_create');

@@ -29,6 +29,8 @@ export type { HouseholdView } from './bindings/HouseholdView';
 export type { Language } from './bindings/Language';
 export type { LockReason } from './bindings/LockReason';
 export type { Person } from './bindings/Person';
+export type { PlanLanguage } from './bindings/PlanLanguage';
+export type { ItemTranslation } from './bindings/ItemTranslation';
 export type { PersonGuidance } from './bindings/PersonGuidance';
 export type { PersonInput } from './bindings/PersonInput';
 export type { Phase } from './bindings/Phase';

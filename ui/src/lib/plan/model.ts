@@ -2,7 +2,25 @@
 // item and what a new item looks like come from Rust (`plan_get`, `plan_item_add`: readers per item).
 import type { Audience } from '../ipc/bindings/Audience';
 import type { Item } from '../ipc/bindings/Item';
+import type { PlanLanguage } from '../ipc/bindings/PlanLanguage';
 import type { SafetyPlan } from '../ipc/bindings/SafetyPlan';
+
+/** The languages a person's plan version can be in, in the order the person form lists them. */
+export const PLAN_LANGUAGES: readonly PlanLanguage[] = ['nl', 'en', 'tr', 'ar', 'pl', 'uk'];
+
+/** The text of an item's translation into `language`, or '' when none was entered. */
+export function translationOf(item: Item<unknown>, language: PlanLanguage): string {
+  return item.translations.find((t) => t.language === language)?.text ?? '';
+}
+
+/** Sets (or, with '', clears) an item's translation into `language`; Rust checks it on save. */
+export function setTranslation(item: Item<unknown>, language: PlanLanguage, text: string): void {
+  const i = item.translations.findIndex((t) => t.language === language);
+  const found = item.translations[i];
+  if (text === '' && found) item.translations.splice(i, 1);
+  else if (found) found.text = text;
+  else if (text !== '') item.translations.push({ language, text });
+}
 
 export const SECTIONS = [
   'worries',

@@ -154,3 +154,39 @@ describe('veiligheidsplan', () => {
     expect(screen.getByTestId('plan-preview')).toBeInTheDocument();
   });
 });
+
+describe('an item translation (issue 15.3)', () => {
+  it('offers a field per language Rust names, shows what was entered and autosaves a new one', async () => {
+    const { user, fake } = await planOpen(true);
+    expect(PRACTICE.workedPlan.languages).toEqual(['en']);
+    const escape = within(screen.getByTestId('plan-section-escape_plan')).getByTestId('plan-item');
+    const entered = within(escape).getByLabelText('Vertaling: English (Engels)');
+    expect(entered).toHaveValue('In immediate danger, call 112.');
+    expect(entered).toHaveAttribute('lang', 'en');
+    expect(within(escape).getByText('Vertaling voor lezers met een andere taal (1)')).toBeInTheDocument();
+    const condition = within(screen.getByTestId('plan-section-conditions')).getAllByTestId('plan-item')[0]!;
+    await user.click(within(condition).getByText('Vertaling voor lezers met een andere taal (0)'));
+    await user.type(within(condition).getByTestId('plan-translation-en'), 'No one is hit.');
+    await waitFor(() => expect(screen.getByTestId('plan-save-status')).toHaveTextContent('Opgeslagen'), { timeout: 3000 });
+    const stored = await fake.planGet({ case_id: (await fake.casesList())[0]!.id });
+    expect(stored.plan.conditions[0]!.translations).toEqual([{ language: 'en', text: 'No one is hit.' }]);
+    expect(stored.languages).toEqual(['en']);
+  });
+
+
+  it('is set, replaced and cleared per language; Rust checks it on save', async () => {
+    const { setTranslation, translationOf } = await import('./model');
+    const item = { ...structuredClone(PRACTICE.plan.plan.worries[0]!), translations: [] as { language: 'ar' | 'uk'; text: string }[] };
+    expect(translationOf(item, 'ar')).toBe('');
+    setTranslation(item, 'ar', 'نص');
+    setTranslation(item, 'uk', 'текст');
+    setTranslation(item, 'ar', 'نص جديد');
+    expect(item.translations).toEqual([
+      { language: 'ar', text: 'نص جديد' },
+      { language: 'uk', text: 'текст' },
+    ]);
+    setTranslation(item, 'ar', '');
+    expect(item.translations).toEqual([{ language: 'uk', text: 'текст' }]);
+    expect(translationOf(item, 'uk')).toBe('текст');
+  });
+});

@@ -29,6 +29,7 @@ import type { SafetyPlan } from '../ipc/bindings/SafetyPlan';
 import type { ItemReaders } from '../ipc/bindings/ItemReaders';
 import type { MeldcodeOverview } from '../ipc/bindings/MeldcodeOverview';
 import type { Section } from '../ipc/bindings/Section';
+import type { PlanLanguage } from '../ipc/bindings/PlanLanguage';
 import type { CaseNote as Note } from '../ipc/bindings/CaseNote';
 import type { NoteInput } from '../ipc/bindings/NoteInput';
 import type { NoteVersion } from '../ipc/bindings/NoteVersion';
@@ -139,6 +140,8 @@ export class Session {
   planReaders = $state<ItemReaders[]>([]);
   /** Sections that take another item. */
   planAddable = $state<Section[]>([]);
+  /** The languages an item's translation may be entered in (Rust: the readers' languages besides Dutch). */
+  planLanguages = $state<PlanLanguage[]>([]);
   planVersions = $state<PlanVersion[]>([]);
   planPages = $state<string[]>([]);
   /** The notes of the open case, and its note trash (newest date first, as Rust orders them). */
@@ -307,6 +310,7 @@ export class Session {
     this.planChecks = null;
     this.planReaders = [];
     this.planAddable = [];
+    this.planLanguages = [];
     this.planVersions = [];
     this.planPages = [];
     this.notes = [];
@@ -1011,6 +1015,7 @@ export class Session {
     this.plan = editor.plan;
     this.planReaders = editor.readers;
     this.planAddable = editor.addable;
+    this.planLanguages = editor.languages;
     this.planVersions = versions;
     this.planChecks = await this.guarded(() => this.backend.planCheck({ plan: editor.plan }));
   }
@@ -1023,6 +1028,7 @@ export class Session {
     this.planChecks = saved.checks;
     this.planReaders = saved.readers;
     this.planAddable = saved.addable;
+    this.planLanguages = saved.languages;
   }
 
   async previewPlan(caseId: string, audience: Audience): Promise<void> {
@@ -1045,6 +1051,7 @@ export class Session {
     this.plan = editor.plan;
     this.planReaders = editor.readers;
     this.planAddable = editor.addable;
+    this.planLanguages = editor.languages;
   }
 
   /** WebKitGTK ignores `window.print()` inside the app; the shell opens the print dialog instead. */

@@ -10,6 +10,7 @@ import type { Note } from "./Note";
 import type { PersonNeedView } from "./PersonNeedView";
 import type { Phase } from "./Phase";
 import type { PictureView } from "./PictureView";
+import type { PlanLanguage } from "./PlanLanguage";
 import type { ProblemView } from "./ProblemView";
 import type { Professional } from "./Professional";
 import type { Signal } from "./Signal";
@@ -23,7 +24,12 @@ export type PlanView = { audience: AudienceKind,
 /**
  * Name of the reader (none for the professional's version).
  */
-reader: string | null, case_label: string, phase: Phase, 
+reader: string | null, 
+/**
+ * The language of every fixed text of this version: the reader's preferred language; Dutch for the
+ * professional's version. Free text follows it only where a translation was entered ([`ItemText`]).
+ */
+language: PlanLanguage, case_label: string, phase: Phase, 
 /**
  * Number of the frozen version, if this view is of one.
  */
