@@ -131,7 +131,7 @@ fn print_figures(deb_size: u64, installed_kib: u64, f: &Value) {
     println!("{:<64} {:<10} {}", "  WebDriver session request → unlock screen laid out, median", "-", ms(&f["medianRequestToUnlockScreenSeenMs"]));
     println!(
         "{:<64} {:<10} {:.0} MB ({})",
-        format!("PSS sum, app + WebKit processes, after unlocking {} cases", f["cases"]),
+        format!("PSS sum, app + WebKit processes, after unlocking {} cases ({} rows shown)", f["cases"], f["rowsInPage"]),
         "< 250 MB",
         pss_mb,
         verdict(pss_mb < PSS_BUDGET_MB)

@@ -280,7 +280,15 @@ fn pngs_of(document: &PagedDocument, scale: f32) -> Result<Vec<Vec<u8>>, PlanErr
         .collect()
 }
 
+/// The process's one renderer: Typst's library, the fonts and the templates are loaded at the first
+/// render, once for every kind of document (plan, access request, role cards), and later renders only
+/// lay out the new data.
 static RENDERER: LazyLock<Renderer> = LazyLock::new(Renderer::new);
+
+/// The shared [`Renderer`] (loaded at its first use).
+pub fn shared() -> &'static Renderer {
+    &RENDERER
+}
 
 /// The PDF of one reader's version, using a shared [`Renderer`].
 pub fn render_pdf(view: &PlanView, template: Template) -> Result<Vec<u8>, PlanError> {

@@ -2,24 +2,34 @@
 import type { Language, RelationKind } from './ipc';
 import type { MessageKey } from './i18n/index.svelte';
 
-// One formatter per language, made once: a new Intl.DateTimeFormat per date (two per row of a
-// 1,000-case list) costs ICU memory and time until the garbage collector catches up.
-const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+// One formatter per language, made once: a new Intl formatter per date (two per row of a 1,000-case
+// list) costs ICU memory and time until the garbage collector catches up.
+function perLanguage<T>(make: (locale: string) => T): (lang: Language) => T {
+  const made = new Map<Language, T>();
+  return (lang) => {
+    let value = made.get(lang);
+    if (value === undefined) {
+      value = make(lang === 'nl' ? 'nl-NL' : 'en-GB');
+      made.set(lang, value);
+    }
+    return value;
+  };
+}
+
+const dateFormat = perLanguage(
+  (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }),
+);
+const countFormat = perLanguage((locale) => new Intl.NumberFormat(locale));
 
 export function formatDate(iso: string, lang: Language): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  let format = dateFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'Europe/Amsterdam',
-    });
-    dateFormats.set(lang, format);
-  }
-  return format.format(date);
+  return dateFormat(lang).format(date);
+}
+
+/** A count as the language writes it: 1.000 in Dutch, 1,000 in English. */
+export function formatCount(n: number, lang: Language): string {
+  return countFormat(lang).format(n);
 }
 
 /** Age from a year of birth only: the age this person reaches this year. */

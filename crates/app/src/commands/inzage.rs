@@ -7,8 +7,6 @@
 //! ever written are the two the user chose in the save dialog. Saving writes one `inzage_exported` row
 //! to the access log (the case and the person's ids); the review writes none.
 
-use std::sync::LazyLock;
-
 use base64::Engine;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::inzage::{InzageLabels, InzageReview, InzageSources};
@@ -22,8 +20,6 @@ use crate::env::Env;
 use crate::error::{AppResult, ErrorCode};
 use crate::views::{InzageExported, InzagePreview};
 use crate::Clock;
-
-static RENDERER: LazyLock<plan::Renderer> = LazyLock::new(plan::Renderer::new);
 
 /// Preview pages are rendered at this scale (1.0 = 72 dpi), as the plan's are.
 const PREVIEW_SCALE: f32 = 2.0;
@@ -75,7 +71,7 @@ fn review(env: &Env<'_>, v: &Vault, case_id: Uuid, person_id: Uuid) -> AppResult
 pub fn inzage_preview(env: &mut Env<'_>, r: InzagePreviewRequest) -> AppResult<InzagePreview> {
     let review = env.vault(|v| review(env, v, r.case_id, r.person_id))?;
     // Rendering happens outside the vault lock.
-    let pngs = RENDERER.inzage_pngs(&review.view, PREVIEW_SCALE)?;
+    let pngs = plan::shared().inzage_pngs(&review.view, PREVIEW_SCALE)?;
     let b64 = base64::engine::general_purpose::STANDARD;
     Ok(InzagePreview { review, pages: pngs.iter().map(|p| format!("data:image/png;base64,{}", b64.encode(p))).collect() })
 }
@@ -104,7 +100,7 @@ pub fn inzage_export(env: &mut Env<'_>, r: InzageExportRequest) -> AppResult<Inz
         let role = review.view.person.role;
         Ok((review, role))
     })?;
-    let pdf = RENDERER.inzage_pdf(&review.view)?;
+    let pdf = plan::shared().inzage_pdf(&review.view)?;
     let mut json = serde_json::to_vec_pretty(&review.view).map_err(|_| ErrorCode::Internal)?;
     json.push(b'\n');
     let saved = env.shell.save_pdf_and_json(&inzage_file_name(role, env.clock.today), &pdf, &json)?;

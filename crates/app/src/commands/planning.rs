@@ -4,8 +4,6 @@
 //! What a reader may see is decided in `domain::plan` (`view_for`); rendering happens in `plan`, in
 //! memory. The only file ever written is the PDF the user asked for, where the host's save dialog says.
 
-use std::sync::LazyLock;
-
 use base64::Engine;
 use domain::plan::checks::PlanChecks;
 use domain::plan::editor;
@@ -19,9 +17,6 @@ use crate::contract::*;
 use crate::env::Env;
 use crate::error::{AppResult, ErrorCode};
 use crate::views::{PlanEditor, PlanExported, PlanPreview, PlanSaved};
-
-/// Fonts, templates and Typst's library are loaded once; later renders only lay out the new data.
-static RENDERER: LazyLock<plan::Renderer> = LazyLock::new(plan::Renderer::new);
 
 /// Preview pages are rendered at this scale (1.0 = 72 dpi): sharp on screen and on paper.
 const PREVIEW_SCALE: f32 = 2.0;
@@ -192,7 +187,7 @@ pub fn plan_preview(env: &mut Env<'_>, r: PlanPreviewRequest) -> AppResult<PlanP
         with_picture(env, v, r.case_id, &hh, view)
     })?;
     // Rendering happens outside the vault lock: the vault stays free for autosaves meanwhile.
-    let pngs = RENDERER.pngs(&view, template_for(&r.audience), PREVIEW_SCALE)?;
+    let pngs = plan::shared().pngs(&view, template_for(&r.audience), PREVIEW_SCALE)?;
     let b64 = base64::engine::general_purpose::STANDARD;
     Ok(PlanPreview { pages: pngs.iter().map(|p| format!("data:image/png;base64,{}", b64.encode(p))).collect() })
 }
@@ -265,7 +260,7 @@ pub fn plan_export_pdf(env: &mut Env<'_>, r: PlanExportPdfRequest) -> AppResult<
         Ok((version.number, view))
     })?;
     // Rendering and the dialog happen outside the vault lock.
-    let pdf = RENDERER.pdf(&view, template_for(&r.audience))?;
+    let pdf = plan::shared().pdf(&view, template_for(&r.audience))?;
     let saved = env.shell.save_pdf(&file_name(version, &r.audience), &pdf)?;
     if saved {
         // The access log says a copy left the vault (not where to, nor for whom).

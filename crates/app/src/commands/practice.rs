@@ -20,8 +20,6 @@
 
 use std::path::Path;
 
-use std::sync::LazyLock;
-
 use domain::training::{PracticeCase, PracticeCaseSummary};
 use domain::{PersonInput, RelationInput, ValidPerson};
 use uuid::Uuid;
@@ -31,8 +29,6 @@ use crate::contract::*;
 use crate::env::Env;
 use crate::error::{AppResult, ErrorCode};
 use crate::views::{PracticeOpened, RoleCardsExported};
-
-static RENDERER: LazyLock<plan::Renderer> = LazyLock::new(plan::Renderer::new);
 
 /// The practice vault's passphrase, built in: it holds fictional families only.
 const PRACTICE_PASSPHRASE: &str = "oefenkluis van Samen Kijken met alleen verzonnen gezinnen";
@@ -165,7 +161,7 @@ pub fn practice_case_add(env: &mut Env<'_>, r: PracticeCaseAddRequest) -> AppRes
 pub fn role_cards_export(env: &mut Env<'_>, r: RoleCardsExportRequest) -> AppResult<RoleCardsExported> {
     env.vault(|_| Ok(()))?;
     let family = practice_case(&r.practice_case_id)?;
-    let pdf = RENDERER.role_cards_pdf(&family.role_cards())?;
+    let pdf = plan::shared().role_cards_pdf(&family.role_cards())?;
     let name = format!("rolkaarten-{}.pdf", family.id.trim_start_matches("oefen."));
     let saved = env.shell.save_pdf_titled("Rolkaarten opslaan als PDF", &name, &pdf)?;
     Ok(RoleCardsExported { saved })

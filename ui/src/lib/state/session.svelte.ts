@@ -125,7 +125,9 @@ export class Session {
   lockNotice = $state('');
 
   // --- case data: cleared on every lock and hide ---
-  cases = $state<CaseSummary[]>([]);
+  /** Replaced whole at every change, never edited in place: raw state, so a 1,000-case list costs no
+   *  proxy and signal per case and field. */
+  cases = $state.raw<CaseSummary[]>([]);
   household = $state<HouseholdView | null>(null);
   conversations = $state<Conversation[]>([]);
   records = $state<BehaviourRecord[]>([]);
