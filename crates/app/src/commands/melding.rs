@@ -8,8 +8,6 @@
 //! go, the professional's choices are checked against it, and the only files ever written are the
 //! ones the user chose in the save dialog (`melding_exported` in the access log, ids only).
 
-use std::sync::LazyLock;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::melding::{self, MeldingContent, MeldingDocument, MeldingDraft, MeldingProblem, MeldingSources};
 use domain::{Consulted, EvidenceLink, GuideAudience, MeldcodeAnswer, MeldcodeEntry};
@@ -22,8 +20,6 @@ use crate::env::{Env, FileKind};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::views::{MeldingExported, MeldingFormat, MeldingScreen};
 use crate::Clock;
-
-static RENDERER: LazyLock<plan::Renderer> = LazyLock::new(plan::Renderer::new);
 
 impl From<MeldingProblem> for AppError {
     fn from(p: MeldingProblem) -> Self {
@@ -170,7 +166,7 @@ pub fn melding_export(env: &mut Env<'_>, r: MeldingExportRequest) -> AppResult<M
     let name = melding_file_name(env.clock.today, r.version, r.format);
     let title = env.content.content.melding.headings.get("title").cloned().unwrap_or_default();
     let saved = match r.format {
-        MeldingFormat::Pdf => env.shell.save_pdf_titled(&title, &name, &RENDERER.melding_pdf(&document, env.practice)?)?,
+        MeldingFormat::Pdf => env.shell.save_pdf_titled(&title, &name, &plan::shared().melding_pdf(&document, env.practice)?)?,
         MeldingFormat::Text => env.shell.save_file(&title, &name, FileKind::Text, document.plain_text().as_bytes())?,
     };
     if saved {
