@@ -62,6 +62,15 @@ fn family() -> Family {
         entry(1, 2, None, MeldcodeAnswer::Done, "Collega geraadpleegd ZQSTEP2"),
         entry(2, 4, Some("afweging.2"), MeldcodeAnswer::Yes, "Wurging in januari ZQQUESTION2"),
     ];
+    fam.snapshot.acute_decisions = vec![domain::analysis::AcuteDecision {
+        id: Uuid::from_u128(0x0c01),
+        case_id: ids::CASE,
+        decided_at: at(9),
+        decision: "Veilig Thuis geraadpleegd ZQACUTE".into(),
+        rationale: "Wurging in januari, Mark woont thuis".into(),
+        actions: vec!["veilig_thuis".into()],
+        flags_seen: vec![],
+    }];
     Family { content, fam, meldcode }
 }
 
@@ -284,7 +293,12 @@ fn the_meldcode_steps_with_their_dates_and_who_was_consulted() {
     let f = family();
     let d = doc(&f, &draft()).unwrap();
     let steps: Vec<_> = d.statements().filter(|s| s.section == MeldingSection::Meldcode).collect();
-    assert_eq!(steps.len(), 2);
+    assert_eq!(steps.len(), 3);
+    // What was decided when acute unsafety was possible, with its date and the action's own words.
+    let acute = statement(&d, "acute:00000000-0000-0000-0000-000000000c01");
+    assert!(acute.text.starts_with("Besluit bij mogelijke acute onveiligheid op 09-03-2026: Veilig Thuis geraadpleegd ZQACUTE."), "{}", acute.text);
+    assert!(acute.text.contains("Gedaan: "), "{}", acute.text);
+    assert_eq!(acute.source, "Besluit van de professional bij mogelijke acute onveiligheid, 09-03-2026");
     assert!(steps[0].text.starts_with("Stap 2 ("), "{}", steps[0].text);
     assert!(steps[0].text.contains("11-03-2026") && steps[0].text.contains("ZQSTEP2") && steps[0].text.contains("aandachtsfunctionaris"));
     assert!(steps[1].text.starts_with("Vraag 2 (") && steps[1].text.contains(": ja.") && steps[1].text.contains("ZQQUESTION2"), "{}", steps[1].text);

@@ -19,7 +19,8 @@
 //! 5. **Beoordeling** (interpretation): only the conclusions the professional judged — confirmed, or
 //!    changed to their own conclusion — with their reason and date; never the raw hypothesis, and a
 //!    rejected or not yet judged conclusion is not in it.
-//! 6. **Meldcode**: the steps and weighing answers of the log, with their dates and who was consulted.
+//! 6. **Meldcode**: the steps and weighing answers of the log, with their dates and who was consulted, and
+//!    what was decided when acute unsafety was possible (with the actions taken).
 //! 7. **Hulp**: the professionals, the help per person and the agreements and measures in the safety
 //!    plan. **Never the escape plan**: its details reach the report only when the professional writes
 //!    them in as their own statement.
@@ -101,7 +102,7 @@ impl MeldingSection {
 #[ts(export)]
 pub struct MeldingStatement {
     /// Stable key: `record:<id>`, `quote:record:<id>`, `quote:answer:<id>`, `person:<id>`,
-    /// `judgement:<conclusion key>`, `meldcode:<entry id>`, `help:<item id>`, `observed:<answer id>`,
+    /// `judgement:<conclusion key>`, `meldcode:<entry id>`, `acute:<decision id>`, `help:<item id>`, `observed:<answer id>`,
     /// `own:<id>`, `request`.
     pub key: String,
     pub section: MeldingSection,
@@ -291,13 +292,13 @@ pub const REQUIRED_TEXTS: &[(&str, &[&str])] = &[
             "request", "facts_note", "source", "confidential", "empty", "made_on", "meldcode_rationale",
         ],
     ),
-    ("sources", &["file", "conversation", "no_conversation", "judgement", "meldcode", "plan", "professional", "observation"]),
+    ("sources", &["file", "conversation", "no_conversation", "judgement", "meldcode", "acute", "plan", "professional", "observation"]),
     (
         "words",
         &[
             "born", "lives_in", "lives_elsewhere", "actor_in", "target_in", "exposed_to", "reported", "denied", "unknown",
             "first", "last", "context", "impact", "children", "quote_about", "quote_question", "observed_answer",
-            "judged_reason", "changed_since", "step", "question", "consulted", "professional_help", "problem_help",
+            "judged_reason", "changed_since", "step", "question", "consulted", "acute_decision", "acute_actions", "professional_help", "problem_help",
             "need", "agreement", "measure", "yes", "no", "not_yet", "done",
         ],
     ),
@@ -786,6 +787,27 @@ impl<'a> Builder<'a> {
             }
             let source = fill(&self.t("sources", "meldcode"), &[("datum", &date)]);
             out.push((format!("meldcode:{}", e.id), text.trim().to_owned(), source));
+        }
+        // What was decided when acute unsafety was possible (e.g. Veilig Thuis consulted), with the date.
+        let mut decisions: Vec<_> = self.src.snapshot.acute_decisions.iter().collect();
+        decisions.sort_by_key(|d| (d.decided_at, d.id));
+        for d in decisions {
+            let date = dutch_date((self.src.local)(d.decided_at));
+            let mut text = fill(
+                &self.t("words", "acute_decision"),
+                &[("datum", &date), ("besluit", d.decision.trim()), ("toelichting", d.rationale.trim())],
+            );
+            let actions: Vec<String> = d
+                .actions
+                .iter()
+                .map(|a| self.content.red_flags.acute_actions.iter().find(|x| &x.id == a).map_or_else(|| a.clone(), |x| x.label.clone()))
+                .collect();
+            if !actions.is_empty() {
+                text.push(' ');
+                text.push_str(&fill(&self.t("words", "acute_actions"), &[("lijst", &actions.join(", "))]));
+            }
+            let source = fill(&self.t("sources", "acute"), &[("datum", &date)]);
+            out.push((format!("acute:{}", d.id), text.trim().to_owned(), source));
         }
         for (key, text, source) in out {
             self.push(key, MeldingSection::Meldcode, text, source, &Visibility::Everyone, None);

@@ -7,7 +7,7 @@ import type { MeldingSection } from "./MeldingSection";
 export type MeldingStatement = { 
 /**
  * Stable key: `record:<id>`, `quote:record:<id>`, `quote:answer:<id>`, `person:<id>`,
- * `judgement:<conclusion key>`, `meldcode:<entry id>`, `help:<item id>`, `observed:<answer id>`,
+ * `judgement:<conclusion key>`, `meldcode:<entry id>`, `acute:<decision id>`, `help:<item id>`, `observed:<answer id>`,
  * `own:<id>`, `request`.
  */
 key: string, section: MeldingSection, 
