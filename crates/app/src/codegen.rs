@@ -1176,10 +1176,17 @@ fn melding_fixture() -> Value {
     let (mut host, map) = table_host(State::Unlocked);
     let mut ask = |command: &str, request: Value| run(&mut host, &map, command, &request).unwrap_or_else(|e| panic!("{command}: {e}"));
     let initial = ask("melding_get", json!({ "case_id": J::CASE }));
+    // What Rust refuses a report with, before the draft is kept and for a new, empty case.
+    let report = |case: &Value| json!({ "case_id": case, "reported_on": "2026-03-14" });
+    let refused = run(&mut host, &map, "melding_report", &report(&json!(J::CASE))).expect_err("refused before the request");
+    let empty = host.dispatch("case_create", json!({ "label": "Nieuw" })).expect("case")["id"].clone();
+    let refused_empty = run(&mut host, &map, "melding_report", &report(&empty)).expect_err("refused for an empty case");
+    let mut ask = |command: &str, request: Value| run(&mut host, &map, command, &request).unwrap_or_else(|e| panic!("{command}: {e}"));
     let saved = ask("melding_save", json!({ "draft": melding_draft() }));
     let reported = ask("melding_report", json!({ "case_id": J::CASE, "reported_on": "2026-03-14" }));
     // Ids made in the run appear inside statement keys too (`own:<id>`, `meldcode:<id>`): fixed everywhere.
-    let mut text = json!({ "draft": melding_draft(), "initial": initial, "saved": saved, "reported": reported }).to_string();
+    let mut text = json!({ "draft": melding_draft(), "initial": initial, "saved": saved, "reported": reported,
+        "refused": refused, "refusedEmpty": refused_empty }).to_string();
     let made = saved["draft"]["own"].as_array().into_iter().flatten().map(|o| o["id"].clone()).chain(
         reported["versions"].as_array().into_iter().flatten().map(|v| v["meldcode_entry"].clone()),
     );

@@ -226,6 +226,9 @@ export const MELDING = meldingJson as unknown as {
   initial: MeldingScreen;
   saved: MeldingScreen;
   reported: MeldingScreen;
+  /** What Rust refused `melding_report` with before the draft was kept, and for a new, empty case. */
+  refused: ErrorCode;
+  refusedEmpty: ErrorCode;
 };
 
 /** Rust's relation proposals per household shape (`codegen::proposal_shape`), each with the recorded
@@ -1185,9 +1188,9 @@ export function createFakeBackend(options: FakeOptions = {}): FakeBackend {
       return meldingOf(r.draft.case_id);
     },
     melding_report: (r) => {
-      const problem = meldingOf(r.case_id).problems[0];
-      if (problem) fail(`melding_${problem.kind}` as ErrorCode);
-      if (!isPractice(r.case_id)) fail('internal');
+      meldingOf(r.case_id);
+      if (!isPractice(r.case_id)) fail(MELDING.refusedEmpty);
+      if (meldingStage === 'initial') fail(MELDING.refused);
       meldingStage = 'reported';
       return meldingOf(r.case_id);
     },
