@@ -49,21 +49,28 @@ fn quiet_panics() {
     }));
 }
 
-/// WebKitGTK (Linux) paints the page on the CPU instead of through OpenGL, unless the user's
-/// environment says otherwise. The page is forms and text; GL painting kept a GL raster context and its
-/// buffers in the web process: about 40 MB more memory measured (`packaging/README.md`).
+/// WebKitGTK (Linux) draws the page on the CPU, without GPU compositing, unless the user's environment
+/// says otherwise (set either variable to `0` to get WebKit's default back).
+///
+/// The page is forms and text: nothing in it needs the GPU. Accelerated compositing kept a GL context,
+/// layer buffers and (without a GPU) Mesa's software renderer in the web process: about 65 MB more
+/// memory measured (`packaging/README.md`). It is also the mode that shows a blank or black window on
+/// some NVIDIA and virtual-machine set-ups, which many WebKitGTK apps switch off for that reason.
+/// GL painting inside the compositor (`WEBKIT_SKIA_ENABLE_CPU_RENDERING`) is switched off too, for when
+/// the user turns compositing back on.
 #[cfg(target_os = "linux")]
-fn webkit_cpu_painting() {
-    const VAR: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
-    if std::env::var_os(VAR).is_none() {
-        // SAFETY: called first thing in `run`, before Tauri, GTK or any other thread starts.
-        unsafe { std::env::set_var(VAR, "1") };
+fn webkit_without_gpu() {
+    for var in ["WEBKIT_DISABLE_COMPOSITING_MODE", "WEBKIT_SKIA_ENABLE_CPU_RENDERING"] {
+        if std::env::var_os(var).is_none() {
+            // SAFETY: called first thing in `run`, before Tauri, GTK or any other thread starts.
+            unsafe { std::env::set_var(var, "1") };
+        }
     }
 }
 
 pub fn run() {
     #[cfg(target_os = "linux")]
-    webkit_cpu_painting();
+    webkit_without_gpu();
     quiet_panics();
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

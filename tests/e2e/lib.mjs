@@ -80,9 +80,34 @@ export async function click(browser, id) {
   await el.click();
 }
 
+/**
+ * Keeps the page painting while WebKit takes a screenshot. The app draws without GPU compositing on Linux
+ * (`src-tauri/src/lib.rs`), and WebKitGTK's driver then answers a screenshot only after the next paint:
+ * on a page at rest none comes and the request hangs. A 1-pixel, nearly transparent square at the top left
+ * changes its shade every 16 ms until the screenshot is taken, then goes.
+ */
 export async function screenshot(browser, name) {
   fs.mkdirSync(OUT, { recursive: true });
-  await browser.saveScreenshot(path.join(OUT, `${name}.png`));
+  await browser.execute(() => {
+    const dot = document.createElement('div');
+    dot.dataset.e2ePaint = '';
+    dot.setAttribute('aria-hidden', 'true');
+    dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+    document.body.append(dot);
+    let odd = false;
+    window.__e2ePaint = setInterval(() => {
+      odd = !odd;
+      dot.style.background = odd ? 'rgba(128,128,128,0.02)' : 'rgba(128,128,128,0.04)';
+    }, 16);
+  });
+  try {
+    await browser.saveScreenshot(path.join(OUT, `${name}.png`));
+  } finally {
+    await browser.execute(() => {
+      clearInterval(window.__e2ePaint);
+      document.querySelectorAll('[data-e2e-paint]').forEach((dot) => dot.remove());
+    });
+  }
 }
 
 /** The whole DOM as HTML (including hidden elements and attribute values). */

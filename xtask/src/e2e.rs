@@ -168,7 +168,8 @@ pub fn environment(home: &Path, display: &str) -> Vec<(String, String)> {
         ("XDG_CONFIG_HOME".into(), p("config")),
         ("XDG_RUNTIME_DIR".into(), p("runtime")),
         ("TMPDIR".into(), p("tmp")),
-        // No GPU under Xvfb. (Do not set WEBKIT_DISABLE_COMPOSITING_MODE: WebDriver screenshots then hang.)
+        // No GPU under Xvfb (the app itself also draws without GPU compositing: see `screenshot` in
+        // tests/e2e/lib.mjs for what that means for screenshots).
         ("LIBGL_ALWAYS_SOFTWARE".into(), "1".into()),
         ("NO_AT_BRIDGE".into(), "1".into()),
     ]

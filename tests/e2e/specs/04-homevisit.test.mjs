@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
 import {
-  HOME, OUT, all, assertNoneIn, byId, click, dom, endConversation, keepEvidence, newVaultWithCase, sleep, type, waitSaved,
+  HOME, OUT, all, assertNoneIn, byId, click, dom, endConversation, keepEvidence, newVaultWithCase, screenshot, sleep, type, waitSaved,
 } from '../lib.mjs';
 
 const PASSPHRASE = 'de veerpont naar Texel vaart om negen';
@@ -53,7 +53,6 @@ async function zoomNow() {
 
 /** A screenshot of the whole page, not only what fits the window: the window grows for the shot. */
 async function fullShot(name) {
-  fs.mkdirSync(OUT, { recursive: true });
   const size = await browser.getWindowSize();
   const { scroll, inner } = await browser.execute(() => ({
     scroll: document.documentElement.scrollHeight,
@@ -65,7 +64,7 @@ async function fullShot(name) {
     await browser.setWindowSize(size.width, height);
     await sleep(300);
   }
-  await browser.saveScreenshot(path.join(OUT, `${name}.png`));
+  await screenshot(browser, name);
   if (height > size.height) {
     await browser.setWindowSize(size.width, size.height);
     await sleep(200);

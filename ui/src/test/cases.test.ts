@@ -167,7 +167,7 @@ describe('settings', () => {
   it('saves auto-lock minutes and switches the language', async () => {
     const { user, fake } = await renderUnlocked();
     await user.click(screen.getByRole('button', { name: 'Instellingen' }));
-    const minutes = screen.getByTestId('settings-autolock');
+    const minutes = await screen.findByTestId('settings-autolock');
     await user.clear(minutes);
     await user.type(minutes, '45');
     await user.click(screen.getByTestId('settings-save'));

@@ -1,8 +1,12 @@
 // Vitest setup: DOM matchers, and a clean document after every test.
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/svelte';
+import { cleanup, configure } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
 import { setLanguage } from '../lib/i18n/index.svelte';
+
+// Screens are loaded when first shown (lib/lazy): the first time, Vitest transforms the screen's whole
+// module tree, which takes more than findBy's default second on a loaded 2-core machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

@@ -82,7 +82,7 @@ describe('unlock', () => {
   it('opens the vault with the recovery key from the "forgot" link', async () => {
     const { user } = renderApp({ state: 'locked', passphrase: PASSPHRASE, recoveryKey: 'ABCD-EFGH-JKLM' });
     await user.click(await screen.findByRole('button', { name: /Wachtwoordzin vergeten/ }));
-    await user.type(screen.getByLabelText('Herstelsleutel'), 'ABCD-EFGH-XXXX');
+    await user.type(await screen.findByLabelText('Herstelsleutel'), 'ABCD-EFGH-XXXX');
     await user.type(screen.getByLabelText('Nieuwe wachtwoordzin'), 'nieuwe zin met genoeg woorden erin');
     await user.type(screen.getByLabelText('Herhaal de nieuwe wachtwoordzin'), 'nieuwe zin met genoeg woorden erin');
     await user.click(screen.getByRole('button', { name: 'Kluis openen' }));
@@ -100,7 +100,7 @@ describe('unlock', () => {
     const { user } = renderApp({ state: 'unlocked', passphrase: PASSPHRASE, settings: { language: 'en' } });
     await screen.findByTestId('case-list');
     await user.click(screen.getByRole('button', { name: 'Settings' }));
-    await user.type(screen.getByLabelText('Current passphrase'), 'wrong');
+    await user.type(await screen.findByLabelText('Current passphrase'), 'wrong');
     await user.type(screen.getByLabelText('New passphrase'), 'de nieuwe zin is lang genoeg');
     await user.type(screen.getByLabelText('Repeat the new passphrase'), 'de nieuwe zin is lang genoeg');
     await user.click(screen.getByTestId('settings-change-passphrase'));

@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
   'app.demo': 'Practice version: data stays in memory only',
   'app.startError': 'The app could not reach the vault. Close the app and start it again.',
   'app.retry': 'Try again',
+  'app.loadFailed': 'This screen could not be loaded. The installation may be damaged: try again, or reinstall the app. Your data stays where it is.',
 
   'topbar.label': 'Window',
   'topbar.hide': 'Hide',

@@ -7,6 +7,7 @@ export const nl = {
   'app.demo': 'Oefenversie: gegevens blijven alleen in het geheugen',
   'app.startError': 'De app kon de kluis niet bereiken. Sluit de app en start haar opnieuw.',
   'app.retry': 'Opnieuw proberen',
+  'app.loadFailed': 'Dit scherm kon niet worden geladen. De installatie is mogelijk beschadigd: probeer het opnieuw, of installeer de app opnieuw. Uw gegevens blijven bewaard.',
 
   'topbar.label': 'Venster',
   'topbar.hide': 'Verbergen',
