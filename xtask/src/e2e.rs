@@ -71,7 +71,7 @@ pub fn run() -> Result<()> {
         Ok(name) if !name.is_empty() => NodeRun::Tests(root().join("tests/e2e/specs").join(format!("{name}.test.mjs"))),
         _ => NodeRun::Tests(root().join("tests/e2e/specs")),
     };
-    let status = run_in_xvfb(&app_binary(), &out, &[specs])?;
+    let status = run_in_xvfb(&app_binary(), &out, &[specs], &[])?;
     if status.success() {
         println!("screenshots: {}", out.display());
         Ok(())
@@ -101,7 +101,8 @@ pub enum NodeRun {
 
 /// Starts Xvfb and tauri-driver for the binary `app` (the specs find it through `APP_PATH`), with a
 /// fresh private home below `out`, and runs each node run in turn; stops at the first failure.
-pub fn run_in_xvfb(app: &Path, out: &Path, runs: &[NodeRun]) -> Result<std::process::ExitStatus> {
+/// `extra_env` is added to the app's environment (to compare WebKit settings when measuring).
+pub fn run_in_xvfb(app: &Path, out: &Path, runs: &[NodeRun], extra_env: &[(String, String)]) -> Result<std::process::ExitStatus> {
     let home = out.join("home");
     // A fresh start: old screenshots, failure dumps and the previous run's app home go.
     let _ = std::fs::remove_dir_all(out);
@@ -124,7 +125,8 @@ pub fn run_in_xvfb(app: &Path, out: &Path, runs: &[NodeRun]) -> Result<std::proc
     )?;
     wait_for("Xvfb", Duration::from_secs(10), || socket.exists())?;
 
-    let env = environment(&home, &display);
+    let mut env = environment(&home, &display);
+    env.extend(extra_env.iter().cloned());
     let (port, native_port) = free_ports()?;
     let mut driver_cmd = Command::new("tauri-driver");
     driver_cmd

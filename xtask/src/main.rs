@@ -12,6 +12,8 @@
 //! - `bundle` the installers for this system (Linux: .deb and .rpm), with their sizes.
 //! - `package-test` installs the fresh .deb, runs the foundation spec against the installed app, measures
 //!           start and memory, uninstalls and checks the vault stays. Not part of `test` (release build).
+//! - `measure [BINARY] [NAME=VALUE …]` start and memory of a built binary (default the release build)
+//!           without installing it, e.g. to compare a WebKit setting.
 //!
 //! Only the standard library and serde_json (cargo metadata, package-lock.json) are used here, so that
 //! `cargo xtask` starts in seconds on a fresh machine.
@@ -39,9 +41,10 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(),
         Some("bundle") => bundle::run(&args[1..]),
         Some("package-test") => package_test::run(&args[1..]),
+        Some("measure") => package_test::measure(&args[1..]),
         Some("setup") => setup::all(),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|check-bindings|bindings|e2e|bench|bundle|package-test|setup>");
+            eprintln!("usage: cargo xtask <run|test|check-bindings|bindings|e2e|bench|bundle|package-test|measure|setup>");
             return ExitCode::from(2);
         }
     };

@@ -81,7 +81,7 @@ pub fn run(args: &[String]) -> Result<()> {
             NodeRun::Script(root().join("packaging/linux/test/start-and-memory.mjs")),
         ];
         // The script writes its figures next to the private home (figures_path).
-        let status = e2e::run_in_xvfb(Path::new(INSTALLED_BINARY), &out, &runs)?;
+        let status = e2e::run_in_xvfb(Path::new(INSTALLED_BINARY), &out, &runs, &[])?;
         if !status.success() {
             return Err(format!("the installed app failed its end-to-end run ({status}); evidence in {}", out.display()).into());
         }
@@ -102,24 +102,71 @@ pub fn run(args: &[String]) -> Result<()> {
 
     let figures: Value = serde_json::from_str(&std::fs::read_to_string(&figures_path)?)?;
     let deb_size = std::fs::metadata(&deb)?.len();
-    print_figures(deb_size, installed_kib, &figures);
+    step("Cijfers van het geïnstalleerde pakket");
+    print_package_figures(deb_size, installed_kib);
+    print_run_figures(&figures);
     if deb_size >= DEB_BUDGET_BYTES {
         return Err(format!(".deb is {} (budget < {})", mb(deb_size), mb(DEB_BUDGET_BYTES)).into());
     }
     Ok(())
 }
 
-fn print_figures(deb_size: u64, installed_kib: u64, f: &Value) {
+/// `cargo xtask measure [BINARY] [NAME=VALUE …]`: start and memory of a built binary (default
+/// `target/release/samen-kijken`) without installing it, by the same script as package-test, in the same
+/// Xvfb and private-home environment; `NAME=VALUE` pairs are added to the app's environment, to compare
+/// WebKit or JavaScriptCore settings (e.g. `JSC_useJIT=0`). `STARTS` and `CASES` as for the script.
+pub fn measure(args: &[String]) -> Result<()> {
+    if !cfg!(target_os = "linux") {
+        return Err("measure reads /proc: it runs on Linux only".into());
+    }
+    let (pairs, paths): (Vec<&String>, Vec<&String>) = args.iter().partition(|a| a.contains('='));
+    let binary = match paths.as_slice() {
+        [] => bundle::target_dir().join("release/samen-kijken"),
+        [one] => PathBuf::from(one),
+        _ => return Err(format!("measure takes one binary, not {paths:?}").into()),
+    };
+    if !binary.is_file() {
+        return Err(format!("{} does not exist: build it first (e.g. `cargo xtask bundle`)", binary.display()).into());
+    }
+    let binary = std::fs::canonicalize(&binary)?;
+    let extra_env: Vec<(String, String)> = pairs
+        .iter()
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or_default();
+            (k.to_string(), v.to_string())
+        })
+        .collect();
+    e2e::require_tools()?;
+    let out = bundle::target_dir().join("measure");
+    step(&format!("Starttijd en geheugen van {} onder Xvfb", binary.display()));
+    for (k, v) in &extra_env {
+        println!("app environment: {k}={v}");
+    }
+    let runs = [NodeRun::Script(root().join("packaging/linux/test/start-and-memory.mjs"))];
+    let status = e2e::run_in_xvfb(&binary, &out, &runs, &extra_env)?;
+    if !status.success() {
+        return Err(format!("the measurement failed ({status}); evidence in {}", out.display()).into());
+    }
+    let figures: Value = serde_json::from_str(&std::fs::read_to_string(out.join("figures.json"))?)?;
+    println!("{:<64} {:<10} {}", "figure", "budget", "measured");
+    print_run_figures(&figures);
+    Ok(())
+}
+
+fn print_package_figures(deb_size: u64, installed_kib: u64) {
+    let verdict = |ok: bool| if ok { "within budget" } else { "OVER BUDGET" };
+    println!("{:<64} {:<10} {}", "figure", "budget", "measured");
+    println!("{:<64} {:<10} {} ({})", ".deb size", "< 40 MB", mb(deb_size), verdict(deb_size < DEB_BUDGET_BYTES));
+    println!("{:<64} {:<10} {}", "installed size (dpkg Installed-Size)", "-", mb(installed_kib * 1024));
+}
+
+fn print_run_figures(f: &Value) {
     let ms = |v: &Value| v.as_f64().map(|x| format!("{x:.0} ms")).unwrap_or_else(|| "not measured".into());
     let verdict = |ok: bool| if ok { "within budget" } else { "OVER BUDGET" };
     let start = f["medianToFirstPaintMs"].as_f64().or_else(|| f["medianToUnlockScreenSeenMs"].as_f64()).unwrap_or(f64::MAX);
     let pss_mb = f["pssSumKiB"].as_f64().unwrap_or(f64::MAX) * 1024.0 / 1e6;
     let rss_mb = f["rssSumKiB"].as_f64().unwrap_or(0.0) * 1024.0 / 1e6;
     let n = f["starts"].as_array().map(Vec::len).unwrap_or(0);
-    step("Cijfers van het geïnstalleerde pakket");
-    println!("{:<64} {:<10} {}", "figure", "budget", "measured");
-    println!("{:<64} {:<10} {} ({})", ".deb size", "< 40 MB", mb(deb_size), verdict(deb_size < DEB_BUDGET_BYTES));
-    println!("{:<64} {:<10} {}", "installed size (dpkg Installed-Size)", "-", mb(installed_kib * 1024));
     println!(
         "{:<64} {:<10} {} ({})",
         format!("start: process start → first paint, median of {n}"),
@@ -140,6 +187,8 @@ fn print_figures(deb_size: u64, installed_kib: u64, f: &Value) {
         println!("    {:<60} {:.0} MB", format!("{} (pid {})", p["name"].as_str().unwrap_or("?"), p["pid"]), p["pssKiB"].as_f64().unwrap_or(0.0) * 1024.0 / 1e6);
     }
     println!("{:<64} {:<10} {:.0} MB", "  RSS sum, same processes", "-", rss_mb);
+    println!("{:<64} {:<10} {}", "search over all cases, typed → list shown (in the page)", "-", ms(&f["searchMs"]));
+    println!("{:<64} {:<10} {}", "open a case, click → case screen (in the page)", "-", ms(&f["openCaseMs"]));
 }
 
 /// Paths both packages must hold.

@@ -8,7 +8,8 @@
 //    paint can follow a little later).
 // 3. On the last start the vault is unlocked, the case list counts all cases (and shows its first rows),
 //    and the proportional set size (PSS, /proc/PID/smaps_rollup) of the app and every process below it
-//    (WebKit's web and network processes) is summed.
+//    (WebKit's web and network processes) is summed; the largest mappings of each process are printed.
+// 4. Then two answers of the interface are timed inside the page: a search over all cases, opening a case.
 // The figures go to FIGURES_OUT as JSON; xtask prints them.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,6 +69,23 @@ function rollup(pid) {
   const text = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
   const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
   return { name: fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim(), pssKiB: kb('Pss'), rssKiB: kb('Rss') };
+}
+
+/** PSS per mapping (library, heap, anonymous memory…) of a process, largest first, in KiB. */
+function largestMappings(pid, count = 10) {
+  const sums = new Map();
+  let name = null;
+  for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      const where = head[1].trim();
+      name = where === '' ? '[anonymous]' : path.basename(where.replace(/ \(deleted\)$/, ''));
+      continue;
+    }
+    const pss = /^Pss:\s+(\d+) kB/.exec(line);
+    if (pss && name) sums.set(name, (sums.get(name) ?? 0) + Number(pss[1]));
+  }
+  return [...sums].sort((a, b) => b[1] - a[1]).slice(0, count).map(([mapping, pssKiB]) => ({ mapping, pssKiB }));
 }
 
 const median = (xs) => {
@@ -169,7 +187,40 @@ await browser.waitUntil(async () => (await listed()).total === CASES, {
 });
 await sleep(3000);
 const { rows } = await listed();
-const processes = [pid, ...descendants(pid)].map((p) => ({ pid: p, ...rollup(p) }));
+const processes = [pid, ...descendants(pid)].map((p) => ({ pid: p, ...rollup(p), largest: largestMappings(p) }));
+for (const p of processes) {
+  const parts = p.largest.map((m) => `${m.mapping} ${(m.pssKiB / 1024).toFixed(1)}`).join(', ');
+  console.log(`${p.name} (${(p.pssKiB / 1024).toFixed(0)} MiB PSS), largest mappings in MiB: ${parts}`);
+}
+
+// 4. How the interface answers, timed inside the page (no WebDriver round trips), after the memory was
+//    read: searching the 1,000 cases (the list filters and sorts in the page), and opening a case (its
+//    screen's code is loaded on first use). To compare builds and settings, e.g. JavaScriptCore without JIT.
+const SEARCH = 'Meetgezin 77';
+const searchHits = [...Array(CASES).keys()].map((i) => `Meetgezin ${i + 1}`).filter((l) => l.includes(SEARCH)).length;
+const searchMs = await browser.executeAsync((term, hits, done) => {
+  const field = document.querySelector('[data-testid="case-search"]');
+  const t0 = performance.now();
+  field.value = term;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  const check = () => {
+    if (document.querySelectorAll('[data-testid="case-row"]').length === hits) done(Math.round(performance.now() - t0));
+    else if (performance.now() - t0 > 20000) done(null);
+    else requestAnimationFrame(check);
+  };
+  check();
+}, SEARCH, searchHits);
+const openCaseMs = await browser.executeAsync((done) => {
+  const t0 = performance.now();
+  document.querySelector('[data-testid="case-open"]').click();
+  const check = () => {
+    if (document.querySelector('[data-testid="case-view"]')) done(Math.round(performance.now() - t0));
+    else if (performance.now() - t0 > 20000) done(null);
+    else requestAnimationFrame(check);
+  };
+  check();
+});
+console.log(`search over ${CASES} cases: ${searchMs} ms; opening a case: ${openCaseMs} ms`);
 await browser.deleteSession();
 
 const figures = {
@@ -182,6 +233,8 @@ const figures = {
   processes,
   pssSumKiB: processes.reduce((a, p) => a + p.pssKiB, 0),
   rssSumKiB: processes.reduce((a, p) => a + p.rssKiB, 0),
+  searchMs,
+  openCaseMs,
 };
 fs.writeFileSync(FIGURES_OUT, JSON.stringify(figures, null, 2));
 console.log(`figures: ${FIGURES_OUT}`);
