@@ -189,6 +189,12 @@ fn print_run_figures(f: &Value) {
     println!("{:<64} {:<10} {:.0} MB", "  RSS sum, same processes", "-", rss_mb);
     println!("{:<64} {:<10} {}", "search over all cases, typed → list shown (in the page)", "-", ms(&f["searchMs"]));
     println!("{:<64} {:<10} {}", "open a case, click → case screen (in the page)", "-", ms(&f["openCaseMs"]));
+    let heavy = &f["heavy"];
+    if heavy["records"].is_number() {
+        for (what, key) in [("Wie doet wat", "whoDoesWhatMs"), ("timeline", "timelineMs"), ("matrix", "matrixMs"), ("family picture", "pictureMs"), ("the timeline command alone", "timelineCommandMs")] {
+            println!("{:<64} {:<10} {}", format!("case with {} records: {what}, click → drawn", heavy["records"]), "-", ms(&heavy[key]));
+        }
+    }
 }
 
 /// Paths both packages must hold.

@@ -10,6 +10,7 @@
 //    and the proportional set size (PSS, /proc/PID/smaps_rollup) of the app and every process below it
 //    (WebKit's web and network processes) is summed; the largest mappings of each process are printed.
 // 4. Then two answers of the interface are timed inside the page: a search over all cases, opening a case.
+// 5. And the heavier screens of one case with RECORDS behaviour records (default 300; 0 skips it).
 // The figures go to FIGURES_OUT as JSON; xtask prints them.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -221,6 +222,78 @@ const openCaseMs = await browser.executeAsync((done) => {
   check();
 });
 console.log(`search over ${CASES} cases: ${searchMs} ms; opening a case: ${openCaseMs} ms`);
+
+// 5. The heavier screens: one case with four persons and RECORDS behaviour records (fictional, made through
+//    the app's own commands), opened on "Wie doet wat", then its timeline, matrix and family picture, each
+//    timed inside the page from the click until the view is drawn.
+const RECORDS = Number(process.env.RECORDS ?? 300);
+const heavy = {};
+if (RECORDS > 0) {
+  await browser.setTimeout({ script: 600000 });
+  const made = await browser.executeAsync((n, done) => {
+    (async () => {
+      const call = (c, request) => window.__TAURI_INTERNALS__.invoke(c, { request });
+      const created = await call('case_create', { label: 'Meetgezin met veel gedrag' });
+      const person = (role, name, year, gender) =>
+        call('person_add', {
+          case_id: created.id,
+          input: { role, name, year_of_birth: year, gender, lives_in_household: true, notes: '', language: 'nl' },
+        });
+      const a = await person('parent', 'Meetouder Een', 1985, 'female');
+      const b = await person('partner', 'Meetouder Twee', 1983, 'male');
+      const c = await person('child', 'Meetkind Een', 2014, 'female');
+      const d = await person('child', 'Meetkind Twee', 2018, 'male');
+      const behaviours = ['fys.duwen', 'fys.schoppen', 'fys.gooien', 'fys.haren_trekken', 'psy.schreeuwen', 'fys.slaan_vlakke_hand'];
+      const pairs = [[b, a], [a, b], [b, c], [a, d], [b, d]];
+      const frequencies = ['once', 'twice', 'three_to_five', 'six_to_ten'];
+      for (let i = 0; i < n; i += 1) {
+        const [actor, target] = pairs[i % pairs.length];
+        const day = new Date(Date.UTC(2024, 0, 1) + ((i * 37) % 700) * 86400000).toISOString().slice(0, 10);
+        await call('behaviour_save', {
+          record: {
+            id: '00000000-0000-0000-0000-000000000000', case_id: created.id, actors: [actor.id], targets: [target.id],
+            behaviour_id: behaviours[i % behaviours.length],
+            stance: { stance: 'reported', frequency: frequencies[i % frequencies.length] },
+            first_occurrence: null, last_occurrence: day, context: [], impact: [], impact_text: '',
+            children_exposed: [], source_person: target.id, conversation_id: null, question_id: null,
+            confidential: { kind: 'everyone' }, updated_at: '2026-01-01T00:00:00Z',
+          },
+        });
+      }
+      return created;
+    })().then(done, (e) => done(`error: ${JSON.stringify(e)}`));
+  }, RECORDS);
+  assert.equal(made?.label, 'Meetgezin met veel gedrag', `the case with many records: ${JSON.stringify(made)}`);
+  // Back to the list (it now holds the new case), find the case, open it.
+  await click(browser, 'case-back');
+  await type(browser, 'case-search', 'veel gedrag');
+  await click(browser, 'case-open');
+  await byId(browser, 'case-view');
+  const timed = (clickSel, waitSel, count) =>
+    browser.executeAsync((c, w, k, done) => {
+      const t0 = performance.now();
+      document.querySelector(c).click();
+      const check = () => {
+        if (document.querySelectorAll(w).length >= k) done(Math.round(performance.now() - t0));
+        else if (performance.now() - t0 > 30000) done(null);
+        else requestAnimationFrame(check);
+      };
+      check();
+    }, clickSel, waitSel, count);
+  heavy.records = RECORDS;
+  heavy.whoDoesWhatMs = await timed('[data-testid="tab-wiedoetwat"]', '[data-testid="behaviour-row"]', 1);
+  heavy.timelineMs = await timed('[data-testid="view-timeline"]', '[data-testid="timeline-item"]', 1);
+  heavy.matrixMs = await timed('[data-testid="view-matrix"]', '[data-testid="matrix-cell"]', 16);
+  heavy.pictureMs = await timed('[data-testid="view-picture"]', '[data-testid="picture-words"]', 1);
+  // The backend's part of the timeline: the command alone, as the view asks it.
+  heavy.timelineCommandMs = await browser.executeAsync((id, done) => {
+    const t0 = performance.now();
+    window.__TAURI_INTERNALS__
+      .invoke('timeline_get', { request: { case_id: id } })
+      .then(() => done(Math.round(performance.now() - t0)), () => done(null));
+  }, made.id);
+  console.log(`a case with ${RECORDS} records: Wie doet wat ${heavy.whoDoesWhatMs} ms, timeline ${heavy.timelineMs} ms, matrix ${heavy.matrixMs} ms, family picture ${heavy.pictureMs} ms; the timeline command alone ${heavy.timelineCommandMs} ms`);
+}
 await browser.deleteSession();
 
 const figures = {
@@ -235,6 +308,7 @@ const figures = {
   rssSumKiB: processes.reduce((a, p) => a + p.rssKiB, 0),
   searchMs,
   openCaseMs,
+  heavy,
 };
 fs.writeFileSync(FIGURES_OUT, JSON.stringify(figures, null, 2));
 console.log(`figures: ${FIGURES_OUT}`);

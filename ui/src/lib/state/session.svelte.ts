@@ -130,9 +130,11 @@ export class Session {
   cases = $state.raw<CaseSummary[]>([]);
   household = $state<HouseholdView | null>(null);
   conversations = $state<Conversation[]>([]);
-  records = $state<BehaviourRecord[]>([]);
-  trash = $state<BehaviourRecord[]>([]);
-  analysis = $state<Analysis | null>(null);
+  /** Raw as well: the records and the analysis are replaced whole by each answer of the backend, and a
+   *  deep proxy over hundreds of records slowed every view that reads them. */
+  records = $state.raw<BehaviourRecord[]>([]);
+  trash = $state.raw<BehaviourRecord[]>([]);
+  analysis = $state.raw<Analysis | null>(null);
   meldcodeEntries = $state<MeldcodeEntry[]>([]);
   meldcodeStatus = $state<MeldcodeOverview | null>(null);
   /** The safety plan being edited (stored or freshly prefilled), its checks, versions and preview pages. */
@@ -167,8 +169,9 @@ export class Session {
   focusOnOpen: 'heading' | 'start' = 'heading';
   private resumeConversation: { caseId: string; conversationId: string } | null = null;
 
-  /** Static content (guides, catalogue, cards, Meldcode model): no case data, loaded once. */
-  content = $state<ContentBundle | null>(null);
+  /** Static content (guides, catalogue, cards, Meldcode model): no case data, loaded once, never edited
+   *  (raw: no proxy over the whole catalogue for every lookup). */
+  content = $state.raw<ContentBundle | null>(null);
 
   readonly backend: Backend;
   private epoch = 0;
