@@ -129,7 +129,7 @@ export class Session {
    *  proxy and signal per case and field. */
   cases = $state.raw<CaseSummary[]>([]);
   household = $state<HouseholdView | null>(null);
-  conversations = $state<Conversation[]>([]);
+  conversations = $state.raw<Conversation[]>([]);
   /** Raw as well: the records and the analysis are replaced whole by each answer of the backend, and a
    *  deep proxy over hundreds of records slowed every view that reads them. */
   records = $state.raw<BehaviourRecord[]>([]);
@@ -149,10 +149,10 @@ export class Session {
   planVersions = $state<PlanVersion[]>([]);
   planPages = $state<string[]>([]);
   /** The notes of the open case, and its note trash (newest date first, as Rust orders them). */
-  notes = $state<Note[]>([]);
-  notesTrash = $state<Note[]>([]);
+  notes = $state.raw<Note[]>([]);
+  notesTrash = $state.raw<Note[]>([]);
   /** Persons' corrections and objections in the open case (shown beside the record or note). */
-  corrections = $state<Correction[]>([]);
+  corrections = $state.raw<Correction[]>([]);
   /** The note to select when the Notities tab opens (a search hit); an id only. */
   noteToOpen = $state<string | null>(null);
   /** The search dialog (Ctrl+K) is open. Its query and results live in the dialog and go with it. */
