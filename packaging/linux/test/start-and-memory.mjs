@@ -211,16 +211,20 @@ const searchMs = await browser.executeAsync((term, hits, done) => {
   };
   check();
 }, SEARCH, searchHits);
-const openCaseMs = await browser.executeAsync((done) => {
-  const t0 = performance.now();
-  document.querySelector('[data-testid="case-open"]').click();
-  const check = () => {
-    if (document.querySelector('[data-testid="case-view"]')) done(Math.round(performance.now() - t0));
-    else if (performance.now() - t0 > 20000) done(null);
-    else requestAnimationFrame(check);
-  };
-  check();
-});
+/** Clicks the first element matching `clickSel` in the page and returns the ms until at least `count`
+ *  elements match `waitSel` (null after 30 s). */
+const timed = (clickSel, waitSel, count = 1) =>
+  browser.executeAsync((c, w, k, done) => {
+    const t0 = performance.now();
+    document.querySelector(c).click();
+    const check = () => {
+      if (document.querySelectorAll(w).length >= k) done(Math.round(performance.now() - t0));
+      else if (performance.now() - t0 > 30000) done(null);
+      else requestAnimationFrame(check);
+    };
+    check();
+  }, clickSel, waitSel, count);
+const openCaseMs = await timed('[data-testid="case-open"]', '[data-testid="case-view"]');
 console.log(`search over ${CASES} cases: ${searchMs} ms; opening a case: ${openCaseMs} ms`);
 
 // 5. The heavier screens: one case with four persons and RECORDS behaviour records (fictional, made through
@@ -269,17 +273,6 @@ if (RECORDS > 0) {
   await type(browser, 'case-search', 'veel gedrag');
   await click(browser, 'case-open');
   await byId(browser, 'case-view');
-  const timed = (clickSel, waitSel, count) =>
-    browser.executeAsync((c, w, k, done) => {
-      const t0 = performance.now();
-      document.querySelector(c).click();
-      const check = () => {
-        if (document.querySelectorAll(w).length >= k) done(Math.round(performance.now() - t0));
-        else if (performance.now() - t0 > 30000) done(null);
-        else requestAnimationFrame(check);
-      };
-      check();
-    }, clickSel, waitSel, count);
   heavy.records = RECORDS;
   heavy.whoDoesWhatMs = await timed('[data-testid="tab-wiedoetwat"]', '[data-testid="behaviour-row"]', 1);
   heavy.timelineMs = await timed('[data-testid="view-timeline"]', '[data-testid="timeline-item"]', 1);

@@ -3,7 +3,6 @@
 // the first paint and less JavaScript held in WebKit's web process (packaging/README.md, start and memory).
 import type { Component } from 'svelte';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyProps = Record<string, any>;
 
 export class LazyComponent<Props extends AnyProps = AnyProps> {
