@@ -1,8 +1,9 @@
 //! The third-party licence file shipped in every package (`THIRD-PARTY-LICENSES.txt`).
 //!
-//! Generated at bundle time from what is on disk, never from a network: the Rust crates come from
-//! `cargo metadata --offline --locked` (the normal dependencies of the app binary for this platform, not
-//! build or dev dependencies), their licence texts from the crate sources cargo already downloaded; the
+//! Generated at bundle time from what is on disk: the Rust crates come from `cargo metadata --offline
+//! --locked` (the normal dependencies of the app binary for this platform, not build or dev dependencies),
+//! their licence texts from the crate sources, which `cargo fetch --locked` first downloads from the
+//! package registry when this machine has not built the app yet (a fresh clone on a new machine); the
 //! npm packages from `ui/package-lock.json`, starting at the packages the UI's own code imports and
 //! following their dependencies (an upper bound of what the bundled JavaScript contains), with texts
 //! from `ui/node_modules`; the fonts from `assets/fonts`.
@@ -60,9 +61,16 @@ fn host_triple() -> Result<String> {
 }
 
 fn rust_components() -> Result<Vec<Component>> {
+    // The sources must be on disk for their licence texts; on a new machine the bundle step comes before
+    // any build has downloaded them. Only the package registry is asked (the lock file's versions).
+    let host = host_triple()?;
+    let fetch = Command::new("cargo").args(["fetch", "--locked", "--target", &host]).current_dir(root()).status()?;
+    if !fetch.success() {
+        return Err(format!("cargo fetch --locked failed ({fetch})").into());
+    }
     let out = Command::new("cargo")
         .args(["metadata", "--format-version", "1", "--locked", "--offline", "--filter-platform"])
-        .arg(host_triple()?)
+        .arg(&host)
         .current_dir(root())
         .output()?;
     if !out.status.success() {
