@@ -8,7 +8,8 @@
 //    paint can follow a little later).
 // 3. On the last start the vault is unlocked, the case list counts all cases (and shows its first rows),
 //    and the proportional set size (PSS, /proc/PID/smaps_rollup) of the app and every process below it
-//    (WebKit's web and network processes) is summed; the largest mappings of each process are printed.
+//    (WebKit's web and network processes) is summed; the largest mappings of each process are printed,
+//    and each process's /proc/PID/smaps is copied next to FIGURES_OUT (smaps-NAME.txt).
 // 4. Then two answers of the interface are timed inside the page: a search over all cases, opening a case.
 // 5. And the heavier screens of one case with RECORDS behaviour records (default 300; 0 skips it).
 // The figures go to FIGURES_OUT as JSON; xtask prints them.
@@ -119,14 +120,28 @@ async function timedStart(vaultDir) {
   for (let i = 0; i < 20 && paint == null; i += 1) {
     paint = await browser.execute(() => {
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return fcp ? performance.timeOrigin + fcp.startTime : null;
+      if (!fcp) return null;
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        at: performance.timeOrigin + fcp.startTime,
+        timeOrigin: performance.timeOrigin,
+        // Within the page, from its navigation start (ms): the document received, its scripts run, painted.
+        documentMs: nav ? nav.responseEnd : null,
+        scriptsRunMs: nav ? nav.domContentLoadedEventEnd : null,
+        paintMs: fcp.startTime,
+      };
     });
     if (paint == null) await sleep(100);
   }
+  const sinceStart = (epochMs) => Math.round(epochMs - bootInEpochMs - startedAt * 1000);
   return {
     browser,
     pid,
-    toFirstPaintMs: paint == null ? null : Math.round(paint - bootInEpochMs - startedAt * 1000),
+    toFirstPaintMs: paint == null ? null : sinceStart(paint.at),
+    // Where the time goes: the process start until the page begins to load (GTK, WebKit's processes,
+    // EGL), then inside the page.
+    toPageStartMs: paint == null ? null : sinceStart(paint.timeOrigin),
+    pageMs: paint == null ? null : { document: paint.documentMs, scriptsRun: paint.scriptsRunMs, paint: paint.paintMs },
     toUnlockScreenSeenMs: Math.round((seenAt - startedAt) * 1000),
     requestToUnlockScreenSeenMs: Math.round((seenAt - requested) * 1000),
   };
@@ -158,8 +173,15 @@ const starts = [];
 let last;
 for (let i = 0; i < STARTS; i += 1) {
   const s = await timedStart(vaultDir);
-  starts.push({ toFirstPaintMs: s.toFirstPaintMs, toUnlockScreenSeenMs: s.toUnlockScreenSeenMs, requestToUnlockScreenSeenMs: s.requestToUnlockScreenSeenMs });
-  console.log(`start ${i + 1}: first paint ${s.toFirstPaintMs?.toFixed(0)} ms, unlock screen seen ${s.toUnlockScreenSeenMs.toFixed(0)} ms after the process started`);
+  starts.push({
+    toFirstPaintMs: s.toFirstPaintMs,
+    toUnlockScreenSeenMs: s.toUnlockScreenSeenMs,
+    requestToUnlockScreenSeenMs: s.requestToUnlockScreenSeenMs,
+    toPageStartMs: s.toPageStartMs,
+    pageMs: s.pageMs,
+  });
+  const page = s.pageMs ? `; the page began to load at ${s.toPageStartMs} ms, and from there: document ${Math.round(s.pageMs.document)} ms, scripts run ${Math.round(s.pageMs.scriptsRun)} ms, first paint ${Math.round(s.pageMs.paint)} ms` : '';
+  console.log(`start ${i + 1}: first paint ${s.toFirstPaintMs?.toFixed(0)} ms, unlock screen seen ${s.toUnlockScreenSeenMs.toFixed(0)} ms after the process started${page}`);
   if (i < STARTS - 1) {
     await s.browser.deleteSession();
     await sleep(1000);
@@ -190,6 +212,9 @@ await sleep(3000);
 const { rows } = await listed();
 const processes = [pid, ...descendants(pid)].map((p) => ({ pid: p, ...rollup(p), largest: largestMappings(p) }));
 for (const p of processes) {
+  // The whole map, for a closer look (which segment of which file holds the memory): paths only.
+  // (/proc files report size 0, so copyFileSync would copy nothing.)
+  fs.writeFileSync(path.join(path.dirname(FIGURES_OUT), `smaps-${p.name}.txt`), fs.readFileSync(`/proc/${p.pid}/smaps`, 'utf8'));
   const parts = p.largest.map((m) => `${m.mapping} ${(m.pssKiB / 1024).toFixed(1)}`).join(', ');
   console.log(`${p.name} (${(p.pssKiB / 1024).toFixed(0)} MiB PSS), largest mappings in MiB: ${parts}`);
 }
