@@ -205,7 +205,8 @@ pub struct PersonGuidance {
 /// (nothing is stored). The form shows each issue; `passed` says whether the conversation may start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PrecheckReview {
-    /// In a stable order; `consult_expert_first` is a warning that does not block the start.
+    /// In a stable order; every issue blocks the start, `consult_expert_first` too (until the
+    /// professional records that an expert was consulted).
     pub issues: Vec<domain::PrecheckIssue>,
     pub passed: bool,
 }

@@ -111,6 +111,31 @@ fn the_household_says_which_guide_fits_whom_and_what_needs_a_precheck() {
     ok(&mut host, &map, "conversation_start", start);
 }
 
+/// Choosing another guide or a joint conversation never skips a child's pre-check (§4).
+#[test]
+fn a_childs_precheck_cannot_be_skipped_by_another_guide_or_a_joint_talk() {
+    let (mut host, map) = table_host(State::Unlocked);
+    let start = |participants: Value, guide: &str, reason: Value| {
+        json!({ "case_id": J::CASE, "participants": participants, "guide_id": guide, "joint_reason": reason,
+            "safety_justification": "besproken met Veilig Thuis" })
+    };
+    let table = [
+        ("Lotte alone with the adult guide", start(json!([J::LOTTE]), "gids.volwassene", Value::Null)),
+        ("Lotte alone with the network guide", start(json!([J::LOTTE]), "gids.netwerk", Value::Null)),
+        ("Lotte with her mother", start(json!([J::SANNE, J::LOTTE]), "gids.kind_4_7", json!("samen tekenen"))),
+        ("Daan with his mother, adult guide", start(json!([J::SANNE, J::DAAN]), "gids.volwassene", json!("afspraken"))),
+    ];
+    for (name, request) in &table {
+        assert_eq!(codegen::run(&mut host, &map, "conversation_start", request), Err(ErrorCode::PrecheckRequired), "{name}");
+    }
+    // With Lotte's pre-check passed, a joint talk with her is no longer refused for it.
+    let precheck = json!({ "case_id": J::CASE, "precheck": { "child_id": J::LOTTE, "age": 6,
+        "consent": { "kind": "parental_consent", "by": [J::SANNE] }, "warning_signs": [], "expert_consulted": false,
+        "checked_at": "2026-03-15T10:00:00Z" } });
+    ok(&mut host, &map, "precheck_save", precheck);
+    assert_ne!(codegen::run(&mut host, &map, "conversation_start", &table[2].1), Err(ErrorCode::PrecheckRequired));
+}
+
 #[test]
 fn an_open_conversation_holds_only_its_own_words_and_is_confidential_with_a_child() {
     let (mut host, map) = table_host(State::Unlocked);

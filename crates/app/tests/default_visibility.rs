@@ -55,6 +55,15 @@ fn the_lookup_gives_what_conversation_open_gives_for_every_group_of_the_practice
     let (mut host, map) = table_host(State::Unlocked);
     let household = domain::fixture::gezin_jansen().household;
     let persons: Vec<&Person> = household.persons.iter().collect();
+    // Every child's pre-check first (a conversation with a child, alone or together, waits for it).
+    for (child, age, consent) in [
+        (J::LOTTE, 6, json!({ "kind": "parental_consent", "by": [J::SANNE] })),
+        (J::DAAN, 13, json!({ "kind": "child_and_parental_consent", "by": [J::SANNE] })),
+    ] {
+        let precheck = json!({ "case_id": J::CASE, "precheck": { "child_id": child, "age": age, "consent": consent,
+            "warning_signs": [], "expert_consulted": false, "checked_at": "2026-03-15T10:00:00Z" } });
+        codegen::run(&mut host, &map, "precheck_save", &precheck).expect("pre-check");
+    }
     let mut seen = Vec::new();
     for mask in 1u32..(1 << persons.len()) {
         let group: Vec<&Person> = persons.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, p)| *p).collect();

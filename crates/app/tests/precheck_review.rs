@@ -26,15 +26,16 @@ fn consent_by_age_band_reason_and_expert() {
         (13, json!({ "kind": "parental_consent", "by": parents }), json!([]), false, vec!["child_consent_missing"], false),
         (13, json!({ "kind": "child_and_parental_consent", "by": parents }), json!([]), false, vec![], true),
         (15, json!({ "kind": "own_consent" }), json!([]), false, vec!["too_young_for_own_consent"], false),
-        // 16 and older: the young person decides.
+        // 16 and older: the young person decides; the parents' consent alone is not enough.
         (16, json!({ "kind": "own_consent" }), json!([]), false, vec![], true),
+        (16, json!({ "kind": "parental_consent", "by": parents }), json!([]), false, vec!["child_consent_missing"], false),
         (13, json!({ "kind": "not_yet_asked" }), json!([]), false, vec!["consent_missing"], false),
         (13, json!({ "kind": "refused" }), json!([]), false, vec!["consent_missing"], false),
         // Talking without consent when the child's safety asks for it, with the reason.
         (13, json!({ "kind": "exception", "reason": "  " }), json!([]), false, vec!["exception_without_reason"], false),
         (13, json!({ "kind": "exception", "reason": "Toestemming vragen brengt Daan in gevaar." }), json!([]), false, vec![], true),
-        // Warning signs: consult an expert first; a warning, it does not block the start.
-        (13, json!({ "kind": "child_and_parental_consent", "by": parents }), json!(["sexual_abuse"]), false, vec!["consult_expert_first"], true),
+        // Warning signs: consult an expert first — the talk waits until that is done (§4).
+        (13, json!({ "kind": "child_and_parental_consent", "by": parents }), json!(["sexual_abuse"]), false, vec!["consult_expert_first"], false),
         (13, json!({ "kind": "child_and_parental_consent", "by": parents }), json!(["sexual_abuse"]), true, vec![], true),
         // Under 4: no child guide, whatever the consent.
         (3, json!({ "kind": "parental_consent", "by": parents }), json!([]), false, vec!["no_guide_for_age"], false),

@@ -251,7 +251,7 @@ fn cards_are_rich_and_use_current_terms() {
     for must in ["mediation", "ouderschapscursus", "druk", "rechtszaken"] {
         assert!(avoid.contains(must), "complexe scheiding avoids: {must}");
     }
-    for f in ["cards/profielen.toml", "redflags/rode_vlaggen.toml", "meldcode/meldcode.toml"] {
+    for f in ["cards/profielen.toml", "redflags/rode_vlaggen.toml", "meldcode/meldcode.toml", "plan_i18n/nl.toml"] {
         let t = std::fs::read_to_string(root().join("assets").join(f)).unwrap().to_lowercase();
         assert!(!t.contains("gezinsvoogd") && !t.contains("vrouwenopvang"), "{f}: use jeugdbeschermer and opvang");
     }

@@ -289,7 +289,9 @@ impl ChildPrecheck {
             ConsentStatus::ParentalConsent { by } | ConsentStatus::ChildAndParentalConsent { by } if by.is_empty() => {
                 out.push(PrecheckIssue::ConsentMissing)
             }
-            ConsentStatus::ParentalConsent { .. } if (CHILD_CONSENT_AGE..CONSENT_AGE).contains(&self.age) => {
+            // From 12 the child's own consent is needed too (12–15: with the parents'; 16 and older: the
+            // child's own decides, so the parents' alone is not enough either).
+            ConsentStatus::ParentalConsent { .. } if self.age >= CHILD_CONSENT_AGE => {
                 out.push(PrecheckIssue::ChildConsentMissing)
             }
             ConsentStatus::ParentalConsent { .. } | ConsentStatus::ChildAndParentalConsent { .. } => {}
@@ -366,7 +368,10 @@ mod tests {
             (precheck(16, OwnConsent, vec![]), vec![]),
             (precheck(16, NotYetAsked, vec![]), vec![PrecheckIssue::ConsentMissing]),
             (precheck(17, Refused, vec![]), vec![PrecheckIssue::ConsentMissing]),
-            (precheck(16, ParentalConsent { by: vec![parent] }, vec![]), vec![]),
+            // 16 and older: the child's own consent decides; the parents' alone is not enough.
+            (precheck(16, ParentalConsent { by: vec![parent] }, vec![]), vec![PrecheckIssue::ChildConsentMissing]),
+            (precheck(17, ParentalConsent { by: vec![parent] }, vec![]), vec![PrecheckIssue::ChildConsentMissing]),
+            (precheck(16, ChildAndParentalConsent { by: vec![parent] }, vec![]), vec![]),
             // 12–15: the child and the parents.
             (precheck(11, ParentalConsent { by: vec![parent] }, vec![]), vec![]),
             (precheck(12, ParentalConsent { by: vec![parent] }, vec![]), vec![PrecheckIssue::ChildConsentMissing]),

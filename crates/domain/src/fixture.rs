@@ -116,6 +116,8 @@ pub fn catalogue() -> Catalogue {
     let yes = |i: &str| Feed::Yes { indicator: i.into() };
     let answered = |i: &str| Feed::Answered { indicator: i.into() };
     feed("vol.gedrag.overzicht", answered(ASKED_PARTNER_BEHAVIOUR));
+    feed("vol.gedrag.seks", answered(ASKED_SEXUAL_VIOLENCE));
+    feed("vol.gedrag.wurgen", answered(ASKED_STRANGULATION));
     for (q, d) in CONTROL_QUESTIONS {
         feed(q, answered(ASKED_CONTROL));
         feed(q, answered(asked_control_domain(*d)));

@@ -173,9 +173,10 @@ pub fn check_joint_setting(
     (!reasons.is_empty()).then(|| joint_rail(participants, None, reasons, e, justification))
 }
 
-/// Check before imposing mediation or other dispute resolution as a condition (art. 48): any violence,
-/// control or stalking recorded between these persons (or, with no persons named, between any
-/// (ex-)partners) gives the warning.
+/// Check before imposing mediation or other dispute resolution as a condition (art. 48): the article
+/// forbids *mandatory* mediation for every form of the violence it covers, so the warning is always
+/// given; the violence, control or stalking recorded between these persons (or, with no persons named,
+/// between any (ex-)partners) is listed as its evidence when there is any (§7). Always `Some`.
 pub fn check_imposed_mediation(input: &CaseSnapshot, catalogue: &Catalogue, participants: &[Uuid]) -> Option<GuardRail> {
     let facts = Facts::build(input, catalogue);
     let mut e = Evidence::default();
@@ -191,10 +192,11 @@ pub fn check_imposed_mediation(input: &CaseSnapshot, catalogue: &Catalogue, part
     }
     persons.sort();
     persons.dedup();
-    (!e.is_empty()).then(|| GuardRail {
+    let reasons = if e.is_empty() { Vec::new() } else { vec![GuardRailReason::Violence] };
+    Some(GuardRail {
         kind: GuardRailKind::ImposedMediation,
         article: Some("art. 48".into()),
-        reasons: vec![GuardRailReason::Violence],
+        reasons,
         persons,
         conversation_id: None,
         evidence: e,
@@ -204,18 +206,20 @@ pub fn check_imposed_mediation(input: &CaseSnapshot, catalogue: &Catalogue, part
     })
 }
 
-/// Check before putting a contact or custody arrangement for `parent` in the plan: is violence by this
-/// parent towards an (ex-)partner recorded?
+/// Check before putting a contact or custody arrangement for `parent` in the plan: is violence between
+/// this parent and an (ex-)partner recorded, in either direction? Art. 31 asks to weigh the safety of the
+/// parent in the slachtofferpositie and of the children in every such arrangement, whichever parent it
+/// names (the residence with one parent is the contact arrangement of the other).
 pub fn check_contact_arrangement(input: &CaseSnapshot, catalogue: &Catalogue, parent: Uuid) -> Option<GuardRail> {
     let facts = Facts::build(input, catalogue);
     let mut e = Evidence::default();
     let mut persons = vec![parent];
-    for c in facts.counted.iter().filter(|c| c.actor == parent && facts.are_partners(c.actor, c.target)) {
+    for c in facts.counted.iter().filter(|c| (c.actor == parent || c.target == parent) && facts.are_partners(c.actor, c.target)) {
         let violent = c.category.counts_as_partner_violence()
             || facts.defs.get(c.behaviour_id.as_str()).is_some_and(|d| crate::analysis::facts_is_control(d));
         if violent {
             e.merge(&c.evidence);
-            persons.push(c.target);
+            persons.extend([c.actor, c.target]);
         }
     }
     persons.sort();

@@ -38,12 +38,12 @@ pub fn precheck_required(person: &Person, guide: Option<&Guide>) -> bool {
 }
 
 /// Whether a saved pre-check lets the conversation start: it is this child's, and consent (or an
-/// exception with its reason) and the age band are in order. Warning signs do not block: the
-/// conversation shows "consult an expert first" for the professional to act on.
+/// exception with its reason) and the age band are in order, and when there are warning signs (coercive
+/// control, honour-related violence, sexual abuse) an expert was consulted first (§4: these signs mean
+/// "consult an expert before talking" — a child's first account must not be spoiled by a talk that
+/// should have been left to specialists).
 pub fn precheck_passed(precheck: Option<&ChildPrecheck>, child: Uuid) -> bool {
-    precheck.is_some_and(|p| {
-        p.child_id == child && p.issues().iter().all(|i| *i == crate::PrecheckIssue::ConsultExpertFirst)
-    })
+    precheck.is_some_and(|p| p.child_id == child && p.issues().is_empty())
 }
 
 /// Who may see what is said in a conversation with these persons by default, until the professional

@@ -53,6 +53,11 @@ pub const ASKED_CONTROL: &str = "asked.control";
 pub const ASKED_PARTNER_BEHAVIOUR: &str = "asked.partner_behaviour";
 /// The fear questions were asked of this person.
 pub const ASKED_FEAR: &str = "asked.fear";
+/// The question about sex or sexual acts against one's will was asked of this person (the overview
+/// question about partner behaviour does not ask it: not asked is not absent, §6).
+pub const ASKED_SEXUAL_VIOLENCE: &str = "asked.sexual_violence";
+/// The question about strangling or smothering was asked of this person (it is rarely told unasked).
+pub const ASKED_STRANGULATION: &str = "asked.strangulation";
 /// The child's own experience of safety is recorded (§6.5).
 pub const CHILD_OWN_SAFETY: &str = "child.own_safety";
 /// The control question for one life domain was asked of this person (§6.2: tracked per domain and
@@ -114,8 +119,10 @@ pub fn asked_control_domain(domain: ControlDomain) -> &'static str {
 /// analysis itself (pattern, household).
 pub fn asked_via(id: &str) -> &'static [&'static str] {
     match id {
-        RECORDS_PARTNER_VIOLENCE | RECORDS_VIOLENCE_BOTH_DIRECTIONS | RECORDS_SEVERE_PARTNER_VIOLENCE
-        | RECORDS_SEXUAL_VIOLENCE => &[ASKED_PARTNER_BEHAVIOUR],
+        RECORDS_PARTNER_VIOLENCE | RECORDS_VIOLENCE_BOTH_DIRECTIONS => &[ASKED_PARTNER_BEHAVIOUR],
+        // Severe violence includes strangling, which the overview question does not ask about.
+        RECORDS_SEVERE_PARTNER_VIOLENCE => &[ASKED_PARTNER_BEHAVIOUR, ASKED_STRANGULATION],
+        RECORDS_SEXUAL_VIOLENCE => &[ASKED_SEXUAL_VIOLENCE],
         RECORDS_ISOLATION => &[ASKED_CONTROL_ISOLATION],
         RECORDS_CONTROL_MANY_DOMAINS | RECORDS_COERCIVE_CONTROL => ALL_ASKED_CONTROL_DOMAINS,
         RECORDS_STALKING | RECORDS_CONTROL_AFTER_SEPARATION => &[ASKED_STALKING],
@@ -169,6 +176,8 @@ pub const ALL_INDICATORS: &[(&str, IndicatorSource)] = &[
     (ASKED_CONTROL, IndicatorSource::Answer),
     (ASKED_PARTNER_BEHAVIOUR, IndicatorSource::Answer),
     (ASKED_FEAR, IndicatorSource::Answer),
+    (ASKED_SEXUAL_VIOLENCE, IndicatorSource::Answer),
+    (ASKED_STRANGULATION, IndicatorSource::Answer),
     (CHILD_OWN_SAFETY, IndicatorSource::Answer),
     (ASKED_CONTROL_ISOLATION, IndicatorSource::Answer),
     (ASKED_CONTROL_MONITORING, IndicatorSource::Answer),
@@ -301,6 +310,7 @@ impl ProfileKind {
             ],
             ProfileKind::ComplexeScheiding => &[
                 (HOUSEHOLD_SEPARATED, Present),
+                (SEPARATION_PLANNED_OR_FEARED, Present),
                 (SEPARATION_ONGOING_CONFLICT, Present),
                 (SEPARATION_LEGAL_PROCEEDINGS, Present),
                 (CHILD_LOYALTY_CONFLICT, Present),

@@ -9,9 +9,11 @@
 //! visibility menu must not put anyone in danger):
 //! - what a child disclosed ([`Origin::ChildDisclosure`]) reaches only the professional and, if its
 //!   visibility allows, that child itself — never a parent, another adult, another child or the network;
-//! - escape-plan items reach only the professional and the persons listed by name; `Everyone` on an
+//! - escape-plan items reach only the professional and the person the item protects (its `about`), and
+//!   that person only when the visibility names them (or says `Everyone`). Any other reader named on an
+//!   escape-plan item is ignored by the filter and refused by [`SafetyPlan::validate`]; `Everyone` on an
 //!   escape-plan item is refused by [`SafetyPlan::validate`] and read as "only the protected person" by
-//!   the filter.
+//!   the filter. An item without a protected person reaches nobody but the professional.
 
 pub mod checks;
 /// Editing rules the UI used to hold: allowed readers, new items.
@@ -152,6 +154,43 @@ impl Item<EscapeStep> {
     /// An escape-plan item: visible to the protected person and the professional only.
     pub fn escape(protects: Uuid, kind: EscapeKind, text: impl Into<String>) -> Self {
         Item::new(EscapeStep { kind, text: text.into() }).visible_to(Visibility::Persons(vec![protects])).about(protects)
+    }
+}
+
+/// What the reader filter needs to know of an item's content: whose network task it is.
+pub(crate) trait Content {
+    /// The network member whose task this is (network tasks only).
+    fn member(&self) -> Option<Uuid> {
+        None
+    }
+}
+
+/// The access data of one item, in `section`.
+pub(crate) fn item_meta<T: Content>(section: Section, item: &Item<T>) -> ItemMeta<'_> {
+    ItemMeta {
+        section,
+        id: item.id,
+        visibility: &item.visibility,
+        about: item.about,
+        origin: item.origin,
+        member: item.content.member(),
+        translations: &item.translations,
+    }
+}
+
+impl Content for Worry {}
+impl Content for Note {}
+impl Content for AcuteAction {}
+impl Content for Agreement {}
+impl Content for Problem {}
+impl Content for PersonNeed {}
+impl Content for Professional {}
+impl Content for Measure {}
+impl Content for Signal {}
+impl Content for EscapeStep {}
+impl Content for NetworkTask {
+    fn member(&self) -> Option<Uuid> {
+        Some(self.member)
     }
 }
 
@@ -399,15 +438,8 @@ impl SafetyPlan {
 
     /// The access data of every item, with its section (what the filter and the tests look at).
     pub fn item_metas(&self) -> Vec<ItemMeta<'_>> {
-        fn push<'a, T>(out: &mut Vec<ItemMeta<'a>>, section: Section, items: &'a [Item<T>]) {
-            out.extend(items.iter().map(|i| ItemMeta {
-                section,
-                id: i.id,
-                visibility: &i.visibility,
-                about: i.about,
-                origin: i.origin,
-                translations: &i.translations,
-            }));
+        fn push<'a, T: Content>(out: &mut Vec<ItemMeta<'a>>, section: Section, items: &'a [Item<T>]) {
+            out.extend(items.iter().map(|i| item_meta(section, i)));
         }
         let mut out = Vec::new();
         push(&mut out, Section::Worries, &self.worries);
@@ -465,6 +497,10 @@ impl SafetyPlan {
                 }
                 if *meta.visibility == Visibility::Everyone {
                     return Err(DomainError::Invalid("escape plan item visible to everyone"));
+                }
+                let others = |list: &Vec<Uuid>| list.iter().any(|reader| meta.about != Some(*reader));
+                if matches!(meta.visibility, Visibility::Persons(list) if others(list)) {
+                    return Err(DomainError::Invalid("escape plan item readable by someone other than the person it protects"));
                 }
             }
         }
@@ -539,6 +575,8 @@ pub struct ItemMeta<'a> {
     pub visibility: &'a Visibility,
     pub about: Option<Uuid>,
     pub origin: Origin,
+    /// For a network task: the network member whose task it is.
+    pub member: Option<Uuid>,
     /// The professional's translations of the item's free text.
     pub translations: &'a [ItemTranslation],
 }
@@ -600,14 +638,16 @@ impl Audience {
 ///
 /// - Professional: everything.
 /// - A child disclosure: only the professional and the disclosing child (if the visibility allows).
+/// - An escape-plan item: only the professional and the person it protects (`about`), whatever else the
+///   visibility names (if the visibility allows: `Persons` naming them, or `Everyone`).
 /// - `ProfessionalOnly`: nobody else.
 /// - `Persons(list)`: exactly the listed persons.
 /// - `Everyone`: every reader, except
-///   - escape-plan items, which are read as "only the protected person" (`about`);
 ///   - the network, which only gets the shared items it needs to do its part: conditions, agreements,
-///     network tasks, professionals' contacts and signals. Worries, per-person problems and needs,
-///     measures and acute actions reach a network person only when the item names them in its
-///     visibility list.
+///     its own network tasks (not another member's: "their tasks only", domain.md §9), professionals'
+///     contacts and signals. Worries, per-person problems and needs, measures, acute actions and
+///     another member's tasks reach a network person only when the item names them in its visibility
+///     list.
 pub fn may_see(audience: &Audience, meta: &ItemMeta<'_>) -> bool {
     let Some(reader) = audience.reader() else { return true };
     if let Origin::ChildDisclosure { child } = meta.origin {
@@ -615,18 +655,24 @@ pub fn may_see(audience: &Audience, meta: &ItemMeta<'_>) -> bool {
             return false;
         }
     }
+    // The escape plan: only the person it protects, whoever else the visibility names (domain.md §9).
+    if meta.section == Section::EscapePlan && meta.about != Some(reader) {
+        return false;
+    }
     match meta.visibility {
         Visibility::ProfessionalOnly => false,
         Visibility::Persons(list) => list.contains(&reader),
         Visibility::Everyone => match (audience, meta.section) {
-            (_, Section::EscapePlan) => meta.about == Some(reader),
+            // `about == reader` was checked above.
+            (_, Section::EscapePlan) => true,
+            (Audience::Network(_), Section::Network) => meta.member == Some(reader),
             (Audience::Network(_), section) => NETWORK_SHARED_SECTIONS.contains(&section),
             _ => true,
         },
     }
 }
 
-/// Sections whose `Everyone` items reach the network version.
+/// Sections whose `Everyone` items reach the network version (network tasks: only the reader's own).
 pub const NETWORK_SHARED_SECTIONS: [Section; 5] =
     [Section::Conditions, Section::Agreements, Section::Network, Section::Professionals, Section::Signals];
 

@@ -567,7 +567,8 @@ fn acute_decision_is_recorded_and_new_flags_ask_again() {
     b.snapshot.acute_decisions.push(AcuteDecision {
         id: Uuid::from_u128(9),
         case_id: Uuid::from_u128(1),
-        decided_at: chrono::DateTime::UNIX_EPOCH,
+        // After the records were saved (2026-02-01): a decision covers only what was known when it was made.
+        decided_at: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(10, 0, 0).unwrap().and_utc(),
         decision: "Veilig Thuis geraadpleegd; melding gedaan".into(),
         rationale: "wurging kort geleden, angst voor haar leven".into(),
         actions: vec!["veilig_thuis".into()],
@@ -744,7 +745,12 @@ fn contact_arrangement_prompts_when_violence_towards_the_other_parent_is_recorde
     let g = guardrails::check_contact_arrangement(&b.build(), &cat, x).expect("prompt");
     assert_eq!((g.kind, g.article.as_deref()), (GuardRailKind::ContactWithPartnerViolence, Some("art. 31")));
     assert_eq!(g.evidence.records, vec![r]);
-    assert!(guardrails::check_contact_arrangement(&b.build(), &cat, y).is_none());
+    // An arrangement naming the other parent (the one the violence was against) is weighed as well.
+    let g = guardrails::check_contact_arrangement(&b.build(), &cat, y).expect("prompt for the other parent too");
+    assert_eq!(g.evidence.records, vec![r]);
+    // A third adult with no partner violence recorded gets no prompt.
+    let z = b.person(Role::OtherFamily, "Oom", Some(1970));
+    assert!(guardrails::check_contact_arrangement(&b.build(), &cat, z).is_none());
 }
 
 // ---------- §6.4 recency: acute only when a flag is current ----------
@@ -1176,8 +1182,127 @@ fn joint_setting_warns_on_control_fear_and_strangulation() {
     // Imposed mediation: art. 48 for any form of the violence.
     let mut b = Builder::new();
     let (x, y) = b.couple();
-    assert!(guardrails::check_imposed_mediation(&b.build(), &cat, &[x, y]).is_none());
+    // Before anything is recorded the warning is there too (art. 48 holds for every form), without evidence.
+    let g = guardrails::check_imposed_mediation(&b.build(), &cat, &[x, y]).expect("warning without records");
+    assert_eq!((g.kind, g.article.as_deref(), g.reasons.is_empty(), g.evidence.is_empty()), (GuardRailKind::ImposedMediation, Some("art. 48"), true, true));
     b.reported(x, y, "psy.schelden", Once, y);
     let g = guardrails::check_imposed_mediation(&b.build(), &cat, &[x, y]).expect("warning");
     assert_eq!((g.kind, g.article.as_deref()), (GuardRailKind::ImposedMediation, Some("art. 48")));
+    assert_eq!(g.reasons, vec![GuardRailReason::Violence]);
+}
+
+// ---------- not asked is not absent: who was asked ----------
+
+#[test]
+fn what_records_would_show_is_absent_only_when_every_partner_was_asked() {
+    // (who answered the isolation and stalking questions, expected state of records.isolation)
+    type Setup = fn(&mut Builder, Uuid, Uuid);
+    let table: &[(&str, Setup, IndicatorState)] = &[
+        ("nobody asked", |_, _, _| {}, IndicatorState::NotAsked),
+        (
+            "only one partner asked (the one it would not happen to)",
+            |b, x, _| b.asked_all_control(x),
+            IndicatorState::NotAsked,
+        ),
+        ("both partners asked, nothing reported", |b, x, y| {
+            b.asked_all_control(x);
+            b.asked_all_control(y);
+        }, IndicatorState::AskedAbsent),
+        ("one asked, isolation reported by the other", |b, x, y| {
+            b.asked_all_control(x);
+            b.reported(x, y, "dwang.isoleren", SixToTen, y);
+        }, IndicatorState::Present),
+    ];
+    for (name, setup, expected) in table {
+        let mut b = Builder::new();
+        let (x, y) = b.couple();
+        setup(&mut b, x, y);
+        let a = run(&b);
+        let p = profile(&a, ProfileKind::IntiemeTerreur);
+        let isolation = p.indicators.iter().find(|i| i.indicator == "records.isolation").unwrap();
+        assert_eq!(isolation.state, *expected, "{name}");
+    }
+}
+
+#[test]
+fn sexual_violence_and_strangling_count_as_asked_only_through_their_own_questions() {
+    let state = |b: &Builder, id: &str| {
+        let a = run(b);
+        profile(&a, ProfileKind::IntiemeTerreur).indicators.iter().find(|i| i.indicator == id).unwrap().state
+    };
+    let mut b = Builder::new();
+    let (x, y) = b.couple();
+    for p in [x, y] {
+        b.answer(p, "vol.gedrag.overzicht", AnswerValue::BehaviourRecords { records: vec![] });
+    }
+    // The overview question asks about psychological and physical behaviour, not about sex or strangling.
+    assert_eq!(state(&b, "records.sexual_violence"), IndicatorState::NotAsked);
+    assert_eq!(state(&b, "records.severe_partner_violence"), IndicatorState::NotAsked);
+    for p in [x, y] {
+        b.answer(p, "vol.gedrag.seks", AnswerValue::BehaviourRecords { records: vec![] });
+    }
+    assert_eq!(state(&b, "records.sexual_violence"), IndicatorState::AskedAbsent);
+    assert_eq!(state(&b, "records.severe_partner_violence"), IndicatorState::NotAsked);
+    for p in [x, y] {
+        b.answer(p, "vol.gedrag.wurgen", AnswerValue::BehaviourRecords { records: vec![] });
+    }
+    assert_eq!(state(&b, "records.severe_partner_violence"), IndicatorState::AskedAbsent);
+}
+
+#[test]
+fn no_partner_violence_is_concluded_only_when_nothing_points_to_it() {
+    type Setup = fn(&mut Builder, Uuid, Uuid);
+    let table: &[(&str, Setup, PatternKind)] = &[
+        ("everything asked, nothing recorded", |_, _, _| {}, PatternKind::GeenPartnergeweldGemeld),
+        ("control in one domain", |b, x, y| {
+            b.reported(x, y, "dwang.telefoon_controleren", SixToTen, y);
+        }, PatternKind::OnvoldoendeInformatie),
+        ("fear for one's life, no violence recorded", |b, _, y| {
+            b.yes(y, "vol.angst.levensgevaar");
+        }, PatternKind::OnvoldoendeInformatie),
+        ("frequent shouting only (counts for severity)", |b, x, y| {
+            b.reported(x, y, "psy.schreeuwen", MoreThanTwenty, y);
+        }, PatternKind::OnvoldoendeInformatie),
+        ("an injury only (the act not recorded): violence by one side", |b, x, y| {
+            b.reported(x, y, "let.blauwe_plek", Once, y);
+        }, PatternKind::SituationeelPartnergeweldEenzijdig { by: Uuid::nil() }),
+    ];
+    for (name, setup, expected) in table {
+        let (a, x, y) = heard_couple(*setup);
+        let kind = &a.patterns[0].kind;
+        match expected {
+            PatternKind::SituationeelPartnergeweldEenzijdig { .. } => {
+                assert_eq!(*kind, PatternKind::SituationeelPartnergeweldEenzijdig { by: x }, "{name}");
+            }
+            _ => assert_eq!(kind, expected, "{name}"),
+        }
+        if *expected == PatternKind::OnvoldoendeInformatie {
+            assert!(!a.patterns[0].questions_to_ask.is_empty(), "{name}: says what to ask");
+        }
+        let _ = y;
+    }
+}
+
+#[test]
+fn fear_for_ones_life_counts_as_chronic_fear_in_the_profiles() {
+    // Control in three domains without isolation; the other says no to ongoing fear but yes to fearing
+    // for their life: intieme terreur is likely.
+    let (a, _, _) = heard_couple(|b, x, y| {
+        for beh in ["dwang.telefoon_controleren", "dwang.geld_controleren", "dwang.jaloezie"] {
+            b.reported(x, y, beh, SixToTen, y);
+        }
+        b.yes(y, "vol.angst.levensgevaar");
+    });
+    assert_eq!(profile(&a, ProfileKind::IntiemeTerreur).strength, ProfileStrength::Waarschijnlijk);
+    // Stress, violence both ways, control asked and cleared, no ongoing fear — but fear for one's life:
+    // never a likely family in stress.
+    let (a, _, _) = heard_couple(|b, x, y| {
+        for q in ["vol.stress.schulden", "vol.stress.werk", "vol.stress.middelen"] {
+            b.yes(x, q);
+        }
+        b.reported(x, y, "fys.duwen", Twice, y);
+        b.reported(y, x, "fys.duwen", Twice, x);
+        b.yes(y, "vol.angst.levensgevaar");
+    });
+    assert_ne!(profile(&a, ProfileKind::GezinInDeStress).strength, ProfileStrength::Waarschijnlijk);
 }

@@ -229,7 +229,7 @@ describe('starting conversations', () => {
     expect(await screen.findByTestId('conversation-mode')).toBeInTheDocument();
   });
 
-  it('a child conversation starts with the pre-check, which warns when an expert must be consulted', async () => {
+  it('a child conversation starts with the pre-check, which waits for an expert to be consulted when there are warning signs', async () => {
     const { user } = await openPractice();
     await openTab(user, 'tab-gesprekken');
     await user.click(screen.getByTestId('conversation-new'));
@@ -246,8 +246,11 @@ describe('starting conversations', () => {
     await user.click(within(form).getByLabelText('Sanne'));
     await waitFor(() => expect(within(form).queryByTestId('precheck-issue-consent_missing')).toBeNull());
     expect(within(form).getByTestId('precheck-issue-consult_expert_first')).toBeInTheDocument();
+    // Rust's review: with warning signs the talk waits until an expert was consulted.
+    await user.click(within(form).getByLabelText('Ik heb een deskundige geraadpleegd over deze signalen'));
+    await waitFor(() => expect(within(form).queryByTestId('precheck-issue-consult_expert_first')).toBeNull());
     await user.click(screen.getByTestId('precheck-save'));
-    expect(await screen.findByTestId('conversation-mode')).toHaveTextContent('Raadpleeg eerst een deskundige');
+    expect(await screen.findByTestId('conversation-mode')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Gesprek met Lotte');
   });
 });

@@ -68,13 +68,17 @@ pub fn conversation_start(env: &mut Env<'_>, r: ConversationStartRequest) -> App
     env.vault(|v| {
         let hh = household(v, r.case_id)?;
         persons_of(v, &hh, &conversation.participants)?;
-        if let [only] = conversation.participants.as_slice() {
-            let person = person_of(v, &hh, *only)?;
-            if guidance::precheck_required(person, Some(guide)) {
-                let precheck = v.child_prechecks().list(r.case_id)?.into_iter().find(|p| p.child_id == *only);
-                if !guidance::precheck_passed(precheck.as_ref(), *only) {
-                    return Err(ErrorCode::PrecheckRequired.into());
-                }
+        // Every child in the conversation (alone or joint) whose own guide asks for the pre-check has
+        // passed it first. The guide that fits the child decides, not the one chosen: choosing another
+        // guide (or a joint talk) never skips consent and the expert check (§4).
+        let year = env.clock.year();
+        let prechecks = v.child_prechecks().list(r.case_id)?;
+        for id in &conversation.participants {
+            let person = person_of(v, &hh, *id)?;
+            let fitting = guidance::guide_for(&env.content.content.guides, person, year);
+            let required = guidance::precheck_required(person, fitting) || guidance::precheck_required(person, Some(guide));
+            if required && !guidance::precheck_passed(prechecks.iter().find(|p| p.child_id == *id), *id) {
+                return Err(ErrorCode::PrecheckRequired.into());
             }
         }
         if conversation.is_joint() {

@@ -142,10 +142,15 @@ pub fn plan_save(env: &mut Env<'_>, r: PlanSaveRequest) -> AppResult<PlanSaved> 
         let snapshot = v.snapshot(plan.case_id)?;
         no_other_case_persons(v, &snapshot.household, &plan)?;
         plan_id_in_case(v, &mut plan)?;
-        plan.validate(&snapshot.household)?;
-        if !domain::plan::checks::unsafe_escape_readers(&plan, &snapshot).is_empty() {
+        // The escape plan is for the person it protects and the professional only (domain.md §9): any
+        // other named reader is refused with its own code, before the general validation.
+        let names_others = plan.escape_plan.iter().any(|i| {
+            matches!(&i.visibility, domain::plan::Visibility::Persons(list) if list.iter().any(|r| i.about != Some(*r)))
+        });
+        if names_others || !domain::plan::checks::unsafe_escape_readers(&plan, &snapshot).is_empty() {
             return Err(ErrorCode::EscapeReaderUnsafe.into());
         }
+        plan.validate(&snapshot.household)?;
         plan.updated_at = now;
         v.safety_plans().save(&plan)?;
         let checks = checks_for(env, &plan, &snapshot);

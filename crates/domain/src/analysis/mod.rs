@@ -153,7 +153,7 @@ pub fn analyse(input: &CaseSnapshot, catalogue: &Catalogue, today: NaiveDate) ->
     let derived = profiles::derived_indicators(&facts, &patterns);
     let profiles = profiles::profiles(&facts, &derived, &patterns);
     let red_flags = redflags::red_flags(&facts, &profiles, today);
-    let acute = redflags::acute(&red_flags, &input.acute_decisions);
+    let acute = redflags::acute(&red_flags, input, today);
     let structural = redflags::structural(&facts, &severity, &patterns, &profiles, today);
     let meldcode_unsafety = redflags::meldcode_unsafety(&acute, &structural, &red_flags);
     let perspectives = perspectives::perspectives(&facts);

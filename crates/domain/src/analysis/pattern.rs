@@ -129,7 +129,8 @@ fn assess(f: &Facts, person: Uuid, other: Uuid) -> PartnerAssessment {
     let mut fear_evidence = Evidence::default();
     let mut domains = BTreeSet::new();
     for c in f.between(person, other) {
-        let violent = matches!(c.category, BehaviourCategory::Physical | BehaviourCategory::Sexual)
+        // An injury the partner caused is violence too, even when the act itself was not recorded.
+        let violent = matches!(c.category, BehaviourCategory::Physical | BehaviourCategory::Sexual | BehaviourCategory::Injury)
             || (c.category == BehaviourCategory::Psychological && c.weight == Weight::Ernstig);
         if violent {
             violence_evidence.merge(&c.evidence);
@@ -208,13 +209,26 @@ pub(crate) fn patterns(f: &Facts, coverage: &Coverage) -> Vec<CouplePattern> {
                 }
             }
             for (x, y) in [(&pa, &pb), (&pb, &pa)] {
-                if !x.control_domains.is_empty() && !x.violent {
-                    // Ask the other partner, who would be the one to tell about it.
+                if (!x.control_domains.is_empty() || x.other_afraid) && !x.violent {
+                    // Control or fear without recorded violence: ask the other partner, who would be the
+                    // one to tell about it.
                     questions.push(OpenQuestion::AskAboutViolence { person: y.person });
                 }
             }
+            // Anything recorded between the two (also shouting or swearing, which is not "violent" in
+            // the typology's sense but counts for severity).
+            let anything_between = f.between(a, b).next().is_some() || f.between(b, a).next().is_some();
 
-            let kind = classify(&pa, &pb, complete);
+            let kind = classify(&pa, &pb, complete, anything_between);
+            if kind == PatternKind::OnvoldoendeInformatie && !pa.violent && !pb.violent {
+                // Something between them but no violence recorded: ask the one it was directed at about
+                // threats, physical and sexual violence.
+                for (x, y) in [(&pa, &pb), (&pb, &pa)] {
+                    if f.between(x.person, y.person).next().is_some() {
+                        questions.push(OpenQuestion::AskAboutViolence { person: y.person });
+                    }
+                }
+            }
             if kind == PatternKind::OnvoldoendeInformatie {
                 // One-sided violence with some control or fear, or two-sided with chronic fear: ask about
                 // control in the other domains and about the fear, never conclude "situational".
@@ -241,7 +255,7 @@ pub(crate) fn patterns(f: &Facts, coverage: &Coverage) -> Vec<CouplePattern> {
         .collect()
 }
 
-fn classify(a: &PartnerAssessment, b: &PartnerAssessment, complete: bool) -> PatternKind {
+fn classify(a: &PartnerAssessment, b: &PartnerAssessment, complete: bool, anything_between: bool) -> PatternKind {
     let terror = |x: &PartnerAssessment, y: &PartnerAssessment| PatternKind::IntiemeTerreur {
         by: x.person,
         violent_resistance_by: y.violent.then_some(y.person),
@@ -270,7 +284,19 @@ fn classify(a: &PartnerAssessment, b: &PartnerAssessment, complete: bool) -> Pat
                         PatternKind::OnvoldoendeInformatie
                     }
                 }
-                (false, false) => PatternKind::GeenPartnergeweldGemeld,
+                // "No partner violence reported" only when nothing points to it: no behaviour between
+                // them at all, no control in any domain, no fear. Otherwise too little is known, and the
+                // questions say what to ask (never a calm conclusion by default, §6.2).
+                (false, false)
+                    if !anything_between
+                        && a.control_domains.is_empty()
+                        && b.control_domains.is_empty()
+                        && !a.other_afraid
+                        && !b.other_afraid =>
+                {
+                    PatternKind::GeenPartnergeweldGemeld
+                }
+                (false, false) => PatternKind::OnvoldoendeInformatie,
             }
         }
     }

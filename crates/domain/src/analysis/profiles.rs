@@ -220,9 +220,16 @@ fn state_of(
         }
         _ => match source {
             IndicatorSource::Answer => !asked.is_empty(),
+            // What records would show counts as asked and absent only when every partner was asked
+            // (most of these questions are asked from the side of the person it happens to: when only
+            // the partner in the plegerpositie was heard, nothing is known yet). Without a couple, anyone.
             IndicatorSource::Derived => {
                 let via = asked_via(id);
-                !via.is_empty() && via.iter().all(|a| !f.asked_about(a).is_empty())
+                let ps = partners(f);
+                !via.is_empty()
+                    && via.iter().all(|a| {
+                        if ps.is_empty() { !f.asked_about(a).is_empty() } else { ps.iter().all(|p| f.asked_of(*p, a)) }
+                    })
             }
         },
     };
@@ -237,7 +244,8 @@ fn control_with_fear_isolation_or_stalking(f: &Facts, patterns: &[CouplePattern]
         [(&p.a, &p.b), (&p.b, &p.a)].iter().any(|(x, y)| {
             x.controlling
                 && (y.person != x.person)
-                && (f.person_indicator(y.person, FEAR_CHRONIC).is_some()
+                // Ongoing fear or fear for one's life (the pattern's chronic fear: either answer).
+                && (x.other_chronic_fear
                     || x.control_domains.contains(&ControlDomain::Isolation)
                     || f.between(x.person, y.person).any(|c| c.category == BehaviourCategory::Stalking))
         })
@@ -276,6 +284,10 @@ fn strength(
             stressors >= STRESSOR_ACCUMULATION_THRESHOLD
                 && present(RECORDS_PARTNER_VIOLENCE)
                 && state(FEAR_CHRONIC) == Some(IndicatorState::AskedAbsent)
+                // No partner fears for their life either (a "no" to ongoing fear with a "yes" to this
+                // is not a family in stress).
+                && f.indicator(FEAR_FOR_LIFE).is_none()
+                && patterns.iter().all(|p| !p.a.other_chronic_fear && !p.b.other_chronic_fear)
                 && control_cleared(f, patterns),
             stressors >= STRESSOR_ACCUMULATION_THRESHOLD
                 || (stressors >= 1 && present(RECORDS_PARTNER_VIOLENCE))
@@ -291,10 +303,13 @@ fn strength(
         ),
         ProfileKind::ComplexeScheiding => {
             let separated = present(HOUSEHOLD_SEPARATED);
-            let separating = f.indicator(SEPARATION_PLANNED_OR_FEARED).is_some();
+            let separating = present(SEPARATION_PLANNED_OR_FEARED);
             let conflict = present(SEPARATION_ONGOING_CONFLICT) || present(SEPARATION_LEGAL_PROCEEDINGS);
             (
                 (separated && (conflict || present(RECORDS_STALKING) || present(RECORDS_CONTROL_AFTER_SEPARATION)))
+                    // Separating: conflict about the arrangements, proceedings or stalking. Control alone
+                    // before the separation is the red flag "separation with control" (§6.4) and the
+                    // intieme-terreur profile, not yet a complex separation.
                     || (separating && (conflict || present(RECORDS_STALKING))),
                 separated || separating || present(CHILD_LOYALTY_CONFLICT),
             )

@@ -9,6 +9,8 @@
 //! happen (a planned or feared separation), or when a source gave no date — safety first, and the app
 //! asks for the date (`undated_records`, `undated_answers`). Only a current flag makes the case show
 //! "Mogelijk acute onveiligheid — handel binnen 24 uur"; an old flag is shown as a serious risk factor.
+//! A recorded decision covers a current flag only while nothing it rests on is newer than the decision
+//! (`covers`): a new strangulation after a decision about an older one asks for a decision again.
 //! Structural unsafety is suggested separately, from the pattern: severity `veelvuldig of ernstig`,
 //! `intieme terreur`, violence in more than one period, or violence that went on after help. Both feed
 //! Meldcode question 2, and both wait for the professional's judgement.
@@ -21,7 +23,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use super::facts::{is_control, ordered};
-use super::{CouplePattern, Evidence, Facts, PatternKind, ProfileHypothesis, Severity, SeverityCategory};
+use super::{CaseSnapshot, CouplePattern, Evidence, Facts, PatternKind, ProfileHypothesis, Severity, SeverityCategory};
 use crate::indicators::{
     ANSWER_RED_FLAGS, AnswerTiming, FEAR_CHRONIC, PREGNANCY_CURRENT, SEPARATION_PLANNED_OR_FEARED, VIOLENCE_AFTER_HELP,
     VIOLENCE_DURING_PREGNANCY,
@@ -82,6 +84,51 @@ pub struct RedFlagFinding {
     pub current: bool,
 }
 
+/// How recent one record is, for the flags it raises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RecordDate {
+    /// The most recent occurrence (or the most recent date known of it).
+    Dated(NaiveDate),
+    /// Known to be older than the 12 months before it was recorded, without a date.
+    Old,
+    /// When it last happened is unknown: current until the professional adds the date.
+    Undated,
+}
+
+/// The most recent date of a record. Only `last_occurrence` says when it last happened. The first
+/// occurrence is the first time *ever* (§5), so on its own it says when the last time was only where the
+/// frequency pins that down. The frequency counts the times in the 12 months before the record was made
+/// (§5); the record's `updated_at` day stands for that moment (a later edit only makes the window later,
+/// which can only turn a record undated — the safe side — and no time passing changes the answer).
+///
+/// - `once` with the first occurrence inside those 12 months: that first time is the only time in the
+///   year and nothing came after it, so first = last. With the first occurrence before those 12 months,
+///   the one time in the year is another, later time whose date is unknown: undated.
+/// - `not in the last 12 months, but before`: the last time lies more than 12 months before the record,
+///   so the flag is old (never current: far outside the [`FLAG_CURRENT_MONTHS`] window) and without a
+///   date the app does not ask for one. A first date, if it is the only date, is the most recent date
+///   known and is used: it never makes the record look newer than it is (first ≤ last), and should it
+///   contradict the category by lying in the last months, the real date wins over the category — safety
+///   first.
+/// - any other frequency (2 times up to more than 20 in the 12 months): at least one time lies in the
+///   year, possibly yesterday; the first date (the earliest time, maybe years ago) says nothing about
+///   the last one, so the record is undated: current, and the app asks for the date. Using the first
+///   date here would make "6–10 times this year, first two years ago" look old.
+/// - no frequency (not reported) and no last date: undated.
+fn record_date(r: &BehaviourRecord) -> RecordDate {
+    if let Some(last) = r.last_occurrence {
+        return RecordDate::Dated(last);
+    }
+    let recorded = r.updated_at.date_naive();
+    let year_before = recorded.checked_sub_months(Months::new(12)).unwrap_or(NaiveDate::MIN);
+    match (r.stance.frequency(), r.first_occurrence) {
+        (Some(Frequency::Once), Some(first)) if first >= year_before => RecordDate::Dated(first),
+        (Some(Frequency::NotLastYearButBefore), Some(first)) => RecordDate::Dated(first),
+        (Some(Frequency::NotLastYearButBefore), None) => RecordDate::Old,
+        _ => RecordDate::Undated,
+    }
+}
+
 /// The date information gathered for one flag.
 #[derive(Debug, Clone, Default)]
 struct Timing {
@@ -96,13 +143,12 @@ impl Timing {
         self.last = Some(self.last.map_or(d, |l| l.max(d)));
     }
 
-    /// A record's most recent date; without one, a record that says "only before the last 12 months"
-    /// is old, any other is undated (and so counts as current until the professional adds the date).
+    /// A record's most recent date ([`record_date`]).
     fn record(&mut self, r: &BehaviourRecord) {
-        match r.last_occurrence.or(r.first_occurrence) {
-            Some(d) => self.date(d),
-            None if r.stance.frequency() == Some(Frequency::NotLastYearButBefore) => {}
-            None => self.undated_records.push(r.id),
+        match record_date(r) {
+            RecordDate::Dated(d) => self.date(d),
+            RecordDate::Old => {}
+            RecordDate::Undated => self.undated_records.push(r.id),
         }
     }
 
@@ -145,7 +191,8 @@ pub struct AcuteUnsafety {
     pub dates_to_ask: Vec<RedFlag>,
     /// The latest decision, if any.
     pub decision: Option<AcuteDecision>,
-    /// Flags present now that the latest decision did not see.
+    /// Current flags the latest decision does not cover: not on screen then, or with a record, answer or
+    /// separation date that is newer than the decision.
     pub flags_not_decided: Vec<RedFlag>,
     /// A decision (or a new one) must be recorded.
     pub decision_required: bool,
@@ -367,7 +414,38 @@ pub(crate) fn red_flags(f: &Facts, profiles: &[ProfileHypothesis], today: NaiveD
         .collect()
 }
 
-pub(crate) fn acute(flags: &[RedFlagFinding], decisions: &[AcuteDecision]) -> AcuteUnsafety {
+/// Does decision `d` cover the current flag `f`? Only when the flag was on screen (`flags_seen`) and what
+/// the flag rests on was already known at the decision. A flag's evidence and its most recent date come
+/// from three sources; each is checked by what it carries:
+///
+/// - records: every record in the evidence was last saved at or before `decided_at`. A new or changed
+///   record — a new strangulation yesterday, a date filled in, a higher frequency — is news, also when
+///   the flag has no date at all (an undated flag is covered only while none of its records changed).
+///   A record's own dates cannot lie after the day it was saved (the app refuses future dates), so this
+///   covers its date as well.
+/// - answers: the same, by their `updated_at`; an answer's date for the flag is that day.
+/// - relations (a separation date) carry no timestamp: the separation date must not lie after the
+///   decision's day (UTC, as answers are dated). A date that is still in the future today is a planned
+///   separation, current already and of a flag type the professional decided on; it is taken as seen until
+///   the day arrives, and from that day on the decision is asked again.
+///
+/// Anything unknown (an evidence id not in the case) counts as not known at the decision.
+fn covers(d: &AcuteDecision, f: &RedFlagFinding, snapshot: &CaseSnapshot, today: NaiveDate) -> bool {
+    let known = |at: Option<DateTime<Utc>>| at.is_some_and(|at| at <= d.decided_at);
+    let decided_day = d.decided_at.date_naive();
+    d.flags_seen.contains(&f.flag)
+        && f.evidence.records.iter().all(|id| known(snapshot.records.iter().find(|r| r.id == *id).map(|r| r.updated_at)))
+        && f.evidence.answers.iter().all(|id| known(snapshot.answers.iter().find(|a| a.id == *id).map(|a| a.updated_at)))
+        && f.evidence.relations.iter().all(|id| match snapshot.household.relations.iter().find(|r| r.id == *id) {
+            Some(r) => match r.kind {
+                RelationKind::ExPartnerOf { separation_date: Some(date) } => date <= decided_day || date > today,
+                _ => true,
+            },
+            None => false,
+        })
+}
+
+pub(crate) fn acute(flags: &[RedFlagFinding], snapshot: &CaseSnapshot, today: NaiveDate) -> AcuteUnsafety {
     let current: Vec<RedFlag> = flags.iter().filter(|f| f.current).map(|f| f.flag).collect();
     let risk_factors: Vec<RedFlag> = flags.iter().filter(|f| !f.current).map(|f| f.flag).collect();
     let dates_to_ask: Vec<RedFlag> = flags
@@ -375,11 +453,15 @@ pub(crate) fn acute(flags: &[RedFlagFinding], decisions: &[AcuteDecision]) -> Ac
         .filter(|f| f.current && (!f.undated_records.is_empty() || !f.undated_answers.is_empty()))
         .map(|f| f.flag)
         .collect();
-    let decision = decisions.iter().max_by_key(|d| (d.decided_at, d.id)).cloned();
-    let flags_not_decided: Vec<RedFlag> = match &decision {
-        Some(d) => current.iter().copied().filter(|f| !d.flags_seen.contains(f)).collect(),
-        None => current.clone(),
-    };
+    let decision = snapshot.acute_decisions.iter().max_by_key(|d| (d.decided_at, d.id)).cloned();
+    // A decision covers flags, not flag types: a flag is decided only when its evidence and date were
+    // known at the latest decision ([`covers`]); a new strangulation after a decision about an older one
+    // asks for a decision again.
+    let flags_not_decided: Vec<RedFlag> = flags
+        .iter()
+        .filter(|f| f.current && !decision.as_ref().is_some_and(|d| covers(d, f, snapshot, today)))
+        .map(|f| f.flag)
+        .collect();
     AcuteUnsafety {
         possibly_acute: !current.is_empty(),
         decision_required: !flags_not_decided.is_empty(),
@@ -505,4 +587,198 @@ pub(crate) fn meldcode_unsafety(
         evidence.push(EvidenceLink::Conclusion { key: super::review::STRUCTURAL_KEY.into() });
     }
     MeldcodeUnsafety { acute: acute.possibly_acute, structural: structural.suggested, evidence }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, NaiveDate, Utc};
+    use uuid::Uuid;
+
+    use super::AcuteDecision;
+    use crate::analysis::{Analysis, analyse};
+    use crate::fixture::{self, Builder};
+    use crate::{AnswerValue, Frequency, RedFlag, RelationKind, Stance, YesNoUnknown};
+    use Frequency::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    fn at(y: i32, m: u32, d: u32, h: u32, s: u32) -> DateTime<Utc> {
+        day(y, m, d).and_hms_opt(h, 0, s).expect("valid time").and_utc()
+    }
+
+    fn run(b: &Builder, today: NaiveDate) -> Analysis {
+        analyse(&b.build(), &fixture::catalogue(), today)
+    }
+
+    /// A strangulation with only some dates filled in, saved on `saved`: when did it last happen?
+    #[test]
+    fn a_flag_is_dated_by_its_last_occurrence_and_undated_without_one() {
+        // today = 2026-03-15: current from 2025-12-15 on. Saved 2026-02-01 unless said otherwise: the
+        // frequency's 12 months then run from 2025-02-01.
+        let saved = day(2026, 2, 1);
+        // (case, frequency, first, last, saved, current?, last date, undated: ask for the date?)
+        type Row = (&'static str, Frequency, Option<NaiveDate>, Option<NaiveDate>, NaiveDate, bool, Option<NaiveDate>, bool);
+        let table: &[Row] = &[
+            ("6–10 times this year, only the first date (two years ago)", SixToTen, Some(day(2024, 3, 1)), None, saved, true, None, true),
+            ("3–5 times, only a first date months ago", ThreeToFive, Some(day(2025, 6, 1)), None, saved, true, None, true),
+            ("twice, no dates", Twice, None, None, saved, true, None, true),
+            ("more than 20, an old last date: the last date counts", MoreThanTwenty, Some(day(2020, 1, 1)), Some(day(2025, 10, 1)), saved, false, Some(day(2025, 10, 1)), false),
+            ("twice, a recent last date", Twice, Some(day(2020, 1, 1)), Some(day(2026, 3, 1)), saved, true, Some(day(2026, 3, 1)), false),
+            ("once, only a first date in the year: first = last, old", Once, Some(day(2025, 6, 1)), None, saved, false, Some(day(2025, 6, 1)), false),
+            ("once, only a first date on the year's first day", Once, Some(day(2025, 2, 1)), None, saved, false, Some(day(2025, 2, 1)), false),
+            ("once, only a first date the day before the year: the one time is another", Once, Some(day(2025, 1, 31)), None, saved, true, None, true),
+            ("once, only a first date years ago", Once, Some(day(2023, 1, 1)), None, saved, true, None, true),
+            ("once, only a recent first date", Once, Some(day(2026, 1, 20)), None, saved, true, Some(day(2026, 1, 20)), false),
+            ("once, no dates", Once, None, None, saved, true, None, true),
+            ("once, saved in 2024 with a first date in its year", Once, Some(day(2023, 12, 1)), None, day(2024, 6, 1), false, Some(day(2023, 12, 1)), false),
+            ("not in 12 months, only a first date", NotLastYearButBefore, Some(day(2019, 5, 1)), None, saved, false, Some(day(2019, 5, 1)), false),
+            ("not in 12 months, no dates: old, nothing to ask", NotLastYearButBefore, None, None, saved, false, None, false),
+            ("not in 12 months, but a recent first date: the date wins", NotLastYearButBefore, Some(day(2026, 1, 10)), None, saved, true, Some(day(2026, 1, 10)), false),
+        ];
+        for (case, freq, first, last, saved, current, last_date, undated) in table {
+            let mut b = Builder::new();
+            let (x, y) = b.couple();
+            let r = b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: *freq }, y, |r| {
+                r.first_occurrence = *first;
+                r.last_occurrence = *last;
+                r.updated_at = saved.and_hms_opt(10, 0, 0).expect("valid time").and_utc();
+            });
+            let a = run(&b, fixture::today());
+            let f = a.red_flags.iter().find(|f| f.flag == RedFlag::Strangulation).expect("strangulation ever is a flag");
+            assert_eq!((f.current, f.last_date), (*current, *last_date), "{case}");
+            assert_eq!(f.undated_records, if *undated { vec![r] } else { vec![] }, "{case}");
+            assert_eq!(a.acute.possibly_acute, *current, "{case}");
+            assert_eq!(a.acute.risk_factors.contains(&RedFlag::Strangulation), !*current, "{case}");
+            assert_eq!(a.acute.dates_to_ask.contains(&RedFlag::Strangulation), *undated, "{case}");
+            assert_eq!(a.acute.decision_required, *current, "{case}");
+        }
+    }
+
+    #[test]
+    fn a_decision_covers_only_the_flags_known_when_it_was_made() {
+        type Setup = fn(&mut Builder, Uuid, Uuid);
+        let march_1 = Some(at(2026, 3, 1, 10, 0));
+        let today = fixture::today();
+        // (case, setup, latest decision: when and the flags on screen, today, flags not decided)
+        type Row = (&'static str, Setup, Option<DateTime<Utc>>, &'static [RedFlag], NaiveDate, &'static [RedFlag]);
+        let table: &[Row] = &[
+            ("no decision yet", |b, x, y| {
+                b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: Once }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 2, 20));
+                    r.updated_at = at(2026, 2, 21, 10, 0);
+                });
+            }, None, &[], today, &[RedFlag::Strangulation]),
+            ("decided, nothing new since", |b, x, y| {
+                b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: Once }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 2, 20));
+                    r.updated_at = at(2026, 2, 21, 10, 0);
+                });
+            }, march_1, &[RedFlag::Strangulation], today, &[]),
+            ("a new strangulation yesterday, after a decision about an older one", |b, x, y| {
+                b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: Once }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 1, 10));
+                    r.updated_at = at(2026, 1, 11, 10, 0);
+                });
+                b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: Once }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 3, 14));
+                    r.updated_at = at(2026, 3, 14, 10, 0);
+                });
+            }, march_1, &[RedFlag::Strangulation], today, &[RedFlag::Strangulation]),
+            ("the decided record given a later date after the decision", |b, x, y| {
+                b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: Twice }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 3, 10));
+                    r.updated_at = at(2026, 3, 10, 10, 0);
+                });
+            }, march_1, &[RedFlag::Strangulation], today, &[RedFlag::Strangulation]),
+            ("saved at the very moment of the decision", |b, x, y| {
+                b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: Once }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 3, 1));
+                    r.updated_at = at(2026, 3, 1, 10, 0);
+                });
+            }, march_1, &[RedFlag::Strangulation], today, &[]),
+            ("saved a second after the decision", |b, x, y| {
+                b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: Once }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 3, 1));
+                    r.updated_at = at(2026, 3, 1, 10, 1);
+                });
+            }, march_1, &[RedFlag::Strangulation], today, &[RedFlag::Strangulation]),
+            ("undated, unchanged since the decision", |b, x, y| {
+                b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: SixToTen }, y, |r| {
+                    r.updated_at = at(2026, 2, 1, 10, 0);
+                });
+            }, march_1, &[RedFlag::Strangulation], today, &[]),
+            ("undated, its record changed after the decision", |b, x, y| {
+                b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: SixToTen }, y, |r| {
+                    r.updated_at = at(2026, 3, 5, 10, 0);
+                });
+            }, march_1, &[RedFlag::Strangulation], today, &[RedFlag::Strangulation]),
+            ("a flag the decision did not see", |b, x, y| {
+                b.record_with(x, y, "fys.wurgen", Stance::Reported { frequency: Once }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 2, 20));
+                    r.updated_at = at(2026, 2, 21, 10, 0);
+                });
+                b.record_with(x, y, "psy.dreigen_doden", Stance::Reported { frequency: Once }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 2, 20));
+                    r.updated_at = at(2026, 2, 21, 10, 0);
+                });
+            }, march_1, &[RedFlag::Strangulation], today, &[RedFlag::ThreatToKill]),
+            ("fear for her life said before the decision", |b, _, y| {
+                b.answer_on(y, "vol.angst.levensgevaar", AnswerValue::YesNoUnknown { value: YesNoUnknown::Yes }, day(2026, 2, 20));
+            }, march_1, &[RedFlag::FearForLife], today, &[]),
+            ("fear for her life said again after the decision", |b, _, y| {
+                b.answer_on(y, "vol.angst.levensgevaar", AnswerValue::YesNoUnknown { value: YesNoUnknown::Yes }, day(2026, 2, 20));
+                b.answer_on(y, "vol.angst.levensgevaar", AnswerValue::YesNoUnknown { value: YesNoUnknown::Yes }, day(2026, 3, 10));
+            }, march_1, &[RedFlag::FearForLife], today, &[RedFlag::FearForLife]),
+            ("separated before the decision, with control", |b, x, y| {
+                b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: Some(day(2026, 2, 15)) };
+                b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 2, 1));
+                    r.updated_at = at(2026, 2, 1, 10, 0);
+                });
+            }, march_1, &[RedFlag::SeparationWithControl], today, &[]),
+            ("a separation date after the decision's day (a relation has no timestamp)", |b, x, y| {
+                b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: Some(day(2026, 3, 10)) };
+                b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 2, 1));
+                    r.updated_at = at(2026, 2, 1, 10, 0);
+                });
+            }, march_1, &[RedFlag::SeparationWithControl], today, &[RedFlag::SeparationWithControl]),
+            ("a planned separation date still ahead: seen until it comes", |b, x, y| {
+                b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: Some(day(2026, 4, 1)) };
+                b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 2, 1));
+                    r.updated_at = at(2026, 2, 1, 10, 0);
+                });
+            }, march_1, &[RedFlag::SeparationWithControl], today, &[]),
+            ("the planned separation day has come: decide again", |b, x, y| {
+                b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: Some(day(2026, 4, 1)) };
+                b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| {
+                    r.last_occurrence = Some(day(2026, 2, 1));
+                    r.updated_at = at(2026, 2, 1, 10, 0);
+                });
+            }, march_1, &[RedFlag::SeparationWithControl], day(2026, 4, 1), &[RedFlag::SeparationWithControl]),
+        ];
+        for (case, setup, decided_at, seen, today, not_decided) in table {
+            let mut b = Builder::new();
+            let (x, y) = b.couple();
+            setup(&mut b, x, y);
+            if let Some(decided_at) = decided_at {
+                b.snapshot.acute_decisions.push(AcuteDecision {
+                    id: Uuid::from_u128(9),
+                    case_id: b.snapshot.household.case.id,
+                    decided_at: *decided_at,
+                    decision: "Veilig Thuis geraadpleegd".into(),
+                    rationale: "besproken".into(),
+                    actions: vec!["veilig_thuis".into()],
+                    flags_seen: seen.to_vec(),
+                });
+            }
+            let a = run(&b, *today);
+            assert!(a.acute.possibly_acute, "{case}: every row has a current flag: {:?}", a.red_flags);
+            assert_eq!(a.acute.flags_not_decided, *not_decided, "{case}");
+            assert_eq!(a.acute.decision_required, !not_decided.is_empty(), "{case}");
+        }
+    }
 }

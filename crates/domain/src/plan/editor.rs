@@ -13,7 +13,8 @@ use crate::{DomainError, Person, Role};
 pub struct ItemReaders {
     pub item: Uuid,
     pub section: Section,
-    /// The persons the visibility may name (a child's disclosure: only that child).
+    /// The persons the visibility may name (a child's disclosure: only that child; an escape-plan item:
+    /// only the person it protects).
     pub persons: Vec<Uuid>,
     /// Whether "everyone" may be chosen (never for the escape plan or a child's disclosure).
     pub everyone: bool,
@@ -23,12 +24,19 @@ fn is_adult(p: &Person) -> bool {
     p.role != Role::Child && p.role != Role::Network
 }
 
-/// The persons an item's visibility may name.
-pub fn allowed_readers(origin: &Origin, persons: &[Person]) -> Vec<Uuid> {
-    match origin {
-        Origin::ChildDisclosure { child } => persons.iter().filter(|p| p.id == *child).map(|p| p.id).collect(),
-        _ => persons.iter().map(|p| p.id).collect(),
-    }
+/// The persons an item's visibility may name: a child's disclosure only that child; an escape-plan item
+/// only the person it protects (`about`; nobody while it protects no one), as `may_see` and
+/// `SafetyPlan::validate` hold; any other item every person of the case. Both limits apply together.
+pub fn allowed_readers(section: Section, origin: &Origin, about: Option<Uuid>, persons: &[Person]) -> Vec<Uuid> {
+    persons
+        .iter()
+        .filter(|p| match origin {
+            Origin::ChildDisclosure { child } => p.id == *child,
+            _ => true,
+        })
+        .filter(|p| section != Section::EscapePlan || about == Some(p.id))
+        .map(|p| p.id)
+        .collect()
 }
 
 /// Whether "everyone" may be chosen for an item.
@@ -43,7 +51,7 @@ pub fn readers(plan: &SafetyPlan, persons: &[Person]) -> Vec<ItemReaders> {
         .map(|m| ItemReaders {
             item: m.id,
             section: m.section,
-            persons: allowed_readers(&m.origin, persons),
+            persons: allowed_readers(m.section, &m.origin, m.about, persons),
             everyone: everyone_allowed(m.section, &m.origin),
         })
         .collect()
@@ -157,11 +165,45 @@ mod tests {
     fn a_child_disclosure_may_name_only_that_child_and_never_everyone() {
         let persons = [person(1, Role::Parent), person(2, Role::Child), person(3, Role::Child)];
         let origin = Origin::ChildDisclosure { child: persons[1].id };
-        assert_eq!(allowed_readers(&origin, &persons), vec![persons[1].id]);
+        assert_eq!(allowed_readers(Section::Recovery, &origin, None, &persons), vec![persons[1].id]);
         assert!(!everyone_allowed(Section::Recovery, &origin));
-        assert_eq!(allowed_readers(&Origin::Professional, &persons).len(), 3);
+        assert_eq!(allowed_readers(Section::Recovery, &Origin::Professional, None, &persons).len(), 3);
         assert!(everyone_allowed(Section::Agreements, &Origin::Professional));
         assert!(!everyone_allowed(Section::EscapePlan, &Origin::Professional));
+    }
+
+    #[test]
+    fn an_escape_step_may_name_only_the_person_it_protects() {
+        let persons =
+            [person(1, Role::Parent), person(2, Role::Parent), person(3, Role::Child), person(4, Role::Network)];
+        let [mother, father, child, grandpa] = [0, 1, 2, 3].map(|i| persons[i].id);
+        let stranger = Uuid::from_u128(99);
+        // (section, origin, about, expected readers)
+        let table: Vec<(Section, Origin, Option<Uuid>, Vec<Uuid>)> = vec![
+            (Section::EscapePlan, Origin::Professional, Some(mother), vec![mother]),
+            (Section::EscapePlan, Origin::Professional, Some(child), vec![child]),
+            (Section::EscapePlan, Origin::Analysis, Some(father), vec![father]),
+            (Section::EscapePlan, Origin::Statement { person: father }, Some(mother), vec![mother]),
+            (Section::EscapePlan, Origin::Professional, None, vec![]),
+            (Section::EscapePlan, Origin::Professional, Some(stranger), vec![]),
+            (Section::EscapePlan, Origin::ChildDisclosure { child }, Some(child), vec![child]),
+            (Section::EscapePlan, Origin::ChildDisclosure { child }, Some(mother), vec![]),
+            // Other sections are not narrowed by `about`.
+            (Section::Signals, Origin::Professional, Some(mother), vec![mother, father, child, grandpa]),
+            (Section::Network, Origin::Professional, None, vec![mother, father, child, grandpa]),
+        ];
+        for (section, origin, about, expected) in table {
+            assert_eq!(allowed_readers(section, &origin, about, &persons), expected, "{section:?} {origin:?} {about:?}");
+        }
+        // And per item of a plan, as `plan_get` returns them.
+        let mut plan = SafetyPlan::new(Uuid::nil(), DateTime::UNIX_EPOCH);
+        plan.escape_plan.push(Item::escape(mother, EscapeKind::WhoToCall, "112"));
+        plan.signals.push(Item::new(Signal { signal: "s".into(), action: "a".into() }));
+        let r = readers(&plan, &persons);
+        let escape = r.iter().find(|r| r.section == Section::EscapePlan).unwrap();
+        assert_eq!((escape.persons.clone(), escape.everyone), (vec![mother], false));
+        let signal = r.iter().find(|r| r.section == Section::Signals).unwrap();
+        assert_eq!((signal.persons.len(), signal.everyone), (4, true));
     }
 
     #[test]

@@ -10,7 +10,10 @@
 //!   out (they are the result of a behaviour, not a situation), and so is "witnessing", which the
 //!   analysis derives from the behaviour between the adults that is already a candidate itself.
 //!   Text: `"Mark tegen Sanne: duwen (3–5 keer in het afgelopen jaar)"`; impact: the impact texts of the
-//!   reporting records in the person's own words.
+//!   reporting records in the person's own words — only of records not marked confidential (their
+//!   `confidential` is [`crate::Visibility::Everyone`]). What someone told in confidence stays in the
+//!   record: a prefilled item may later be widened to "everyone" (its origin is [`Origin::Analysis`],
+//!   which no hard rule narrows), and then another adult's version would show those words.
 //! - **acute actions** (§9.4): the suggested actions of the red-flag content, only when the analysis
 //!   says acute unsafety may be present, each due within 24 hours of `now`.
 //! - **conditions** (§9.3): the focus, the "avoid" and the protection lines of the
@@ -97,7 +100,9 @@ pub fn prefill(
         let label = catalogue.item(&c.behaviour_id).map_or(c.behaviour_id.as_str(), |d| d.label.as_str());
         let situation = format!("{} tegen {}: {} ({})", name(c.actor), name(c.target), label, frequency_text(c.frequency));
         let mut impacts: Vec<&str> = Vec::new();
-        for r in snapshot.records.iter().filter(|r| c.evidence.records.contains(&r.id)) {
+        // Confidential words never leave their record (see module docs).
+        let shareable = |r: &&crate::BehaviourRecord| r.confidential == crate::Visibility::Everyone;
+        for r in snapshot.records.iter().filter(|r| c.evidence.records.contains(&r.id)).filter(shareable) {
             let t = r.impact_text.trim();
             if !t.is_empty() && !impacts.contains(&t) {
                 impacts.push(t);
@@ -228,8 +233,42 @@ mod tests {
                 "Mark tegen Sanne: afsluiten van vrienden en familie (meer dan 20 keer in het afgelopen jaar)",
             ]
         );
-        assert_eq!(plan.worries[0].content.impact, "Ik dacht dat ik doodging.");
+        // Sanne told the strangling in confidence: her words stay out of the worry.
+        assert_eq!(plan.worries[0].content.impact, "");
         assert!(plan.worries.iter().all(|w| w.about == Some(SANNE)));
+    }
+
+    /// Impact words reach a prefilled worry only from records not marked confidential, so widening the
+    /// worry to everyone can never show another adult what someone told in confidence.
+    #[test]
+    fn confidential_impact_words_stay_out_of_prefilled_worries() {
+        let cat = fixture::catalogue();
+        let words = "Ik dacht dat ik doodging.";
+        // (confidentiality of Sanne's strangling record, whether her words may appear in the worry)
+        let table = [
+            (crate::Visibility::Everyone, true),
+            (crate::Visibility::ProfessionalOnly, false),
+            (crate::Visibility::NamedPersons { persons: vec![SANNE] }, false),
+            (crate::Visibility::NamedPersons { persons: vec![SANNE, MARK] }, false),
+        ];
+        for (confidential, shown) in table {
+            let mut snap = fixture::gezin_jansen();
+            let strangle =
+                snap.records.iter_mut().find(|r| r.behaviour_id == "fys.wurgen" && r.source_person == SANNE).unwrap();
+            assert_eq!(strangle.impact_text, words);
+            strangle.confidential = confidential.clone();
+            let analysis = analyse(&snap, &cat, fixture::today());
+            let mut plan = prefill(&snap, &analysis, &cat, &red_flag_set(), &cards(), now());
+            let worry = plan.worries.iter_mut().find(|w| w.content.situation.contains("wurgen")).unwrap();
+            assert_eq!(worry.origin, Origin::Analysis);
+            assert_eq!(worry.content.impact.contains(words), shown, "{confidential:?}");
+            // The professional widens every item to everyone: the words reach another adult only when
+            // the record was not confidential.
+            worry.visibility = Visibility::Everyone;
+            let mark = view_for(&plan, &snap.household, &Audience::Adult(MARK)).unwrap();
+            let in_marks = mark.worries.iter().any(|w| w.content.impact.contains(words));
+            assert_eq!(in_marks, shown, "{confidential:?}");
+        }
     }
 
     #[test]

@@ -111,6 +111,74 @@ fn escape_plan_marked_everyone_is_refused_and_still_filtered() {
     assert!(ids(&view_for(&f.plan, &f.hh, &Audience::Adult(f.mother)).unwrap()).contains(&esc));
 }
 
+/// Whoever the visibility names, an escape step reaches only the person it protects (and the
+/// professional), in every version path: the draft, a frozen version, and the filter itself.
+#[test]
+fn escape_plan_reaches_only_the_protected_person_whoever_is_named() {
+    let f = fixture();
+    let (m, fa, c, s, g) = (f.mother, f.father, f.child, f.sibling, f.grandpa);
+    let audiences =
+        [Audience::Adult(m), Audience::Adult(fa), Audience::Child(c), Audience::Child(s), Audience::Network(g)];
+    let persons = |ids: &[Uuid]| Visibility::Persons(ids.to_vec());
+    // (about, visibility, the readers who may see it besides the professional)
+    let table: Vec<(Option<Uuid>, Visibility, Vec<Uuid>)> = vec![
+        (Some(m), persons(&[m]), vec![m]),
+        (Some(m), persons(&[m, fa]), vec![m]),
+        (Some(m), persons(&[fa]), vec![]),
+        (Some(m), persons(&[m, c, s, g]), vec![m]),
+        (Some(m), persons(&[g]), vec![]),
+        (Some(m), persons(&[]), vec![]),
+        (Some(m), Visibility::Everyone, vec![m]),
+        (Some(m), Visibility::ProfessionalOnly, vec![]),
+        (None, persons(&[m, fa]), vec![]),
+        (None, Visibility::Everyone, vec![]),
+        (Some(c), persons(&[c, m]), vec![c]),
+    ];
+    for (about, visibility, expected) in table {
+        let mut plan = f.plan.clone();
+        plan.escape_plan[0].about = about;
+        plan.escape_plan[0].visibility = visibility.clone();
+        let esc = plan.escape_plan[0].id;
+        let frozen = freeze(&plan, 1, Utc.with_ymd_and_hms(2026, 3, 3, 9, 0, 0).unwrap());
+        for audience in audiences {
+            let want = expected.contains(&audience.reader().unwrap());
+            let meta = plan.item_metas().into_iter().find(|x| x.id == esc).unwrap();
+            assert_eq!(may_see(&audience, &meta), want, "{about:?} {visibility:?} {audience:?}");
+            assert_eq!(ids(&view_for(&plan, &f.hh, &audience).unwrap()).contains(&esc), want, "{audience:?}");
+            assert_eq!(ids(&view_of_version(&frozen, &f.hh, &audience).unwrap()).contains(&esc), want, "{audience:?}");
+        }
+        assert!(ids(&view_for(&plan, &f.hh, &Audience::Professional).unwrap()).contains(&esc));
+    }
+}
+
+/// Validation refuses an escape step that names any reader besides the person it protects.
+#[test]
+fn validation_refuses_other_readers_of_an_escape_step() {
+    let f = fixture();
+    let (m, fa, c, g) = (f.mother, f.father, f.child, f.grandpa);
+    let other = Err(DomainError::Invalid("escape plan item readable by someone other than the person it protects"));
+    let persons = |ids: &[Uuid]| Visibility::Persons(ids.to_vec());
+    // (about, visibility, expected)
+    let table: Vec<(Option<Uuid>, Visibility, Result<(), DomainError>)> = vec![
+        (Some(m), persons(&[m]), Ok(())),
+        (Some(m), persons(&[]), Ok(())),
+        (Some(m), Visibility::ProfessionalOnly, Ok(())),
+        (Some(c), persons(&[c]), Ok(())),
+        (Some(m), persons(&[m, fa]), other.clone()),
+        (Some(m), persons(&[fa]), other.clone()),
+        (Some(m), persons(&[g]), other.clone()),
+        (Some(m), persons(&[m, c]), other.clone()),
+        (Some(m), Visibility::Everyone, Err(DomainError::Invalid("escape plan item visible to everyone"))),
+        (None, persons(&[m]), Err(DomainError::Invalid("escape plan item without the person it protects"))),
+    ];
+    for (about, visibility, expected) in table {
+        let mut plan = f.plan.clone();
+        plan.escape_plan[0].about = about;
+        plan.escape_plan[0].visibility = visibility.clone();
+        assert_eq!(plan.validate(&f.hh), expected, "{about:?} {visibility:?}");
+    }
+}
+
 #[test]
 fn child_disclosure_never_reaches_parents_even_when_shared_by_mistake() {
     let mut f = fixture();
@@ -146,6 +214,47 @@ fn network_gets_its_task_and_shared_items_only() {
     let mut f = f;
     f.plan.measures[0].visibility = Visibility::Persons(vec![f.grandpa]);
     assert_eq!(view_for(&f.plan, &f.hh, &Audience::Network(f.grandpa)).unwrap().measures.len(), 1);
+}
+
+/// The network version holds the reader's own tasks, not another member's (domain.md §9, "their tasks
+/// only"), unless the item names the reader; the adults' and children's versions are unchanged.
+#[test]
+fn a_network_person_reads_their_own_tasks_not_another_members() {
+    let hh = household(&[Role::Parent, Role::Parent, Role::Child, Role::Network, Role::Network]);
+    let [mother, father, child, kees, els] = [0, 1, 2, 3, 4].map(|i| hh.persons[i].id);
+    let audiences = [
+        Audience::Adult(mother),
+        Audience::Adult(father),
+        Audience::Child(child),
+        Audience::Network(kees),
+        Audience::Network(els),
+    ];
+    let persons = |ids: &[Uuid]| Visibility::Persons(ids.to_vec());
+    // (member of the task, visibility, readers who see it)
+    let table: Vec<(Uuid, Visibility, Vec<Uuid>)> = vec![
+        (kees, Visibility::Everyone, vec![mother, father, child, kees]),
+        (els, Visibility::Everyone, vec![mother, father, child, els]),
+        (kees, persons(&[kees, els]), vec![kees, els]),
+        (kees, persons(&[els, mother]), vec![els, mother]),
+        (kees, persons(&[mother]), vec![mother]),
+        (kees, Visibility::ProfessionalOnly, vec![]),
+    ];
+    for (member, visibility, expected) in table {
+        let mut plan = SafetyPlan::new(hh.case.id, Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap());
+        plan.network.push(Item::new(NetworkTask { member, task: "school run".into() }).visible_to(visibility.clone()));
+        let task = plan.network[0].id;
+        for audience in audiences {
+            let want = expected.contains(&audience.reader().unwrap());
+            let view = view_for(&plan, &hh, &audience).unwrap();
+            assert_eq!(ids(&view).contains(&task), want, "{member:?} {visibility:?} {audience:?}");
+        }
+    }
+    // The shared sections still reach every network person.
+    let mut plan = SafetyPlan::new(hh.case.id, Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap());
+    plan.conditions.push(Item::new(Note { text: "no violence".into() }));
+    for reader in [kees, els] {
+        assert_eq!(view_for(&plan, &hh, &Audience::Network(reader)).unwrap().conditions.len(), 1);
+    }
 }
 
 #[test]
@@ -379,8 +488,12 @@ proptest! {
                     prop_assert!(!visible, "professional-only item reached {:?}", audience);
                 }
                 if m.section == Section::EscapePlan && visible {
-                    let protected_and_everyone = *m.visibility == Visibility::Everyone && m.about == Some(person.id);
-                    prop_assert!(listed || protected_and_everyone, "escape plan reached {:?}", audience);
+                    // Only the protected person, and only if the visibility names them or says everyone.
+                    prop_assert_eq!(m.about, Some(person.id), "escape plan reached {:?}", audience);
+                    prop_assert!(listed || *m.visibility == Visibility::Everyone, "escape plan reached {:?}", audience);
+                }
+                if m.section == Section::Network && matches!(audience, Audience::Network(_)) && visible {
+                    prop_assert!(listed || m.member == Some(person.id), "another member's task reached {:?}", audience);
                 }
                 if let Origin::ChildDisclosure { child } = m.origin {
                     if visible {
@@ -388,7 +501,8 @@ proptest! {
                     }
                 }
                 // And the filter is not simply empty: a listed reader gets the item unless a hard rule says no.
-                let blocked = matches!(m.origin, Origin::ChildDisclosure { child } if child != person.id);
+                let blocked = matches!(m.origin, Origin::ChildDisclosure { child } if child != person.id)
+                    || (m.section == Section::EscapePlan && m.about != Some(person.id));
                 if listed && !blocked {
                     prop_assert!(visible, "listed reader {:?} missed an item", audience);
                 }

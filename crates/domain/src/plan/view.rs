@@ -494,15 +494,8 @@ fn build(
     })
 }
 
-fn meta<T>(section: Section, item: &Item<T>) -> ItemMeta<'_> {
-    ItemMeta {
-        section,
-        id: item.id,
-        visibility: &item.visibility,
-        about: item.about,
-        origin: item.origin,
-        translations: &item.translations,
-    }
+fn meta<T: super::Content>(section: Section, item: &Item<T>) -> ItemMeta<'_> {
+    super::item_meta(section, item)
 }
 
 fn visibility_view(v: &Visibility, household: &Household) -> VisibilityView {

@@ -698,7 +698,7 @@ export const en: Record<MessageKey, string> = {
   'pre.expert': 'I consulted an expert about these signals',
   'pre.expertWarning': 'Consult an expert first (for example Veilig Thuis or the designated officer) before you talk with the child.',
   'pre.issue.consent_missing': 'There is no valid consent yet. Ask for consent or record an exception with its reason.',
-  'pre.issue.child_consent_missing': 'From 12 to 16 the child’s own consent is needed too, besides that of the parents with authority.',
+  'pre.issue.child_consent_missing': 'From 12 the child’s own consent is needed too: until 16 besides that of the parents with authority, from 16 the child decides.',
   'pre.issue.exception_without_reason': 'Record why you talk with the child without consent.',
   'pre.issue.too_young_for_own_consent': 'A child under 16 does not consent alone: ask the parents with authority too.',
   'pre.issue.consult_expert_first': 'Consult an expert first (for example Veilig Thuis or the designated officer) before you talk with the child.',

@@ -698,7 +698,7 @@ export const nl = {
   'pre.expert': 'Ik heb een deskundige geraadpleegd over deze signalen',
   'pre.expertWarning': 'Raadpleeg eerst een deskundige (bijvoorbeeld Veilig Thuis of de aandachtsfunctionaris) voordat u met het kind praat.',
   'pre.issue.consent_missing': 'Er is nog geen geldige toestemming. Vraag toestemming of leg een uitzondering met reden vast.',
-  'pre.issue.child_consent_missing': 'Van 12 tot 16 jaar is ook de toestemming van het kind zelf nodig, naast die van de ouders met gezag.',
+  'pre.issue.child_consent_missing': 'Vanaf 12 jaar is ook de toestemming van het kind zelf nodig: tot 16 jaar naast die van de ouders met gezag, vanaf 16 jaar beslist het kind zelf.',
   'pre.issue.exception_without_reason': 'Leg vast waarom u zonder toestemming met het kind praat.',
   'pre.issue.too_young_for_own_consent': 'Een kind onder de 16 jaar geeft niet alleen zelf toestemming: vraag ook de ouders met gezag.',
   'pre.issue.consult_expert_first': 'Raadpleeg eerst een deskundige (bijvoorbeeld Veilig Thuis of de aandachtsfunctionaris) voordat u met het kind praat.',

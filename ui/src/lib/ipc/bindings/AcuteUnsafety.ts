@@ -24,7 +24,8 @@ dates_to_ask: Array<RedFlag>,
  */
 decision: AcuteDecision | null, 
 /**
- * Flags present now that the latest decision did not see.
+ * Current flags the latest decision does not cover: not on screen then, or with a record, answer or
+ * separation date that is newer than the decision.
  */
 flags_not_decided: Array<RedFlag>, 
 /**

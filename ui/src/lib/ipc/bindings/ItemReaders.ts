@@ -6,7 +6,8 @@ import type { Section } from "./Section";
  */
 export type ItemReaders = { item: string, section: Section, 
 /**
- * The persons the visibility may name (a child's disclosure: only that child).
+ * The persons the visibility may name (a child's disclosure: only that child; an escape-plan item:
+ * only the person it protects).
  */
 persons: Array<string>, 
 /**

@@ -7,6 +7,7 @@ import type { PrecheckIssue } from "./PrecheckIssue";
  */
 export type PrecheckReview = { 
 /**
- * In a stable order; `consult_expert_first` is a warning that does not block the start.
+ * In a stable order; every issue blocks the start, `consult_expert_first` too (until the
+ * professional records that an expert was consulted).
  */
 issues: Array<PrecheckIssue>, passed: boolean, };
