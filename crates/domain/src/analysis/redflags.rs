@@ -608,6 +608,15 @@ mod tests {
         day(y, m, d).and_hms_opt(h, 0, s).expect("valid time").and_utc()
     }
 
+    /// Separated on `date`, with control (phone) recorded and saved on 1 February 2026.
+    fn separated_with_control(b: &mut Builder, x: Uuid, y: Uuid, date: NaiveDate) {
+        b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: Some(date) };
+        b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| {
+            r.last_occurrence = Some(day(2026, 2, 1));
+            r.updated_at = at(2026, 2, 1, 10, 0);
+        });
+    }
+
     fn run(b: &Builder, today: NaiveDate) -> Analysis {
         analyse(&b.build(), &fixture::catalogue(), today)
     }
@@ -731,34 +740,10 @@ mod tests {
                 b.answer_on(y, "vol.angst.levensgevaar", AnswerValue::YesNoUnknown { value: YesNoUnknown::Yes }, day(2026, 2, 20));
                 b.answer_on(y, "vol.angst.levensgevaar", AnswerValue::YesNoUnknown { value: YesNoUnknown::Yes }, day(2026, 3, 10));
             }, march_1, &[RedFlag::FearForLife], today, &[RedFlag::FearForLife]),
-            ("separated before the decision, with control", |b, x, y| {
-                b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: Some(day(2026, 2, 15)) };
-                b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| {
-                    r.last_occurrence = Some(day(2026, 2, 1));
-                    r.updated_at = at(2026, 2, 1, 10, 0);
-                });
-            }, march_1, &[RedFlag::SeparationWithControl], today, &[]),
-            ("a separation date after the decision's day (a relation has no timestamp)", |b, x, y| {
-                b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: Some(day(2026, 3, 10)) };
-                b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| {
-                    r.last_occurrence = Some(day(2026, 2, 1));
-                    r.updated_at = at(2026, 2, 1, 10, 0);
-                });
-            }, march_1, &[RedFlag::SeparationWithControl], today, &[RedFlag::SeparationWithControl]),
-            ("a planned separation date still ahead: seen until it comes", |b, x, y| {
-                b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: Some(day(2026, 4, 1)) };
-                b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| {
-                    r.last_occurrence = Some(day(2026, 2, 1));
-                    r.updated_at = at(2026, 2, 1, 10, 0);
-                });
-            }, march_1, &[RedFlag::SeparationWithControl], today, &[]),
-            ("the planned separation day has come: decide again", |b, x, y| {
-                b.snapshot.household.relations[0].kind = RelationKind::ExPartnerOf { separation_date: Some(day(2026, 4, 1)) };
-                b.record_with(x, y, "dwang.telefoon_controleren", Stance::Reported { frequency: Twice }, y, |r| {
-                    r.last_occurrence = Some(day(2026, 2, 1));
-                    r.updated_at = at(2026, 2, 1, 10, 0);
-                });
-            }, march_1, &[RedFlag::SeparationWithControl], day(2026, 4, 1), &[RedFlag::SeparationWithControl]),
+            ("separated before the decision, with control", |b, x, y| separated_with_control(b, x, y, day(2026, 2, 15)), march_1, &[RedFlag::SeparationWithControl], today, &[]),
+            ("a separation date after the decision's day (a relation has no timestamp)", |b, x, y| separated_with_control(b, x, y, day(2026, 3, 10)), march_1, &[RedFlag::SeparationWithControl], today, &[RedFlag::SeparationWithControl]),
+            ("a planned separation date still ahead: seen until it comes", |b, x, y| separated_with_control(b, x, y, day(2026, 4, 1)), march_1, &[RedFlag::SeparationWithControl], today, &[]),
+            ("the planned separation day has come: decide again", |b, x, y| separated_with_control(b, x, y, day(2026, 4, 1)), march_1, &[RedFlag::SeparationWithControl], day(2026, 4, 1), &[RedFlag::SeparationWithControl]),
         ];
         for (case, setup, decided_at, seen, today, not_decided) in table {
             let mut b = Builder::new();
